@@ -24,7 +24,11 @@ public record AppConfig(
         Optional<String> adminEmail,
         Optional<String> adminPassword,
         Optional<String> adminApiKey,
-        boolean cookieSecure) {
+        boolean cookieSecure,
+        int loginMaxFailures,
+        int loginMaxFailuresPerAddress,
+        int loginWindowSeconds,
+        int sessionHours) {
 
     public static AppConfig fromEnv(Map<String, String> env) {
         Settings s = new Settings(env);
@@ -45,7 +49,11 @@ public record AppConfig(
                 s.optional("KAPPA_ADMIN_EMAIL"),
                 s.optional("KAPPA_ADMIN_PASSWORD"),
                 s.optional("KAPPA_ADMIN_API_KEY"),
-                s.bool("KAPPA_COOKIE_SECURE", false));
+                s.bool("KAPPA_COOKIE_SECURE", false),
+                s.integer("KAPPA_LOGIN_MAX_FAILURES", 5, 1, 1000),
+                s.integer("KAPPA_LOGIN_MAX_FAILURES_PER_ADDRESS", 50, 1, 100_000),
+                s.integer("KAPPA_LOGIN_WINDOW_SECONDS", 900, 1, 86_400),
+                s.integer("KAPPA_SESSION_HOURS", 12, 1, 24 * 90));
     }
 
     public boolean embedded() {

@@ -1,7 +1,8 @@
 package dev.kappa;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.kappa.health.HealthRoutes;
+import dev.kappa.auth.AuthHandler;
+import dev.kappa.user.FirstAdmin;
 import dev.kappa.http.ApiRouter;
 import dev.kappa.sql.DataSources;
 import dev.kappa.sql.Db;
@@ -10,12 +11,10 @@ import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
-import io.vertx.ext.web.RoutingContext;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
@@ -70,7 +69,8 @@ public final class Kappa implements AutoCloseable {
             vertx = Vertx.vertx();
             WorkerExecutor workers = vertx.createSharedWorkerExecutor("kappa-db", config.workerPoolSize());
             Db db = new Db(dsl, workers);
-            Router router = ApiRouter.create(vertx, config, RoutingContext::next, List.of(new HealthRoutes(db)));
+            FirstAdmin.ensure(db, config);
+            Router router = ApiRouter.create(vertx, config, new AuthHandler(db), Features.all(db, config));
             HttpServer server = vertx.createHttpServer()
                     .requestHandler(router)
                     .listen(config.httpPort(), config.httpHost())

@@ -8,6 +8,10 @@ import java.util.Map;
 
 /** A real Kappa server on a free port over its own fresh database on the machine's PostgreSQL. */
 public final class TestServer implements AutoCloseable {
+    public static final String ADMIN_EMAIL = "admin@kappa.test";
+    public static final String ADMIN_PASSWORD = "admin-password-1";
+    public static final String ADMIN_KEY = "kappa_test_admin_key_0123456789";
+
     private final String databaseUrl;
     private final Kappa kappa;
     private final boolean ownsDatabase;
@@ -40,6 +44,9 @@ public final class TestServer implements AutoCloseable {
         env.put("KAPPA_DATABASE_USER", TestDatabases.USER);
         env.put("KAPPA_DB_POOL_SIZE", "8");
         env.put("KAPPA_SHUTDOWN_TIMEOUT_SECONDS", "2");
+        env.put("KAPPA_ADMIN_EMAIL", ADMIN_EMAIL);
+        env.put("KAPPA_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        env.put("KAPPA_ADMIN_API_KEY", ADMIN_KEY);
         env.putAll(extraEnv);
         try {
             return Kappa.start(AppConfig.fromEnv(env));
@@ -50,6 +57,16 @@ public final class TestServer implements AutoCloseable {
 
     public Http http() {
         return new Http(kappa.port());
+    }
+
+    /** A client authenticated as the first admin (by the bootstrap API key). */
+    public Http admin() {
+        return http().bearer(ADMIN_KEY);
+    }
+
+    /** Creates a user through the API and returns a client holding a fresh token of theirs. */
+    public Users.Created user(String role, String tier) {
+        return Users.create(this, role, tier);
     }
 
     public Kappa kappa() {
