@@ -1,5 +1,6 @@
 -- The core data. Every table that grows with the data carries project_id and is indexed by it first, so hot
--- queries filter on one project and the data can later be distributed by project (e.g. Citus) without redesign.
+-- queries filter on one project and the data can later be distributed by project (e.g. Citus) without redesign:
+-- their primary and foreign keys all lead with project_id, as a distributed table's must.
 
 CREATE TABLE projects (
     id                        bigserial PRIMARY KEY,
@@ -38,7 +39,7 @@ CREATE INDEX project_members_user ON project_members (user_id);
 
 CREATE TABLE items (
     project_id   bigint      NOT NULL REFERENCES projects (id) ON DELETE CASCADE,
-    id           bigserial   PRIMARY KEY,
+    id           bigserial,
     external_id  text        NOT NULL,
     data         jsonb       NOT NULL,
     gold         jsonb,
@@ -52,14 +53,15 @@ CREATE TABLE items (
     sample_key   double precision NOT NULL,
     created_at   timestamptz NOT NULL DEFAULT now(),
     updated_at   timestamptz NOT NULL DEFAULT now(),
+    PRIMARY KEY (project_id, id),
     UNIQUE (project_id, external_id)
 );
 CREATE INDEX items_project_seq ON items (project_id, seq);
 
 CREATE TABLE answers (
     project_id   bigint      NOT NULL REFERENCES projects (id) ON DELETE CASCADE,
-    id           bigserial   PRIMARY KEY,
-    item_id      bigint      NOT NULL REFERENCES items (id) ON DELETE CASCADE,
+    id           bigserial,
+    item_id      bigint      NOT NULL,
     annotator_id bigint      NOT NULL REFERENCES users (id),
     -- The tier the annotator had when answering; later tier changes do not rewrite history.
     tier         text        NOT NULL CHECK (tier IN ('crowd', 'expert')),
@@ -67,8 +69,12 @@ CREATE TABLE answers (
     duration_ms  int         CHECK (duration_ms >= 0),   -- measured in the browser (or imported)
     server_ms    int         CHECK (server_ms >= 0),     -- lease granted -> answer received, measured by the server
     source       text        NOT NULL DEFAULT 'live' CHECK (source IN ('live', 'import')),
-    lease_id     uuid        UNIQUE,                     -- live answers: one answer per lease, which makes submit idempotent
-    created_at   timestamptz NOT NULL DEFAULT now()
+    lease_id     uuid,                                   -- live answers only
+    created_at   timestamptz NOT NULL DEFAULT now(),
+    PRIMARY KEY (project_id, id),
+    FOREIGN KEY (project_id, item_id) REFERENCES items (project_id, id) ON DELETE CASCADE,
+    -- One answer per lease: this is what makes a retried submit idempotent.
+    UNIQUE (project_id, lease_id)
 );
 CREATE INDEX answers_project_item ON answers (project_id, item_id);
 CREATE INDEX answers_project_annotator ON answers (project_id, annotator_id);
@@ -76,24 +82,27 @@ CREATE INDEX answers_project_created ON answers (project_id, created_at);
 
 CREATE TABLE model_runs (
     project_id   bigint      NOT NULL REFERENCES projects (id) ON DELETE CASCADE,
-    id           bigserial   PRIMARY KEY,
+    id           bigserial,
     model        text        NOT NULL,
     version      text        NOT NULL,
     latency_ms   double precision CHECK (latency_ms >= 0),
     size_mb      double precision CHECK (size_mb >= 0),
     cost_per_1k  double precision CHECK (cost_per_1k >= 0),
     created_at   timestamptz NOT NULL DEFAULT now(),
+    PRIMARY KEY (project_id, id),
     UNIQUE (project_id, model, version)
 );
 
 CREATE TABLE predictions (
     project_id   bigint      NOT NULL REFERENCES projects (id) ON DELETE CASCADE,
-    run_id       bigint      NOT NULL REFERENCES model_runs (id) ON DELETE CASCADE,
-    item_id      bigint      NOT NULL REFERENCES items (id) ON DELETE CASCADE,
+    run_id       bigint      NOT NULL,
+    item_id      bigint      NOT NULL,
     label        jsonb       NOT NULL,
     probs        jsonb,       -- {"label key": probability}
     score        double precision,
     created_at   timestamptz NOT NULL DEFAULT now(),
-    PRIMARY KEY (run_id, item_id)
+    PRIMARY KEY (project_id, run_id, item_id),
+    FOREIGN KEY (project_id, run_id) REFERENCES model_runs (project_id, id) ON DELETE CASCADE,
+    FOREIGN KEY (project_id, item_id) REFERENCES items (project_id, id) ON DELETE CASCADE
 );
 CREATE INDEX predictions_project_item ON predictions (project_id, item_id);
