@@ -36,9 +36,9 @@ public final class DawidSkene {
         }
     }
 
-    /** Tolerance 1e-6, at most 500 iterations. */
+    /** Tolerance 1e-5 on the posteriors, at most 1000 iterations. */
     public static Result fit(Ratings r) {
-        return fit(r, 1e-6, 500);
+        return fit(r, 1e-5, 1000);
     }
 
     public static Result fit(Ratings r, double tolerance, int maxIterations) {
