@@ -16,9 +16,6 @@ public final class Gwet {
 
     public static Estimate ac1(Ratings r) {
         int q = r.nClasses;
-        if (q < 2) {
-            return Estimate.undefined("one class");
-        }
         int[] counts = r.itemClassCounts();
         double[] pi = new double[q];
         double pa = 0;
@@ -43,6 +40,9 @@ public final class Gwet {
         }
         if (paItems == 0) {
             return Estimate.undefined(r.noPairsReason());
+        }
+        if (q < 2) {
+            return Estimate.undefined("one class"); // pe has q - 1 = 0 in its denominator
         }
         pa /= paItems;
         double pe = 0;
