@@ -36,6 +36,10 @@ public final class MajorityVote {
 
     /** Each answer weighs {@code annotatorWeight[annotator]} (>= 0; null means 1 for everyone). */
     public static Consensus weighted(Ratings r, double[] annotatorWeight, boolean[] expert) {
+        if (annotatorWeight != null && annotatorWeight.length < r.nAnnotators
+                || expert != null && expert.length < r.nAnnotators) {
+            throw new IllegalArgumentException("need a weight and expert flag for each of " + r.nAnnotators + " annotators");
+        }
         if (annotatorWeight != null) {
             for (double w : annotatorWeight) {
                 if (!(w >= 0) || Double.isInfinite(w)) {
