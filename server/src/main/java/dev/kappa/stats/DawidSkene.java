@@ -12,8 +12,9 @@ import java.util.Arrays;
  *     p_k = sum_i T_ik / I (over items with answers).</li>
  * <li>E-step, eq. (2.5): T_ik proportional to p_k prod_j prod_l (pi^(j)_kl)^(n^(j)_il), in logs.</li>
  * </ul>
- * One iteration is an M-step then an E-step; it has converged when no posterior T_ik moved by more than
- * the tolerance. Conventions so that results are always defined: a confusion row with no mass (the
+ * One iteration is an M-step then an E-step; it has converged when the observed-data log-likelihood
+ * changed by less than the tolerance per answered item (the usual EM stopping rule, made size-free).
+ * Conventions so that results are always defined: a confusion row with no mass (the
  * annotator never answered an item believed to be of that class) is uniform; zero probabilities enter
  * the logs as 1e-300, so an item whose answers are impossible under every class still gets a posterior.
  * Gold labels are never an input.
@@ -36,9 +37,9 @@ public final class DawidSkene {
         }
     }
 
-    /** Tolerance 1e-5 on the posteriors, at most 1000 iterations. */
+    /** Tolerance 1e-6 log-likelihood per item, at most 1000 iterations. */
     public static Result fit(Ratings r) {
-        return fit(r, 1e-5, 1000);
+        return fit(r, 1e-6, 1000);
     }
 
     public static Result fit(Ratings r, double tolerance, int maxIterations) {
@@ -57,65 +58,81 @@ public final class DawidSkene {
             }
         }
         double[] priors = new double[k];
-        double[] conf = new double[r.nAnnotators * k * k];
-        double[] logConf = new double[conf.length];
-        double[] logPost = new double[k];
+        // Work layout [annotator][answered][true] keeps the inner loops over the true class contiguous.
+        double[] work = new double[r.nAnnotators * k * k];
+        double[] logWork = new double[work.length];
+        double[] logPrior = new double[k];
         int iter = 0;
-        boolean converged = false;
+        boolean converged = answered == 0;
         double logLik = 0;
-        while (iter < maxIterations && answered > 0) {
+        while (!converged && iter < maxIterations) {
             iter++;
-            mStep(r, t, priors, conf, answered);
-            for (int x = 0; x < conf.length; x++) {
-                logConf[x] = conf[x] > 0 ? Math.log(conf[x]) : LOG_FLOOR;
+            mStep(r, t, priors, work, answered);
+            for (int x = 0; x < work.length; x++) {
+                logWork[x] = work[x] > 0 ? Math.log(work[x]) : LOG_FLOOR;
             }
-            double maxChange = 0;
-            logLik = 0;
-            for (int i = 0; i < n; i++) {
-                if (r.answersOn(i) == 0) {
-                    continue;
-                }
-                for (int c = 0; c < k; c++) {
-                    logPost[c] = priors[c] > 0 ? Math.log(priors[c]) : LOG_FLOOR;
-                }
-                for (int q = r.start[i]; q < r.start[i + 1]; q++) {
-                    int a = r.order[q];
-                    int base = r.annotator[a] * k * k + r.label[a];
-                    for (int c = 0; c < k; c++) {
-                        logPost[c] += logConf[base + c * k];
-                    }
-                }
-                double max = Double.NEGATIVE_INFINITY;
-                for (double v : logPost) {
-                    max = Math.max(max, v);
-                }
-                double z = 0;
-                for (int c = 0; c < k; c++) {
-                    logPost[c] = Math.exp(logPost[c] - max);
-                    z += logPost[c];
-                }
-                logLik += max + Math.log(z);
-                for (int c = 0; c < k; c++) {
-                    double p = logPost[c] / z;
-                    maxChange = Math.max(maxChange, Math.abs(p - t[i * k + c]));
-                    t[i * k + c] = p;
-                }
+            for (int c = 0; c < k; c++) {
+                logPrior[c] = priors[c] > 0 ? Math.log(priors[c]) : LOG_FLOOR;
             }
-            if (maxChange < tolerance) {
-                converged = true;
-                break;
-            }
+            double previous = logLik;
+            logLik = eStep(r, t, logPrior, logWork);
+            // EM's classic stopping rule on the likelihood, per answered item so that the tolerance does
+            // not depend on the size of the data; |.| < 0 never holds, so tolerance 0 runs the cap.
+            converged = iter > 1 && Math.abs(logLik - previous) / answered < tolerance;
         }
-        if (answered == 0) {
-            converged = true;
+        double[] conf = new double[work.length];
+        for (int a = 0; a < r.nAnnotators; a++) {
+            for (int l = 0; l < k; l++) {
+                for (int c = 0; c < k; c++) {
+                    conf[(a * k + c) * k + l] = work[(a * k + l) * k + c];
+                }
+            }
         }
         return new Result(new Consensus(k, argmax(r, t, k), t), priors, conf, iter, converged, logLik);
     }
 
-    private static void mStep(Ratings r, double[] t, double[] priors, double[] conf, int answered) {
+    /** Posteriors t from priors and confusion (logs); returns the observed-data log-likelihood. */
+    private static double eStep(Ratings r, double[] t, double[] logPrior, double[] logWork) {
+        int k = r.nClasses;
+        double[] logPost = new double[k];
+        double logLik = 0;
+        for (int i = 0; i < r.nItems; i++) {
+            if (r.start[i] == r.start[i + 1]) {
+                continue;
+            }
+            System.arraycopy(logPrior, 0, logPost, 0, k);
+            for (int q = r.start[i]; q < r.start[i + 1]; q++) {
+                int a = r.order[q];
+                int base = (r.annotator[a] * k + r.label[a]) * k;
+                for (int c = 0; c < k; c++) {
+                    logPost[c] += logWork[base + c];
+                }
+            }
+            double max = Double.NEGATIVE_INFINITY;
+            for (double v : logPost) {
+                max = Math.max(max, v);
+            }
+            double z = 0;
+            for (int c = 0; c < k; c++) {
+                double d = logPost[c] - max;
+                // exp(-40) < 1e-17 is below double resolution next to the largest term (exactly 1), so
+                // skipping it changes no posterior by more than 1e-17 and saves most exp calls.
+                logPost[c] = d < -40 ? 0 : Math.exp(d);
+                z += logPost[c];
+            }
+            logLik += max + Math.log(z);
+            for (int c = 0; c < k; c++) {
+                t[i * k + c] = logPost[c] / z;
+            }
+        }
+        return logLik;
+    }
+
+    /** Priors and confusion (in the work layout [annotator][answered][true]) from posteriors t. */
+    private static void mStep(Ratings r, double[] t, double[] priors, double[] work, int answered) {
         int k = r.nClasses;
         Arrays.fill(priors, 0);
-        Arrays.fill(conf, 0);
+        Arrays.fill(work, 0);
         for (int i = 0; i < r.nItems; i++) {
             for (int c = 0; c < k; c++) {
                 priors[c] += t[i * k + c];
@@ -125,19 +142,23 @@ public final class DawidSkene {
             priors[c] /= answered;
         }
         for (int a = 0; a < r.size(); a++) {
-            int base = r.annotator[a] * k * k + r.label[a];
+            int base = (r.annotator[a] * k + r.label[a]) * k;
             int ti = r.item[a] * k;
             for (int c = 0; c < k; c++) {
-                conf[base + c * k] += t[ti + c];
+                work[base + c] += t[ti + c];
             }
         }
-        for (int row = 0; row < conf.length; row += k) {
-            double s = 0;
-            for (int l = 0; l < k; l++) {
-                s += conf[row + l];
-            }
-            for (int l = 0; l < k; l++) {
-                conf[row + l] = s > 0 ? conf[row + l] / s : 1.0 / k;
+        // normalise each true-class row c of each annotator over the answered labels l
+        for (int a = 0; a < r.nAnnotators; a++) {
+            int base = a * k * k;
+            for (int c = 0; c < k; c++) {
+                double s = 0;
+                for (int l = 0; l < k; l++) {
+                    s += work[base + l * k + c];
+                }
+                for (int l = 0; l < k; l++) {
+                    work[base + l * k + c] = s > 0 ? work[base + l * k + c] / s : 1.0 / k;
+                }
             }
         }
     }

@@ -91,8 +91,7 @@ class ConsensusAccuracyTest {
     void crowdSets(String set, double publishedMajority) {
         WithGold d = load(set);
         assertEquals(publishedMajority, majorityAccuracy(d), 5e-4, set + " majority accuracy");
-        // posterior tolerance 1e-3 keeps the suite fast; web needs ~570 iterations to get there
-        DawidSkene.Result ds = DawidSkene.fit(d.ratings(), 1e-3, 2000);
+        DawidSkene.Result ds = DawidSkene.fit(d.ratings());
         assertTrue(ds.converged(), set + " did not converge");
         double acc = accuracy(ds.consensus(), d);
         assertTrue(acc >= publishedMajority, set + ": Dawid-Skene " + acc + " below majority " + publishedMajority);
