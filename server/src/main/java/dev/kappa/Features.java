@@ -1,0 +1,29 @@
+package dev.kappa;
+
+import dev.kappa.auth.AuthRoutes;
+import dev.kappa.auth.AuthService;
+import dev.kappa.health.HealthRoutes;
+import dev.kappa.http.ApiRouter;
+import dev.kappa.sql.Db;
+import dev.kappa.token.TokenRoutes;
+import dev.kappa.token.TokenService;
+import dev.kappa.user.UserRoutes;
+import dev.kappa.user.UserService;
+
+import java.util.List;
+
+/** Wiring: each feature's service over the shared Db, and its routes, in one readable list. */
+final class Features {
+    private Features() {
+    }
+
+    static List<ApiRouter.Routes> all(Db db, AppConfig config) {
+        AuthService auth = new AuthService(db, new AuthService.Throttle(config.loginMaxFailures(),
+                config.loginMaxFailuresPerAddress(), config.loginWindowSeconds(), config.sessionHours()));
+        return List.of(
+                new HealthRoutes(db),
+                new AuthRoutes(auth, config.cookieSecure()),
+                new UserRoutes(new UserService(db)),
+                new TokenRoutes(new TokenService(db)));
+    }
+}

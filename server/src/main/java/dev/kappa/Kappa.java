@@ -1,0 +1,138 @@
+package dev.kappa;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.kappa.auth.AuthHandler;
+import dev.kappa.user.FirstAdmin;
+import dev.kappa.http.ApiRouter;
+import dev.kappa.sql.DataSources;
+import dev.kappa.sql.Db;
+import dev.kappa.sql.EmbeddedDatabase;
+import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.Router;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+
+/**
+ * One running server: database (embedded or external), migrations, worker pool, router, HTTP listener.
+ * {@link #close()} is the graceful stop: no new requests, in-flight ones finish, then pool and database close.
+ */
+public final class Kappa implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(Kappa.class.getName());
+
+    private final AppConfig config;
+    private final EmbeddedDatabase embedded;
+    private final HikariDataSource pool;
+    private final Vertx vertx;
+    private final HttpServer server;
+    private final Router router;
+    private final Db db;
+    private volatile boolean closed;
+
+    private Kappa(AppConfig config, EmbeddedDatabase embedded, HikariDataSource pool, Vertx vertx, HttpServer server, Router router, Db db) {
+        this.config = config;
+        this.embedded = embedded;
+        this.pool = pool;
+        this.vertx = vertx;
+        this.server = server;
+        this.router = router;
+        this.db = db;
+    }
+
+    public static Kappa start(AppConfig config) throws Exception {
+        long t0 = System.nanoTime();
+        EmbeddedDatabase embedded = null;
+        HikariDataSource pool = null;
+        Vertx vertx = null;
+        try {
+            String url;
+            String user = config.databaseUser();
+            String password = config.databasePassword();
+            if (config.embedded()) {
+                embedded = EmbeddedDatabase.start(config.dataDir(), config.embeddedDbPort());
+                url = embedded.jdbcUrl();
+                user = "";
+                password = "";
+                LOG.info("embedded PostgreSQL on port " + embedded.port() + ", data in " + config.dataDir().resolve("pg"));
+            } else {
+                url = config.databaseUrl().orElseThrow();
+                LOG.info("external PostgreSQL at " + url);
+            }
+            pool = DataSources.pool(config, url, user, password);
+            DataSources.migrate(pool);
+            DSLContext dsl = DSL.using(pool, SQLDialect.POSTGRES);
+            vertx = Vertx.vertx();
+            WorkerExecutor workers = vertx.createSharedWorkerExecutor("kappa-db", config.workerPoolSize());
+            Db db = new Db(dsl, workers);
+            FirstAdmin.ensure(db, config);
+            Router router = ApiRouter.create(vertx, config, new AuthHandler(db), Features.all(db, config));
+            HttpServer server = vertx.createHttpServer()
+                    .requestHandler(router)
+                    .listen(config.httpPort(), config.httpHost())
+                    .await(30, TimeUnit.SECONDS);
+            LOG.info(String.format("Kappa listening on %s:%d (started in %d ms)", config.httpHost(), server.actualPort(),
+                    (System.nanoTime() - t0) / 1_000_000));
+            return new Kappa(config, embedded, pool, vertx, server, router, db);
+        } catch (Exception e) {
+            closeQuietly(vertx, pool, embedded);
+            throw e;
+        }
+    }
+
+    public int port() {
+        return server.actualPort();
+    }
+
+    public Router router() {
+        return router;
+    }
+
+    public Db db() {
+        return db;
+    }
+
+    public AppConfig config() {
+        return config;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        LOG.info("stopping: no new requests, finishing in-flight ones");
+        try {
+            server.shutdown(config.shutdownTimeoutSeconds(), TimeUnit.SECONDS).await(config.shutdownTimeoutSeconds() + 5L, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOG.warning("HTTP shutdown: " + e);
+        }
+        closeQuietly(vertx, pool, embedded);
+        LOG.info("stopped");
+    }
+
+    private static void closeQuietly(Vertx vertx, HikariDataSource pool, EmbeddedDatabase embedded) {
+        if (vertx != null) {
+            try {
+                vertx.close().await(30, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                LOG.warning("Vert.x close: " + e);
+            }
+        }
+        if (pool != null) {
+            pool.close();
+        }
+        if (embedded != null) {
+            try {
+                embedded.close();
+            } catch (Exception e) {
+                LOG.warning("embedded PostgreSQL close: " + e);
+            }
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package dev.kappa.auth;
+
+import dev.kappa.http.ApiRouter;
+import dev.kappa.http.Input;
+import dev.kappa.http.Responses;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.CookieSameSite;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/** Login, logout and "who am I". */
+public final class AuthRoutes implements ApiRouter.Routes {
+    private final AuthService auth;
+    private final boolean secureCookie;
+
+    public AuthRoutes(AuthService auth, boolean secureCookie) {
+        this.auth = auth;
+        this.secureCookie = secureCookie;
+    }
+
+    @Override
+    public void mount(Router router) {
+        router.post("/api/auth/login").handler(this::login);
+        router.post("/api/auth/logout").handler(this::logout);
+        router.get("/api/me").handler(ctx -> Responses.json(ctx, 200, me(Access.caller(ctx))));
+    }
+
+    private void login(RoutingContext ctx) {
+        Input in = Input.body(ctx);
+        String email = in.string("email", true, 320);
+        String password = in.string("password", true, 1000);
+        auth.login(email, password, ctx.request().remoteAddress().host()).onSuccess(s -> {
+            ctx.response().addCookie(Cookie.cookie(AuthHandler.SESSION_COOKIE, s.cookieValue())
+                    .setHttpOnly(true).setSameSite(CookieSameSite.LAX).setSecure(secureCookie).setPath("/")
+                    .setMaxAge(java.time.Duration.between(java.time.OffsetDateTime.now(), s.expiresAt()).toSeconds()));
+            Responses.json(ctx, 200, me(s.principal()).put("csrf_token", s.csrfToken()).put("expires_at", s.expiresAt().toInstant()));
+        }).onFailure(ctx::fail);
+    }
+
+    private void logout(RoutingContext ctx) {
+        Access.caller(ctx);
+        Cookie cookie = ctx.request().getCookie(AuthHandler.SESSION_COOKIE);
+        if (cookie == null) {
+            Responses.noContent(ctx);
+            return;
+        }
+        auth.logout(cookie.getValue()).onSuccess(v -> {
+            ctx.response().addCookie(Cookie.cookie(AuthHandler.SESSION_COOKIE, "").setPath("/").setMaxAge(0)
+                    .setHttpOnly(true).setSameSite(CookieSameSite.LAX).setSecure(secureCookie));
+            Responses.noContent(ctx);
+        }).onFailure(ctx::fail);
+    }
+
+    static JsonObject me(Principal p) {
+        JsonObject o = new JsonObject().put("id", p.userId()).put("email", p.email()).put("display_name", p.displayName())
+                .put("role", p.role().key()).put("status", p.status()).put("tier", p.tier());
+        if (p.viaSession()) {
+            o.put("csrf_token", p.csrfToken());
+        }
+        return o;
+    }
+}

@@ -1,0 +1,51 @@
+package dev.kappa.error;
+
+import java.util.List;
+
+/**
+ * A failure the client can act on. The one failure handler turns it into application/problem+json with
+ * {@code type}, {@code title}, {@code status}, {@code detail} and, for bad input, the {@code field}.
+ */
+public class ApiException extends RuntimeException {
+    /** One bad field or line: used for multi-error answers such as an import's bad lines. */
+    public record Violation(String field, String reason, Long line) {
+        public Violation(String field, String reason) {
+            this(field, reason, null);
+        }
+    }
+
+    private final int status;
+    private final String slug;
+    private final String title;
+    private final String field;
+    private final List<Violation> violations;
+
+    public ApiException(int status, String slug, String title, String detail, String field, List<Violation> violations) {
+        super(detail);
+        this.status = status;
+        this.slug = slug;
+        this.title = title;
+        this.field = field;
+        this.violations = violations == null ? List.of() : List.copyOf(violations);
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String slug() {
+        return slug;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public String field() {
+        return field;
+    }
+
+    public List<Violation> violations() {
+        return violations;
+    }
+}

@@ -1,0 +1,23 @@
+package dev.kappa.http;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+
+/** JSON writers shared by every feature's routes. */
+public final class Responses {
+    private Responses() {
+    }
+
+    public static void json(RoutingContext ctx, int status, JsonObject body) {
+        ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(body.encode());
+    }
+
+    public static void json(RoutingContext ctx, int status, JsonArray body) {
+        ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(body.encode());
+    }
+
+    public static void noContent(RoutingContext ctx) {
+        ctx.response().setStatusCode(204).end();
+    }
+}

@@ -1,0 +1,44 @@
+package dev.kappa.sql;
+
+import io.vertx.core.Future;
+import io.vertx.core.WorkerExecutor;
+import org.jooq.DSLContext;
+
+/**
+ * The one door to the database. Every blocking JDBC call runs on a named worker pool sized to the connection pool,
+ * with {@code ordered=false}: the default ordered mode would serialise every request handled by one verticle.
+ * Each call is one transaction, so a request either writes everything or nothing.
+ */
+public final class Db {
+    /** Work done inside one transaction; use only the {@code tx} context given, never an outer one. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T run(DSLContext tx) throws Exception;
+    }
+
+    private final DSLContext dsl;
+    private final WorkerExecutor workers;
+
+    public Db(DSLContext dsl, WorkerExecutor workers) {
+        this.dsl = dsl;
+        this.workers = workers;
+    }
+
+    public <T> Future<T> tx(Work<T> work) {
+        return workers.executeBlocking(() -> inTx(work), false);
+    }
+
+    /** Runs on the caller's thread; for code that is already off the event loop (startup, streaming imports). */
+    public <T> T inTx(Work<T> work) {
+        return dsl.transactionResult(c -> work.run(c.dsl()));
+    }
+
+    /** Runs arbitrary blocking code (for example a streamed export holding one connection) on the same pool. */
+    public <T> Future<T> blocking(java.util.concurrent.Callable<T> work) {
+        return workers.executeBlocking(work, false);
+    }
+
+    public DSLContext dsl() {
+        return dsl;
+    }
+}

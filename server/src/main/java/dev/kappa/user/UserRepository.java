@@ -1,0 +1,66 @@
+package dev.kappa.user;
+
+import dev.kappa.db.tables.records.UsersRecord;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+
+import java.time.OffsetDateTime;
+import java.util.Optional;
+
+import static dev.kappa.db.Tables.SESSIONS;
+import static dev.kappa.db.Tables.USERS;
+
+/** SQL for users. Password hashes never leave this class. */
+public final class UserRepository {
+    private UserRepository() {
+    }
+
+    public static boolean emailTaken(DSLContext tx, String email) {
+        return tx.fetchExists(USERS, DSL.lower(USERS.EMAIL).eq(email.toLowerCase()));
+    }
+
+    public static Optional<UsersRecord> byExternalId(DSLContext tx, String externalId) {
+        return tx.selectFrom(USERS).where(USERS.EXTERNAL_ID.eq(externalId)).fetchOptional();
+    }
+
+    public static long insert(DSLContext tx, String email, String displayName, String role, String tier, String externalId, String passwordHash) {
+        return tx.insertInto(USERS)
+                .set(USERS.EMAIL, email).set(USERS.DISPLAY_NAME, displayName).set(USERS.ROLE, role).set(USERS.TIER, tier)
+                .set(USERS.EXTERNAL_ID, externalId).set(USERS.PASSWORD_HASH, passwordHash)
+                .returning(USERS.ID).fetchOne(USERS.ID);
+    }
+
+    public static Optional<UsersRecord> find(DSLContext tx, long id) {
+        return tx.selectFrom(USERS).where(USERS.ID.eq(id)).fetchOptional();
+    }
+
+    /** Keyset page by id: cost does not grow with how far the client has paged. */
+    public static JsonArray page(DSLContext tx, long afterId, int limit, String role) {
+        Condition c = USERS.ID.gt(afterId);
+        if (role != null) {
+            c = c.and(USERS.ROLE.eq(role));
+        }
+        JsonArray out = new JsonArray();
+        tx.selectFrom(USERS).where(c).orderBy(USERS.ID).limit(limit).fetch().forEach(u -> out.add(json(u)));
+        return out;
+    }
+
+    public static void update(DSLContext tx, UsersRecord u) {
+        u.setUpdatedAt(OffsetDateTime.now());
+        tx.executeUpdate(u);
+    }
+
+    public static void endSessions(DSLContext tx, long userId) {
+        tx.deleteFrom(SESSIONS).where(SESSIONS.USER_ID.eq(userId)).execute();
+    }
+
+    public static JsonObject json(UsersRecord u) {
+        return new JsonObject().put("id", u.getId()).put("email", u.getEmail()).put("display_name", u.getDisplayName())
+                .put("role", u.getRole()).put("tier", u.getTier()).put("status", u.getStatus())
+                .put("external_id", u.getExternalId()).put("has_password", u.getPasswordHash() != null)
+                .put("created_at", u.getCreatedAt().toInstant()).put("updated_at", u.getUpdatedAt().toInstant());
+    }
+}

@@ -1,0 +1,87 @@
+package dev.kappa.user;
+
+import dev.kappa.auth.Access;
+import dev.kappa.auth.Passwords;
+import dev.kappa.auth.Role;
+import dev.kappa.error.Problems;
+import dev.kappa.http.ApiRouter;
+import dev.kappa.http.Input;
+import dev.kappa.http.Responses;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Admin-only management of people: create, list, change role, tier and status. */
+public final class UserRoutes implements ApiRouter.Routes {
+    static final Set<String> TIERS = Set.of("crowd", "expert");
+    static final Set<String> STATUSES = Set.of("active", "paused", "blocked");
+    /** Deliberately simple: one @, a dot in the domain, no spaces. Real validation is the confirmation mail. */
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+
+    private final UserService users;
+
+    public UserRoutes(UserService users) {
+        this.users = users;
+    }
+
+    @Override
+    public void mount(Router router) {
+        router.post("/api/users").handler(this::create);
+        router.get("/api/users").handler(this::list);
+        router.patch("/api/users/:id").handler(this::change);
+    }
+
+    private void create(RoutingContext ctx) {
+        Access.admin(ctx);
+        Input in = Input.body(ctx);
+        String email = in.string("email", false, 320);
+        String externalId = in.string("external_id", false, 200);
+        if (email == null && externalId == null) {
+            throw Problems.invalid("email", "is required (or external_id, for an external worker)");
+        }
+        if (email != null && !EMAIL.matcher(email).matches()) {
+            throw Problems.invalid("email", "is not a valid email address");
+        }
+        String role = in.oneOf("role", true, Role.KEYS);
+        String tier = in.oneOf("tier", false, TIERS);
+        String password = in.string("password", false, 1000);
+        if (password != null) {
+            Passwords.check("password", password);
+        } else if (email != null && externalId == null) {
+            throw Problems.invalid("password", "is required for a user who logs in by email");
+        }
+        String name = in.string("display_name", false, 200);
+        users.create(new UserService.NewUser(email, name, role, tier, externalId, password))
+                .onSuccess(u -> Responses.json(ctx, 201, u)).onFailure(ctx::fail);
+    }
+
+    private void list(RoutingContext ctx) {
+        Access.admin(ctx);
+        Integer after = Input.queryInt(ctx, "after", 0, Integer.MAX_VALUE);
+        Integer limit = Input.queryInt(ctx, "limit", 1, 1000);
+        String role = ctx.queryParams().get("role");
+        if (role != null && !Role.KEYS.contains(role)) {
+            throw Problems.badRequest("role", "must be one of admin, engineer, annotator");
+        }
+        int n = limit == null ? 100 : limit;
+        users.page(after == null ? 0 : after, n, role).onSuccess(page -> {
+            JsonObject body = new JsonObject().put("users", page);
+            if (page.size() == n) {
+                body.put("next_after", page.getJsonObject(n - 1).getLong("id"));
+            }
+            Responses.json(ctx, 200, body);
+        }).onFailure(ctx::fail);
+    }
+
+    private void change(RoutingContext ctx) {
+        Access.admin(ctx);
+        long id = Input.pathId(ctx, "id", "user");
+        Input in = Input.body(ctx);
+        UserService.Change c = new UserService.Change(in.oneOf("role", false, Role.KEYS), in.oneOf("tier", false, TIERS),
+                in.oneOf("status", false, STATUSES), in.string("display_name", false, 200));
+        users.change(id, c).onSuccess(u -> Responses.json(ctx, 200, u)).onFailure(ctx::fail);
+    }
+}
