@@ -8,9 +8,9 @@ import java.util.Arrays;
  * pi^(j)_kl (true class k, answered l) per annotator and class priors p_k.
  * <ul>
  * <li>Start (paper, section 3): T_ik = item i's observed response proportions (replicates counted).</li>
- * <li>M-step, eqs. (2.3)-(2.4): pi^(j)_kl = sum_i T_ik n^(j)_il / sum_l sum_i T_ik n^(j)_il,
+ * <li>M-step (section 2): pi^(j)_kl = sum_i T_ik n^(j)_il / sum_l sum_i T_ik n^(j)_il,
  *     p_k = sum_i T_ik / I (over items with answers).</li>
- * <li>E-step, eq. (2.5): T_ik proportional to p_k prod_j prod_l (pi^(j)_kl)^(n^(j)_il), in logs.</li>
+ * <li>E-step (section 2, Bayes' theorem): T_ik proportional to p_k prod_j prod_l (pi^(j)_kl)^(n^(j)_il), in logs.</li>
  * </ul>
  * One iteration is an M-step then an E-step; it has converged when the observed-data log-likelihood
  * changed by less than the tolerance per answered item (the usual EM stopping rule, made size-free).

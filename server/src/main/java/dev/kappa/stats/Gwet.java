@@ -3,7 +3,7 @@ package dev.kappa.stats;
 /**
  * Gwet's AC1 for several raters with missing ratings: K. L. Gwet, "Computing inter-rater reliability and
  * its variance in the presence of high agreement", British Journal of Mathematical and Statistical
- * Psychology 61, 2008, eqs. (18)-(20), in the missing-data form of Gwet's Handbook (4th ed., ch. 2):
+ * Psychology 61, 2008, in the missing-data form of Gwet's Handbook of Inter-Rater Reliability:
  * <pre>  pa = mean over items with m_i >= 2 of sum_k n_ik (n_ik - 1) / (m_i (m_i - 1))
  *   pi_k = mean over items with m_i >= 1 of n_ik / m_i,   pe = sum_k pi_k (1 - pi_k) / (q - 1)
  *   AC1 = (pa - pe) / (1 - pe)</pre>

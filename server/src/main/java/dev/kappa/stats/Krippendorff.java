@@ -12,7 +12,7 @@ public final class Krippendorff {
     private Krippendorff() {
     }
 
-    /** Difference functions delta2 of Krippendorff 2011, section C. */
+    /** Difference functions delta2 (metrics) of Krippendorff 2011. */
     public enum Metric { NOMINAL, ORDINAL, INTERVAL, RATIO }
 
     /**
@@ -101,7 +101,7 @@ public final class Krippendorff {
         return nc;
     }
 
-    /** Squared differences, Krippendorff 2011 section C (ordinal uses the marginals n_g). */
+    /** Squared differences of Krippendorff 2011 (the ordinal one uses the value frequencies n_g). */
     static double[][] delta2(double[] nc, Metric metric, double[] values) {
         int k = nc.length;
         if (values != null && values.length != k) {
@@ -141,7 +141,7 @@ public final class Krippendorff {
     }
 
     /**
-     * Alpha for each class against all others (the class-specific alpha of Krippendorff 1980 p. 150,
+     * Alpha for each class against all others (the class-specific alpha of Krippendorff 1980,
      * e.g. .381 .711 .717 .764 for his p. 139 data): nominal alpha of the binarised coincidence matrix,
      * alpha_c = 1 - (n - 1) (n_c - o_cc) / (n_c (n - n_c)).
      */

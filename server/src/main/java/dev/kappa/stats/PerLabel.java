@@ -2,7 +2,7 @@ package dev.kappa.stats;
 
 /**
  * Agreement on each label separately, one label against all others (binary): Krippendorff's
- * class-specific alpha (1980 p. 150), Fleiss' per-category kappa (1971), and specific agreement
+ * class-specific alpha (1980), Fleiss' per-category kappa (1971), and specific agreement
  * o_cc / n_c, the share of pairable answers with label c whose partner answers in the same item are also c
  * (positive specific agreement in the sense of Uebersax; equals 2a / (2a + b + c) for two raters).
  */
