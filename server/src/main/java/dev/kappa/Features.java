@@ -1,5 +1,9 @@
 package dev.kappa;
 
+import dev.kappa.assignment.AssignmentRoutes;
+import dev.kappa.assignment.AssignmentService;
+import dev.kappa.assignment.ProgressRoutes;
+import dev.kappa.assignment.ProgressService;
 import dev.kappa.auth.AuthRoutes;
 import dev.kappa.auth.AuthService;
 import dev.kappa.health.HealthRoutes;
@@ -30,6 +34,8 @@ final class Features {
                 new UserRoutes(new UserService(db)),
                 new TokenRoutes(new TokenService(db)),
                 new ProjectRoutes(new ProjectService(db)),
-                new MemberRoutes(new MemberService(db)));
+                new MemberRoutes(new MemberService(db)),
+                new AssignmentRoutes(new AssignmentService(db)),
+                new ProgressRoutes(new ProgressService(db)));
     }
 }
