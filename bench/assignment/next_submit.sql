@@ -24,22 +24,22 @@ FROM candidate c WHERE s.project_id = :p AND s.tier = 'crowd' AND s.item_id = c.
 RETURNING s.item_id AS item, s.slot_no AS slot, s.lease_id AS lease \gset
 UPDATE slots s SET started = true WHERE (s.project_id, s.item_id, s.tier, s.slot_no) IN (
   SELECT project_id, item_id, tier, slot_no FROM slots WHERE project_id = :p AND item_id = :item AND NOT started AND answer_id IS NULL FOR UPDATE SKIP LOCKED);
-INSERT INTO leases (project_id, id, item_id, annotator_id, tier, slot_no, expires_at) VALUES (:p, :'lease', :item, :a, 'crowd', :slot, now() + make_interval(secs => :ttl));
+INSERT INTO leases (project_id, id, item_id, annotator_id, tier, slot_no, expires_at) VALUES (:p, :lease, :item, :a, 'crowd', :slot, now() + make_interval(secs => :ttl));
 SELECT id, external_id, data FROM items WHERE project_id = :p AND id = :item;
 COMMIT;
 BEGIN;
 SELECT u.id, u.role, u.status FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = sha256(('bench' || :a)::bytea) AND t.revoked_at IS NULL;
 COMMIT;
 BEGIN;
-SELECT * FROM leases WHERE project_id = :p AND id = :'lease' FOR UPDATE;
-SELECT id FROM answers WHERE project_id = :p AND lease_id = :'lease';
+SELECT * FROM leases WHERE project_id = :p AND id = :lease FOR UPDATE;
+SELECT id FROM answers WHERE project_id = :p AND lease_id = :lease;
 SELECT id, schema FROM projects WHERE id = :p;
 SELECT 1 FROM project_members WHERE project_id = :p AND user_id = :a;
 SELECT * FROM slots WHERE project_id = :p AND item_id = :item AND tier = 'crowd' AND slot_no = :slot FOR UPDATE;
 INSERT INTO answers (project_id, item_id, annotator_id, tier, label, duration_ms, server_ms, source, lease_id)
-  VALUES (:p, :item, :a, 'crowd', '"pos"', 0, 0, 'live', :'lease') RETURNING id AS answer \gset
+  VALUES (:p, :item, :a, 'crowd', '"pos"', 0, 0, 'live', :lease) RETURNING id AS answer \gset
 UPDATE slots SET answer_id = :answer, expires_at = NULL WHERE project_id = :p AND item_id = :item AND tier = 'crowd' AND slot_no = :slot;
-UPDATE leases SET closed_at = now(), outcome = 'answered' WHERE project_id = :p AND id = :'lease';
+UPDATE leases SET closed_at = now(), outcome = 'answered' WHERE project_id = :p AND id = :lease;
 SELECT gold, escalated_at FROM items WHERE project_id = :p AND id = :item FOR NO KEY UPDATE;
 SELECT label, count(*) FROM answers WHERE project_id = :p AND item_id = :item AND tier = 'crowd' GROUP BY label ORDER BY 2 DESC;
 COMMIT;

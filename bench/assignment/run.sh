@@ -28,7 +28,7 @@ seed_items() { # project, n
     SELECT $1, 'i' || g, jsonb_build_object('text', 'benchmark item number ' || g || ' with some words to label'), g, (g * 0.6180339887) % 1
     FROM generate_series(1, $2) g"
   api -X PATCH -d '{"overlap":{"crowd":3,"expert":1}}' localhost:$PORT/api/projects/$1 >/dev/null   # syncs the slots
-  $PG -d kappa_bench -c "VACUUM ANALYZE items; VACUUM ANALYZE slots"
+  $PG -d kappa_bench -c "VACUUM ANALYZE items" -c "VACUUM ANALYZE slots"
 }
 P=$(mkproject); seed_items $P $ITEMS
 # Annotators: external workers with tokens 'bench<id>' stored hashed, members of every project.
@@ -46,8 +46,8 @@ range=$($PG -d kappa_bench -Atc "SELECT min(id) || ' ' || max(id) FROM users WHE
 set -- $range
 for c in ${CLIENTS:-16 50 90}; do
   echo "== pgbench next+submit, $c clients, ${SECS}s"
-  pgbench -h 127.0.0.1 -U postgres -n -c $c -j 2 -T $SECS -f bench/assignment/next_submit.sql \
+  pgbench -h 127.0.0.1 -U postgres -n -M extended -c $c -j 2 -T $SECS -f bench/assignment/next_submit.sql \
     -D p=$P2 -D amin=$1 -D amax=$2 -D ttl=600 kappa_bench 2>&1 | grep -E 'tps|latency average|failed|aborted' | tee -a $out/pgbench.txt
   $PG -d kappa_bench -c "UPDATE slots SET lease_id = NULL, annotator_id = NULL, expires_at = NULL, answer_id = NULL, started = false WHERE project_id = $P2;
-    DELETE FROM answers WHERE project_id = $P2; DELETE FROM leases WHERE project_id = $P2; VACUUM ANALYZE slots"
+    DELETE FROM answers WHERE project_id = $P2; DELETE FROM leases WHERE project_id = $P2" -c "VACUUM ANALYZE slots"
 done
