@@ -13,6 +13,8 @@ import dev.kappa.project.ProjectService;
 import dev.kappa.sql.Db;
 import dev.kappa.token.TokenRoutes;
 import dev.kappa.token.TokenService;
+import dev.kappa.transfer.ExportRoutes;
+import dev.kappa.transfer.ExportService;
 import dev.kappa.transfer.ImportRoutes;
 import dev.kappa.transfer.ImportService;
 import dev.kappa.user.UserRoutes;
@@ -36,6 +38,7 @@ final class Features {
                 new ProjectRoutes(new ProjectService(db)),
                 new MemberRoutes(new MemberService(db)),
                 new ItemRoutes(new ItemService(db)),
-                new ImportRoutes(new ImportService(db)));
+                new ImportRoutes(new ImportService(db)),
+                new ExportRoutes(new ExportService(db)));
     }
 }
