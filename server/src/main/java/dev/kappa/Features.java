@@ -8,6 +8,8 @@ import dev.kappa.auth.AuthRoutes;
 import dev.kappa.auth.AuthService;
 import dev.kappa.health.HealthRoutes;
 import dev.kappa.http.ApiRouter;
+import dev.kappa.item.ItemRoutes;
+import dev.kappa.item.ItemService;
 import dev.kappa.project.MemberRoutes;
 import dev.kappa.project.MemberService;
 import dev.kappa.project.ProjectRoutes;
@@ -15,6 +17,10 @@ import dev.kappa.project.ProjectService;
 import dev.kappa.sql.Db;
 import dev.kappa.token.TokenRoutes;
 import dev.kappa.token.TokenService;
+import dev.kappa.transfer.ExportRoutes;
+import dev.kappa.transfer.ExportService;
+import dev.kappa.transfer.ImportRoutes;
+import dev.kappa.transfer.ImportService;
 import dev.kappa.user.UserRoutes;
 import dev.kappa.user.UserService;
 
@@ -35,6 +41,9 @@ final class Features {
                 new TokenRoutes(new TokenService(db)),
                 new ProjectRoutes(new ProjectService(db)),
                 new MemberRoutes(new MemberService(db)),
+                new ItemRoutes(new ItemService(db)),
+                new ImportRoutes(new ImportService(db)),
+                new ExportRoutes(new ExportService(db)),
                 new AssignmentRoutes(new AssignmentService(db)),
                 new ProgressRoutes(new ProgressService(db)));
     }
