@@ -306,6 +306,20 @@ class AssignmentRulesTest {
         assertNotEquals(500, server.user("annotator", "crowd").http().post("/api/leases/garbage/answer", new JsonObject().put("label", "pos")).status());
     }
 
+    @Test
+    @DisplayName("items imported over the API get their slots in the import, and a re-import does not add more")
+    void importedItemsAreServed() {
+        long p = Projects.create(server, new JsonObject().put("overlap", new JsonObject().put("crowd", 2).put("expert", 0)));
+        String jsonl = "{\"external_id\": \"a\", \"data\": {\"text\": \"one\"}}\n{\"external_id\": \"b\", \"data\": {\"text\": \"two\"}}\n";
+        for (int i = 0; i < 2; i++) {
+            Http.Response r = server.admin().post("/api/projects/" + p + "/items", jsonl, "application/x-ndjson");
+            assertEquals(200, r.status(), r.body());
+        }
+        assertEquals(4, scalar("select count(*) from slots where project_id = " + p));
+        Users.Created a = annotator(p, "crowd");
+        assertEquals("a", next(a, p).getJsonObject("item").getString("external_id"));
+    }
+
     private static void expireLeases(long p) {
         server.kappa().db().inTx(tx -> {
             tx.execute("update slots set expires_at = now() - interval '1 second' where project_id = ? and expires_at is not null", p);
