@@ -19,6 +19,7 @@ public final class AssignmentRoutes implements ApiRouter.Routes {
     public void mount(Router router) {
         router.post("/api/projects/:id/tasks/next").handler(this::next);
         router.post("/api/leases/:leaseId/answer").handler(this::answer);
+        router.delete("/api/leases/:leaseId/answer").handler(this::undo);
         router.post("/api/leases/:leaseId/skip").handler(this::skip);
         router.post("/api/leases/:leaseId/release").handler(this::release);
     }
@@ -44,6 +45,12 @@ public final class AssignmentRoutes implements ApiRouter.Routes {
         Integer duration = in.integer("duration_ms", false, 0, 86_400_000);
         assignment.submit(caller, id, in.json().getValue("label"), duration)
                 .onSuccess(a -> Responses.json(ctx, a.getBoolean("replayed") ? 200 : 201, a)).onFailure(ctx::fail);
+    }
+
+    private void undo(RoutingContext ctx) {
+        var caller = Access.caller(ctx);
+        LeaseId id = LeaseId.parse(ctx.pathParam("leaseId"));
+        assignment.undo(caller, id).onSuccess(r -> Responses.json(ctx, 200, r)).onFailure(ctx::fail);
     }
 
     private void skip(RoutingContext ctx) {

@@ -101,6 +101,28 @@ public final class AssignmentService {
         });
     }
 
+    /**
+     * Takes back the caller's answer on a lease that has not expired: the answer is deleted, the lease and its slot
+     * are held again, and an escalation that answer caused is withdrawn while no expert has taken the item.
+     */
+    public Future<JsonObject> undo(Principal caller, LeaseId id) {
+        return db.tx(tx -> {
+            LeasesRecord lease = holderLease(tx, caller, id);
+            AnswersRecord answer = LeaseRepository.answerOf(tx, id)
+                    .orElseThrow(() -> Problems.conflict("lease", "lease: it has no answer to undo"));
+            if (!lease.getExpiresAt().isAfter(OffsetDateTime.now())) {
+                throw Problems.conflict("lease", "lease: it has expired, so its answer can no longer be undone");
+            }
+            ProjectsRecord p = ProjectAccess.visible(tx, caller, id.projectId());
+            LeaseRepository.undo(tx, lease, answer);
+            if ("crowd".equals(lease.getTier()) && Escalation.withdraw(tx, p, lease.getItemId(), answer.getCreatedAt())) {
+                SlotSync.item(tx, p, lease.getItemId());
+            }
+            return new JsonObject().put("lease_id", id.toString()).put("expires_at", lease.getExpiresAt().toInstant())
+                    .put("undone_answer_id", answer.getId());
+        });
+    }
+
     public Future<Void> skip(Principal caller, LeaseId id, String reason) {
         return db.tx(tx -> {
             LeasesRecord lease = holderLease(tx, caller, id);

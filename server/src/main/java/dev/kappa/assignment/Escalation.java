@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 
 import static dev.kappa.db.Tables.ANSWERS;
 import static dev.kappa.db.Tables.ITEMS;
+import static dev.kappa.db.Tables.SLOTS;
 
 /**
  * Opens expert slots on an item once its crowd answers reach the crowd overlap and either the crowd's majority share
@@ -40,6 +41,21 @@ final class Escalation {
                     .where(ITEMS.PROJECT_ID.eq(p.getId()), ITEMS.ID.eq(itemId)).execute();
             SlotSync.openExpertSlots(tx, p, itemId);
         }
+    }
+
+    /**
+     * Withdraws an escalation made at or after {@code since} (by the answer being undone) while no expert has answered
+     * or holds the item. Returns true when the item's expert slots need re-syncing.
+     */
+    static boolean withdraw(DSLContext tx, ProjectsRecord p, long itemId, OffsetDateTime since) {
+        boolean expertStarted = tx.fetchExists(SLOTS, SLOTS.PROJECT_ID.eq(p.getId()),
+                SLOTS.ITEM_ID.eq(itemId), SLOTS.TIER.eq("expert"),
+                SLOTS.ANNOTATOR_ID.isNotNull());
+        if (expertStarted) {
+            return false;
+        }
+        return tx.update(ITEMS).setNull(ITEMS.ESCALATED_AT).setNull(ITEMS.ESCALATION_REASON)
+                .where(ITEMS.PROJECT_ID.eq(p.getId()), ITEMS.ID.eq(itemId), ITEMS.ESCALATED_AT.ge(since)).execute() > 0;
     }
 
     /** The rule itself, kept apart from the SQL so it reads as the issue states it. */

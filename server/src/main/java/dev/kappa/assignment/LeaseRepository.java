@@ -65,6 +65,19 @@ final class LeaseRepository {
                 .where(LEASES.PROJECT_ID.eq(l.getProjectId()), LEASES.ID.eq(l.getId())).execute();
     }
 
+    /** Deletes the answer and gives the lease its slot back, as it was before the submit. */
+    static void undo(DSLContext tx, LeasesRecord l, AnswersRecord a) {
+        tx.deleteFrom(ANSWERS).where(ANSWERS.PROJECT_ID.eq(a.getProjectId()), ANSWERS.ID.eq(a.getId())).execute();
+        tx.update(LEASES).setNull(LEASES.CLOSED_AT).setNull(LEASES.OUTCOME)
+                .where(LEASES.PROJECT_ID.eq(l.getProjectId()), LEASES.ID.eq(l.getId())).execute();
+        if (l.getSlotNo() != null) {
+            tx.update(SLOTS).setNull(SLOTS.ANSWER_ID).set(SLOTS.EXPIRES_AT, l.getExpiresAt())
+                    .where(SLOTS.PROJECT_ID.eq(l.getProjectId()), SLOTS.ITEM_ID.eq(l.getItemId()), SLOTS.TIER.eq(l.getTier()),
+                            SLOTS.SLOT_NO.eq(l.getSlotNo()), SLOTS.ANSWER_ID.eq(a.getId()))
+                    .execute();
+        }
+    }
+
     static void skip(DSLContext tx, LeasesRecord l, String reason) {
         tx.insertInto(SKIPS).set(SKIPS.PROJECT_ID, l.getProjectId()).set(SKIPS.ITEM_ID, l.getItemId())
                 .set(SKIPS.ANNOTATOR_ID, l.getAnnotatorId()).set(SKIPS.REASON, reason).onConflictDoNothing().execute();

@@ -42,6 +42,11 @@ public final class SlotSync {
                 id, p.getOverlapCrowd(), injectGold, p.getOverlapExpert(), p.getExpertOnAll(), p.getBaselineSampleRate());
     }
 
+    /** One item: after an undo took back the answer that escalated it. */
+    public static void item(DSLContext tx, ProjectsRecord p, long itemId) {
+        sync(tx, p, "i.id = " + itemId);
+    }
+
     /** Opens the expert slots of one escalated item. */
     public static void openExpertSlots(DSLContext tx, ProjectsRecord p, long itemId) {
         tx.execute("INSERT INTO slots (project_id, item_id, tier, slot_no, priority, seq) "

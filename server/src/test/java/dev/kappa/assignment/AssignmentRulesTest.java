@@ -320,6 +320,30 @@ class AssignmentRulesTest {
         assertEquals("a", next(a, p).getJsonObject("item").getString("external_id"));
     }
 
+    @Test
+    @DisplayName("undo takes back an answer while its lease lives: the lease can answer again, an escalation it caused is withdrawn; after expiry, 409")
+    void undo() {
+        long p = Projects.create(server, new JsonObject().put("overlap", new JsonObject().put("crowd", 2).put("expert", 1))
+                .put("escalation", new JsonObject().put("min_agreement", 0.9)));
+        Projects.items(server, p, 1, 0);
+        Users.Created a = annotator(p, "crowd");
+        Users.Created b = annotator(p, "crowd");
+        assertEquals(201, submit(a, next(a, p), "pos").status());
+        JsonObject tb = next(b, p);
+        assertEquals(201, submit(b, tb, "neg").status());
+        assertEquals(1, scalar("select count(*) from slots where project_id = " + p + " and tier = 'expert'"), "1-1 split escalates");
+        Http.Response undone = b.http().delete("/api/leases/" + tb.getString("lease_id") + "/answer");
+        assertEquals(200, undone.status(), undone.body());
+        assertEquals(1, scalar("select count(*) from answers where project_id = " + p));
+        assertEquals(0, scalar("select count(*) from slots where project_id = " + p + " and tier = 'expert'"), "escalation withdrawn");
+        assertEquals(0, scalar("select count(*) from items where project_id = " + p + " and escalated_at is not null"));
+        assertEquals(201, submit(b, tb, "pos").status(), "the same lease answers again");
+        assertEquals(0, scalar("select count(*) from items where project_id = " + p + " and escalated_at is not null"));
+        assertEquals(404, a.http().delete("/api/leases/" + tb.getString("lease_id") + "/answer").status(), "someone else's lease is not found");
+        expireLeases(p);
+        assertEquals(409, b.http().delete("/api/leases/" + tb.getString("lease_id") + "/answer").status());
+    }
+
     private static void expireLeases(long p) {
         server.kappa().db().inTx(tx -> {
             tx.execute("update slots set expires_at = now() - interval '1 second' where project_id = ? and expires_at is not null", p);
