@@ -16,12 +16,13 @@ import java.util.UUID;
  */
 final class AssignmentRepository {
     /** A taken slot or gold check. */
-    record Taken(long itemId, Integer slotNo, OffsetDateTime expiresAt) {
+    record Taken(long itemId, Integer slotNo, OffsetDateTime expiresAt, String externalId, String data) {
     }
 
+    // One statement takes the slot, writes the lease and reads the item: next-task is one round trip plus the checks.
     private static final String TAKE_SLOT = """
             WITH candidate AS (
-              SELECT s.item_id, s.slot_no FROM slots s
+              SELECT s.item_id, s.slot_no, s.started FROM slots s
               WHERE s.project_id = ? AND s.tier = ? AND s.answer_id IS NULL
                 AND (s.lease_id IS NULL OR s.expires_at < now())
                 AND NOT EXISTS (SELECT 1 FROM slots m WHERE m.project_id = s.project_id AND m.item_id = s.item_id AND m.annotator_id = ?)
@@ -30,11 +31,17 @@ final class AssignmentRepository {
               ORDER BY s.started DESC, s.priority DESC, s.seq, s.slot_no
               LIMIT 1
               FOR UPDATE OF s SKIP LOCKED
+            ), taken AS (
+              UPDATE slots s SET lease_id = ?, annotator_id = ?, expires_at = now() + make_interval(secs => ?), started = s.started OR ?
+              FROM candidate c
+              WHERE s.project_id = ? AND s.tier = ? AND s.item_id = c.item_id AND s.slot_no = c.slot_no
+              RETURNING s.item_id, s.slot_no, s.expires_at, c.started AS was_started
+            ), lease AS (
+              INSERT INTO leases (project_id, id, item_id, annotator_id, tier, slot_no, expires_at)
+              SELECT ?, ?, t.item_id, ?, ?, t.slot_no, t.expires_at FROM taken t
             )
-            UPDATE slots s SET lease_id = ?, annotator_id = ?, expires_at = now() + make_interval(secs => ?), started = s.started OR ?
-            FROM candidate c
-            WHERE s.project_id = ? AND s.tier = ? AND s.item_id = c.item_id AND s.slot_no = c.slot_no
-            RETURNING s.item_id, s.slot_no, s.expires_at
+            SELECT t.item_id, t.slot_no, t.expires_at, t.was_started, i.external_id, i.data::text
+            FROM taken t JOIN items i ON i.project_id = ? AND i.id = t.item_id
             """;
 
     /** Marks the item's other slots as started, skipping any another transaction holds (it is taking them anyway). */
@@ -70,15 +77,18 @@ final class AssignmentRepository {
     }
 
     static Optional<Taken> takeSlot(DSLContext tx, long projectId, String tier, long annotatorId, UUID lease, int ttlSeconds, boolean breadthFirst) {
-        Record r = tx.fetchOne(TAKE_SLOT, projectId, tier, annotatorId, annotatorId, annotatorId, lease, annotatorId, ttlSeconds, breadthFirst, projectId, tier);
+        Record r = tx.fetchOne(TAKE_SLOT, projectId, tier, annotatorId, annotatorId, annotatorId,
+                lease, annotatorId, ttlSeconds, breadthFirst, projectId, tier,
+                projectId, lease, annotatorId, tier,
+                projectId);
         if (r == null) {
             return Optional.empty();
         }
         long itemId = r.get(0, Long.class);
-        if (breadthFirst) {
+        if (breadthFirst && !r.get(3, Boolean.class)) {
             tx.execute(MARK_STARTED, projectId, itemId);
         }
-        return Optional.of(new Taken(itemId, r.get(1, Integer.class), r.get(2, OffsetDateTime.class)));
+        return Optional.of(new Taken(itemId, r.get(1, Integer.class), r.get(2, OffsetDateTime.class), r.get(4, String.class), r.get(5, String.class)));
     }
 
     static Optional<Long> goldCandidate(DSLContext tx, long projectId, long annotatorId) {

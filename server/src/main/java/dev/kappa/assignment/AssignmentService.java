@@ -54,25 +54,26 @@ public final class AssignmentService {
             Optional<AssignmentRepository.Taken> taken = Optional.empty();
             boolean crowd = "crowd".equals(caller.tier());
             if (crowd && p.getGoldRate() > 0 && ThreadLocalRandom.current().nextDouble() < p.getGoldRate()) {
-                taken = AssignmentRepository.goldCandidate(tx, projectId, caller.userId())
-                        .map(item -> new AssignmentRepository.Taken(item, null, null));
+                Optional<Long> gold = AssignmentRepository.goldCandidate(tx, projectId, caller.userId());
+                if (gold.isPresent()) {
+                    OffsetDateTime expires = AssignmentRepository.insertLease(tx, projectId, lease, gold.get(), caller.userId(), caller.tier(), null, ttl);
+                    return new Next(TaskView.of(tx, p, gold.get(), new LeaseId(projectId, lease), expires, caller.tier()), null);
+                }
             }
-            if (taken.isEmpty()) {
-                taken = AssignmentRepository.takeSlot(tx, projectId, caller.tier(), caller.userId(), lease, ttl, p.getBreadthFirst());
-            }
+            taken = AssignmentRepository.takeSlot(tx, projectId, caller.tier(), caller.userId(), lease, ttl, p.getBreadthFirst());
             if (taken.isEmpty()) {
                 return new Next(null, "exhausted");
             }
             AssignmentRepository.Taken t = taken.get();
-            OffsetDateTime expires = AssignmentRepository.insertLease(tx, projectId, lease, t.itemId(), caller.userId(), caller.tier(), t.slotNo(), ttl);
-            return new Next(TaskView.of(tx, p, t.itemId(), new LeaseId(projectId, lease), expires, caller.tier()), null);
+            return new Next(TaskView.of(tx, p, t.itemId(), t.externalId(), t.data(), new LeaseId(projectId, lease), t.expiresAt(), caller.tier()), null);
         });
     }
 
     public Future<JsonObject> submit(Principal caller, LeaseId id, Object rawLabel, Integer durationMs) {
         return db.tx(tx -> {
-            LeasesRecord lease = holderLease(tx, caller, id);
-            Optional<AnswersRecord> existing = LeaseRepository.answerOf(tx, id);
+            LeaseRepository.Held held = holder(tx, caller, id);
+            LeasesRecord lease = held.lease();
+            Optional<AnswersRecord> existing = held.answer();
             if (existing.isPresent()) {
                 // A retry (lost response, double click): the same result, never a second answer.
                 return answerJson(existing.get(), id).put("replayed", true);
@@ -82,18 +83,14 @@ public final class AssignmentService {
             }
             ProjectsRecord p = ProjectAccess.visible(tx, caller, id.projectId());
             JSONB label = canonicalLabel(p, rawLabel);
-            SlotsRecord slot = null;
             if (lease.getSlotNo() != null) {
-                slot = LeaseRepository.lockSlot(tx, lease).orElse(null);
+                SlotsRecord slot = LeaseRepository.lockSlot(tx, lease).orElse(null);
                 if (slot == null || !lease.getId().equals(slot.getLeaseId()) || slot.getAnswerId() != null) {
                     throw Problems.conflict("lease", "lease: it expired and its slot was taken by another annotator; take the next task");
                 }
             }
             AnswersRecord answer = LeaseRepository.insertAnswer(tx, lease, label, durationMs);
-            if (slot != null) {
-                LeaseRepository.fillSlot(tx, slot, answer.getId());
-            }
-            LeaseRepository.close(tx, lease, "answered");
+            LeaseRepository.fillSlotAndClose(tx, lease, answer.getId());
             if ("crowd".equals(lease.getTier())) {
                 Escalation.afterCrowdAnswer(tx, p, lease.getItemId());
             }
@@ -107,8 +104,9 @@ public final class AssignmentService {
      */
     public Future<JsonObject> undo(Principal caller, LeaseId id) {
         return db.tx(tx -> {
-            LeasesRecord lease = holderLease(tx, caller, id);
-            AnswersRecord answer = LeaseRepository.answerOf(tx, id)
+            LeaseRepository.Held held = holder(tx, caller, id);
+            LeasesRecord lease = held.lease();
+            AnswersRecord answer = held.answer()
                     .orElseThrow(() -> Problems.conflict("lease", "lease: it has no answer to undo"));
             if (!lease.getExpiresAt().isAfter(OffsetDateTime.now())) {
                 throw Problems.conflict("lease", "lease: it has expired, so its answer can no longer be undone");
@@ -151,12 +149,16 @@ public final class AssignmentService {
     }
 
     /** Only the holder may act on a lease; to anyone else it does not exist (404, so lease ids do not leak). */
-    private static LeasesRecord holderLease(DSLContext tx, Principal caller, LeaseId id) {
-        LeasesRecord lease = LeaseRepository.lockLease(tx, id).orElseThrow(() -> Problems.notFound("lease " + id));
-        if (lease.getAnnotatorId() != caller.userId()) {
+    private static LeaseRepository.Held holder(DSLContext tx, Principal caller, LeaseId id) {
+        LeaseRepository.Held held = LeaseRepository.lockLease(tx, id).orElseThrow(() -> Problems.notFound("lease " + id));
+        if (held.lease().getAnnotatorId() != caller.userId()) {
             throw Problems.notFound("lease " + id);
         }
-        return lease;
+        return held;
+    }
+
+    private static LeasesRecord holderLease(DSLContext tx, Principal caller, LeaseId id) {
+        return holder(tx, caller, id).lease();
     }
 
     private static void requireOpen(LeasesRecord lease) {

@@ -19,13 +19,18 @@ final class LeaseRepository {
     private LeaseRepository() {
     }
 
-    /** The lease, locked so that concurrent retries of one submit run one after another. */
-    static Optional<LeasesRecord> lockLease(DSLContext tx, LeaseId id) {
-        return tx.selectFrom(LEASES).where(LEASES.PROJECT_ID.eq(id.projectId()), LEASES.ID.eq(id.id())).forUpdate().fetchOptional();
+    /** A lease and the answer given through it, if any. */
+    record Held(LeasesRecord lease, Optional<AnswersRecord> answer) {
     }
 
-    static Optional<AnswersRecord> answerOf(DSLContext tx, LeaseId id) {
-        return tx.selectFrom(ANSWERS).where(ANSWERS.PROJECT_ID.eq(id.projectId()), ANSWERS.LEASE_ID.eq(id.id())).fetchOptional();
+    /** The lease (locked, so concurrent retries of one submit run one after another) with its answer, in one round trip. */
+    static Optional<Held> lockLease(DSLContext tx, LeaseId id) {
+        return tx.select(LEASES.fields()).select(ANSWERS.fields()).from(LEASES)
+                .leftJoin(ANSWERS).on(ANSWERS.PROJECT_ID.eq(LEASES.PROJECT_ID), ANSWERS.LEASE_ID.eq(LEASES.ID))
+                .where(LEASES.PROJECT_ID.eq(id.projectId()), LEASES.ID.eq(id.id()))
+                .forUpdate().of(LEASES)
+                .fetchOptional()
+                .map(r -> new Held(r.into(LEASES), r.get(ANSWERS.ID) == null ? Optional.empty() : Optional.of(r.into(ANSWERS))));
     }
 
     static Optional<SlotsRecord> lockSlot(DSLContext tx, LeasesRecord l) {
@@ -43,10 +48,14 @@ final class LeaseRepository {
                 .returning().fetchOne();
     }
 
-    static void fillSlot(DSLContext tx, SlotsRecord s, long answerId) {
-        tx.update(SLOTS).set(SLOTS.ANSWER_ID, answerId).set(SLOTS.EXPIRES_AT, (OffsetDateTime) null)
-                .where(SLOTS.PROJECT_ID.eq(s.getProjectId()), SLOTS.ITEM_ID.eq(s.getItemId()), SLOTS.TIER.eq(s.getTier()), SLOTS.SLOT_NO.eq(s.getSlotNo()))
-                .execute();
+    /** Fills the lease's slot (if it has one) and closes the lease, in one round trip. */
+    static void fillSlotAndClose(DSLContext tx, LeasesRecord l, long answerId) {
+        tx.execute("""
+                WITH filled AS (
+                  UPDATE slots SET answer_id = ?, expires_at = NULL
+                  WHERE project_id = ? AND item_id = ? AND tier = ? AND slot_no = ? AND lease_id = ?)
+                UPDATE leases SET closed_at = now(), outcome = 'answered' WHERE project_id = ? AND id = ?""",
+                answerId, l.getProjectId(), l.getItemId(), l.getTier(), l.getSlotNo(), l.getId(), l.getProjectId(), l.getId());
     }
 
     /** Gives the slot back if this lease still holds it; a slot already re-leased to someone else is left alone. */

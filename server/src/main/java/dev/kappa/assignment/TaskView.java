@@ -23,14 +23,18 @@ final class TaskView {
 
     static JsonObject of(DSLContext tx, ProjectsRecord p, long itemId, LeaseId lease, OffsetDateTime expires, String tier) {
         ItemsRecord item = tx.selectFrom(ITEMS).where(ITEMS.PROJECT_ID.eq(p.getId()), ITEMS.ID.eq(itemId)).fetchOne();
+        return of(tx, p, itemId, item.getExternalId(), item.getData().data(), lease, expires, tier);
+    }
+
+    /** With the item's external id and data already read (the slot-taking statement returns them). */
+    static JsonObject of(DSLContext tx, ProjectsRecord p, long itemId, String externalId, String data, LeaseId lease, OffsetDateTime expires, String tier) {
         JsonObject task = new JsonObject()
                 .put("lease_id", lease.toString())
                 .put("expires_at", expires.toInstant())
                 .put("lease_ttl_seconds", p.getLeaseTtlSeconds())
                 .put("project_id", p.getId())
                 .put("tier", tier)
-                .put("item", new JsonObject().put("id", item.getId()).put("external_id", item.getExternalId())
-                        .put("data", new JsonObject(item.getData().data())));
+                .put("item", new JsonObject().put("id", itemId).put("external_id", externalId).put("data", new JsonObject(data)));
         if (p.getPreAnnotation()) {
             Record pred = tx.select(PREDICTIONS.LABEL, PREDICTIONS.PROBS, MODEL_RUNS.MODEL, MODEL_RUNS.VERSION)
                     .from(PREDICTIONS).join(MODEL_RUNS).on(MODEL_RUNS.PROJECT_ID.eq(PREDICTIONS.PROJECT_ID), MODEL_RUNS.ID.eq(PREDICTIONS.RUN_ID))
