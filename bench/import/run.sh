@@ -27,8 +27,14 @@ secs() { echo "$1 $2" | awk '{printf "%.1f", $2 - $1}'; }
 
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(java -version 2>&1 | head -1), $(psql --version)"
 psql_ -d postgres -c "create database $db"
-t=$(now); python3 bench/import/generate.py "$n" "$work/items.jsonl" "$work/items.copy" 2
-echo "generated $n items: $(du -m "$work/items.jsonl" | cut -f1) MiB JSONL ($(awk "BEGIN{printf \"%.0f\", $(stat -c %s "$work/items.jsonl")/$n}") bytes/item) in $(secs "$t" "$(now)") s"
+# The generated files are kept (deterministic for a given N) so that repeated runs measure only Kappa and PostgreSQL.
+data=${KAPPA_BENCH_DATA:-/tmp/kappa-bench-data}/$n
+if [ ! -f "$data/items.copy" ]; then
+  mkdir -p "$data"; t=$(now)
+  python3 bench/import/generate.py "$n" "$data/items.jsonl" "$data/items.copy.tmp" 2 && mv "$data/items.copy.tmp" "$data/items.copy"
+  echo "generated in $(secs "$t" "$(now)") s"
+fi
+echo "$n items: $(du -m "$data/items.jsonl" | cut -f1) MiB JSONL ($(awk "BEGIN{printf \"%.0f\", $(stat -c %s "$data/items.jsonl")/$n}") bytes/item); load average $(cut -d' ' -f1-3 /proc/loadavg)"
 
 KAPPA_HTTP_PORT=$port KAPPA_HTTP_HOST=127.0.0.1 KAPPA_DATABASE_URL="jdbc:postgresql://$pg_host:$pg_port/$db" \
   KAPPA_DATABASE_USER="$pg_user" KAPPA_ADMIN_EMAIL=bench@kappa.local KAPPA_ADMIN_PASSWORD=bench-password-1 \
@@ -47,16 +53,17 @@ p2=$(api -H 'Content-Type: application/json' -d "{\"name\": \"copy reference\", 
 heap_mark() { wc -l <"$work/heap.mib"; }
 heap_max_since() { tail -n +"$1" "$work/heap.mib" | sort -n | tail -1; }
 
+t=$(now)
+psql_ -d "$db" -c "\\copy items (project_id, external_id, data, gold, meta, seq, sample_key) from '$data/items.copy'"
+copy_s=$(secs "$t" "$(now)")
+echo "psql \\copy of the same rows into items (first, into the empty table): ${copy_s} s"
+
 m=$(heap_mark); t=$(now)
-api -X POST -H 'Content-Type: application/x-ndjson' -T "$work/items.jsonl" "http://127.0.0.1:$port/api/projects/$p1/items" >"$work/import.json"
+api -X POST -H 'Content-Type: application/x-ndjson' -T "$data/items.jsonl" "http://127.0.0.1:$port/api/projects/$p1/items" >"$work/import.json"
 import_s=$(secs "$t" "$(now)"); import_heap=$(heap_max_since "$((m + 1))")
 echo "HTTP import: ${import_s} s -> $(cat "$work/import.json"); server heap used max ${import_heap} MiB (-Xmx$xmx)"
 
-t=$(now)
-psql_ -d "$db" -c "\\copy items (project_id, external_id, data, gold, meta, seq, sample_key) from '$work/items.copy'"
-copy_s=$(secs "$t" "$(now)")
-echo "psql \\copy of the same rows into items: ${copy_s} s; ratio import/copy = $(echo "$import_s $copy_s" | awk '{printf "%.2f", $1/$2}')"
-
+echo "ratio import/copy = $(echo "$import_s $copy_s" | awk '{printf "%.2f", $1/$2}')"
 m=$(heap_mark); t=$(now)
 api -o "$work/export.jsonl" "http://127.0.0.1:$port/api/projects/$p1/export?format=jsonl"
 export_s=$(secs "$t" "$(now)"); export_heap=$(heap_max_since "$((m + 1))")
@@ -65,5 +72,6 @@ m=$(heap_mark); t=$(now)
 api -o "$work/export.csv" "http://127.0.0.1:$port/api/projects/$p1/export?format=csv"
 echo "CSV export: $(secs "$t" "$(now)") s, $(du -m "$work/export.csv" | cut -f1) MiB; server heap used max $(heap_max_since "$((m + 1))") MiB"
 echo "counts: $(psql_ -d "$db" -c "select project_id, count(*) from items group by 1 order by 1" | tr '\n' ' ')"
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 grep -h "records; read" "$work/server.log" || true
 jcmd "$server" GC.heap_info | sed -n '2,3p'
