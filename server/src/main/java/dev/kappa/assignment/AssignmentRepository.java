@@ -35,22 +35,20 @@ final class AssignmentRepository {
               UPDATE slots s SET lease_id = ?, annotator_id = ?, expires_at = now() + make_interval(secs => ?), started = s.started OR ?
               FROM candidate c
               WHERE s.project_id = ? AND s.tier = ? AND s.item_id = c.item_id AND s.slot_no = c.slot_no
-              RETURNING s.item_id, s.slot_no, s.expires_at, c.started AS was_started
+              RETURNING s.item_id, s.slot_no, s.expires_at
             ), lease AS (
               INSERT INTO leases (project_id, id, item_id, annotator_id, tier, slot_no, expires_at)
               SELECT ?, ?, t.item_id, ?, ?, t.slot_no, t.expires_at FROM taken t
+            ), next_slot AS (
+              -- Slot rows are made as needed (SlotSync): taking one makes the next, up to the overlap.
+              INSERT INTO slots (project_id, item_id, tier, slot_no, priority, seq, started)
+              SELECT i.project_id, i.id, ?, t.slot_no + 1, i.priority, i.seq, ?
+              FROM taken t JOIN items i ON i.project_id = ? AND i.id = t.item_id
+              WHERE t.slot_no < ?
+              ON CONFLICT DO NOTHING
             )
-            SELECT t.item_id, t.slot_no, t.expires_at, t.was_started, i.external_id, i.data::text
+            SELECT t.item_id, t.slot_no, t.expires_at, i.external_id, i.data::text
             FROM taken t JOIN items i ON i.project_id = ? AND i.id = t.item_id
-            """;
-
-    /** Marks the item's other slots as started, skipping any another transaction holds (it is taking them anyway). */
-    private static final String MARK_STARTED = """
-            UPDATE slots s SET started = true
-            WHERE (s.project_id, s.item_id, s.tier, s.slot_no) IN (
-              SELECT project_id, item_id, tier, slot_no FROM slots
-              WHERE project_id = ? AND item_id = ? AND NOT started AND answer_id IS NULL
-              FOR UPDATE SKIP LOCKED)
             """;
 
     private static final String TAKE_GOLD = """
@@ -76,19 +74,18 @@ final class AssignmentRepository {
                 + "FROM (SELECT pg_advisory_xact_lock(?)) l", projectId, annotatorId, (projectId << 32) ^ annotatorId).fetchOne(0, Integer.class);
     }
 
-    static Optional<Taken> takeSlot(DSLContext tx, long projectId, String tier, long annotatorId, UUID lease, int ttlSeconds, boolean breadthFirst) {
+    static Optional<Taken> takeSlot(DSLContext tx, long projectId, String tier, long annotatorId, UUID lease, int ttlSeconds,
+                                    boolean breadthFirst, int overlap) {
         Record r = tx.fetchOne(TAKE_SLOT, projectId, tier, annotatorId, annotatorId, annotatorId,
                 lease, annotatorId, ttlSeconds, breadthFirst, projectId, tier,
                 projectId, lease, annotatorId, tier,
+                tier, breadthFirst, projectId, overlap,
                 projectId);
         if (r == null) {
             return Optional.empty();
         }
         long itemId = r.get(0, Long.class);
-        if (breadthFirst && !r.get(3, Boolean.class)) {
-            tx.execute(MARK_STARTED, projectId, itemId);
-        }
-        return Optional.of(new Taken(itemId, r.get(1, Integer.class), r.get(2, OffsetDateTime.class), r.get(4, String.class), r.get(5, String.class)));
+        return Optional.of(new Taken(itemId, r.get(1, Integer.class), r.get(2, OffsetDateTime.class), r.get(3, String.class), r.get(4, String.class)));
     }
 
     static Optional<Long> goldCandidate(DSLContext tx, long projectId, long annotatorId) {

@@ -60,7 +60,8 @@ public final class AssignmentService {
                     return new Next(TaskView.of(tx, p, gold.get(), new LeaseId(projectId, lease), expires, caller.tier()), null);
                 }
             }
-            taken = AssignmentRepository.takeSlot(tx, projectId, caller.tier(), caller.userId(), lease, ttl, p.getBreadthFirst());
+            int overlap = crowd ? p.getOverlapCrowd() : p.getOverlapExpert();
+            taken = AssignmentRepository.takeSlot(tx, projectId, caller.tier(), caller.userId(), lease, ttl, p.getBreadthFirst(), overlap);
             if (taken.isEmpty()) {
                 return new Next(null, "exhausted");
             }

@@ -8,19 +8,22 @@ import io.vertx.core.json.JsonObject;
 import org.jooq.Record;
 
 /**
- * Progress per tier, computed from the slot rows and answers in one pass each: nothing is kept as a counter, so it
+ * Progress per tier, computed from the slot rows (an item is complete in a tier when its filled slots reach the
+ * overlap; rows are made as needed, so their count is not the overlap) and answers in one pass each: nothing is kept as a counter, so it
  * cannot drift from the truth.
  */
 public final class ProgressService {
     private static final String SLOTS_BY_TIER = """
             SELECT tier,
-                   count(*) FILTER (WHERE filled = total) AS complete,
-                   count(*) FILTER (WHERE filled < total AND (filled > 0 OR leased > 0)) AS in_progress,
+                   count(*) FILTER (WHERE filled >= needed) AS complete,
+                   count(*) FILTER (WHERE filled < needed AND (filled > 0 OR leased > 0)) AS in_progress,
                    count(*) FILTER (WHERE filled = 0 AND leased = 0) AS not_started,
-                   count(*) FILTER (WHERE filled < total) AS open
-            FROM (SELECT tier, item_id, count(*) AS total, count(answer_id) AS filled,
-                         count(*) FILTER (WHERE answer_id IS NULL AND lease_id IS NOT NULL AND expires_at > now()) AS leased
-                  FROM slots WHERE project_id = ? GROUP BY tier, item_id) per_item
+                   count(*) FILTER (WHERE filled < needed) AS open
+            FROM (SELECT s.tier, s.item_id, count(s.answer_id) AS filled,
+                         count(*) FILTER (WHERE s.answer_id IS NULL AND s.lease_id IS NOT NULL AND s.expires_at > now()) AS leased,
+                         max(CASE s.tier WHEN 'crowd' THEN p.overlap_crowd ELSE p.overlap_expert END) AS needed
+                  FROM slots s JOIN projects p ON p.id = s.project_id
+                  WHERE s.project_id = ? GROUP BY s.tier, s.item_id) per_item
             GROUP BY tier
             """;
     private static final String ANSWERS_BY_TIER = """

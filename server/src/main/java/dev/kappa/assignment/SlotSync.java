@@ -4,10 +4,14 @@ import dev.kappa.db.tables.records.ProjectsRecord;
 import org.jooq.DSLContext;
 
 /**
- * Makes an item's slot rows match its project's rules: crowd slots on every item (except gold checks when the project
- * injects gold), expert slots on escalated items, on the baseline sample, or on all items when the project says so.
- * Untouched slots that are no longer needed are removed; filled and live-leased slots are never touched.
- * Called in the same transaction as the change that needs it (import, project settings), so nothing drifts.
+ * Makes slot rows match the project's rules. Crowd slots are open on every item (except gold checks when the project
+ * injects gold); expert slots on escalated items, on the baseline sample, or on all items when the project says so.
+ * <p>
+ * Slot rows are made as they are needed: an open item has a row for each taken slot plus one free row, never more
+ * than its overlap. Taking the free row creates the next one in the same statement (see {@link AssignmentRepository}),
+ * so importing a million items writes a million slot rows rather than three million, and the queue's index walk sees
+ * one free row per open item and tier. Untouched rows that are no longer needed are removed; filled and live-leased
+ * rows are never touched. Called in the same transaction as the change that needs it, so nothing drifts.
  */
 public final class SlotSync {
     private SlotSync() {
@@ -15,42 +19,61 @@ public final class SlotSync {
 
     /** Every item of the project: after its overlap, rates or gold policy changed. */
     public static void project(DSLContext tx, ProjectsRecord p) {
-        sync(tx, p, "true");
+        sync(tx, p, "true", true);
     }
 
     /** Only the items written by the current transaction (an import sets their updated_at to now()). */
     public static void importedItems(DSLContext tx, ProjectsRecord p) {
-        sync(tx, p, "i.updated_at = now()");
-    }
-
-    // Plain SQL through jOOQ: set-based statements with generate_series read more clearly as SQL than as DSL.
-    private static void sync(DSLContext tx, ProjectsRecord p, String itemFilter) {
-        long id = p.getId();
-        boolean injectGold = p.getGoldRate() > 0;
-        tx.execute("INSERT INTO slots (project_id, item_id, tier, slot_no, priority, seq) "
-                + "SELECT i.project_id, i.id, 'crowd', g, i.priority, i.seq FROM items i CROSS JOIN generate_series(1, ?) g "
-                + "WHERE i.project_id = ? AND " + itemFilter + " AND (NOT ? OR i.gold IS NULL) ON CONFLICT DO NOTHING",
-                p.getOverlapCrowd(), id, injectGold);
-        tx.execute("INSERT INTO slots (project_id, item_id, tier, slot_no, priority, seq) "
-                + "SELECT i.project_id, i.id, 'expert', g, i.priority, i.seq FROM items i CROSS JOIN generate_series(1, ?) g "
-                + "WHERE i.project_id = ? AND " + itemFilter + " AND (? OR i.sample_key < ? OR i.escalated_at IS NOT NULL) ON CONFLICT DO NOTHING",
-                p.getOverlapExpert(), id, p.getExpertOnAll(), p.getBaselineSampleRate());
-        tx.execute("DELETE FROM slots s USING items i WHERE s.project_id = ? AND i.project_id = s.project_id AND i.id = s.item_id "
-                + "AND " + itemFilter + " AND s.answer_id IS NULL AND (s.lease_id IS NULL OR s.expires_at < now()) AND ("
-                + "(s.tier = 'crowd' AND (s.slot_no > ? OR (? AND i.gold IS NOT NULL))) OR "
-                + "(s.tier = 'expert' AND (s.slot_no > ? OR NOT (? OR i.sample_key < ? OR i.escalated_at IS NOT NULL))))",
-                id, p.getOverlapCrowd(), injectGold, p.getOverlapExpert(), p.getExpertOnAll(), p.getBaselineSampleRate());
+        sync(tx, p, "i.updated_at = now()", false);
     }
 
     /** One item: after an undo took back the answer that escalated it. */
     public static void item(DSLContext tx, ProjectsRecord p, long itemId) {
-        sync(tx, p, "i.id = " + itemId);
+        sync(tx, p, "i.id = " + itemId, true);
     }
 
-    /** Opens the expert slots of one escalated item. */
+    // Plain SQL through jOOQ: these set-based statements read more clearly as SQL than as DSL.
+    private static void sync(DSLContext tx, ProjectsRecord p, String itemFilter, boolean extendTaken) {
+        long id = p.getId();
+        boolean injectGold = p.getGoldRate() > 0;
+        String crowdOpen = "(NOT " + injectGold + " OR i.gold IS NULL)";
+        String expertOpen = "(" + p.getExpertOnAll() + " OR i.sample_key < " + p.getBaselineSampleRate() + " OR i.escalated_at IS NOT NULL)";
+        if (p.getOverlapCrowd() > 0) {
+            firstSlot(tx, id, "crowd", itemFilter + " AND " + crowdOpen);
+        }
+        if (p.getOverlapExpert() > 0) {
+            firstSlot(tx, id, "expert", itemFilter + " AND " + expertOpen);
+        }
+        if (extendTaken) {
+            // Items whose rows are all taken but that have fewer than the overlap (the overlap was raised) get the next row.
+            tx.execute("INSERT INTO slots (project_id, item_id, tier, slot_no, priority, seq, started) "
+                    + "SELECT s.project_id, s.item_id, s.tier, max(s.slot_no) + 1, i.priority, i.seq, bool_or(s.started) "
+                    + "FROM slots s JOIN items i ON i.project_id = s.project_id AND i.id = s.item_id "
+                    + "WHERE s.project_id = ? AND " + itemFilter + " AND ((s.tier = 'crowd' AND " + crowdOpen + ") OR (s.tier = 'expert' AND " + expertOpen + ")) "
+                    + "GROUP BY s.project_id, s.item_id, s.tier, i.priority, i.seq "
+                    + "HAVING count(*) FILTER (WHERE s.answer_id IS NULL AND (s.lease_id IS NULL OR s.expires_at < now())) = 0 "
+                    + "AND count(*) < CASE WHEN s.tier = 'crowd' THEN ? ELSE ? END ON CONFLICT DO NOTHING",
+                    id, p.getOverlapCrowd(), p.getOverlapExpert());
+        }
+        tx.execute("DELETE FROM slots s USING items i WHERE s.project_id = ? AND i.project_id = s.project_id AND i.id = s.item_id "
+                + "AND " + itemFilter + " AND s.answer_id IS NULL AND (s.lease_id IS NULL OR s.expires_at < now()) AND ("
+                + "(s.tier = 'crowd' AND (s.slot_no > ? OR NOT " + crowdOpen + ")) OR "
+                + "(s.tier = 'expert' AND (s.slot_no > ? OR NOT " + expertOpen + ")))",
+                id, p.getOverlapCrowd(), p.getOverlapExpert());
+    }
+
+    /** The first row of a tier on items that have none; a plain anti-join, cheaper than ON CONFLICT on big imports. */
+    private static void firstSlot(DSLContext tx, long projectId, String tier, String itemCondition) {
+        tx.execute("INSERT INTO slots (project_id, item_id, tier, slot_no, priority, seq) "
+                + "SELECT i.project_id, i.id, ?, 1, i.priority, i.seq FROM items i WHERE i.project_id = ? AND " + itemCondition
+                + " AND NOT EXISTS (SELECT 1 FROM slots s WHERE s.project_id = i.project_id AND s.item_id = i.id AND s.tier = ?)",
+                tier, projectId, tier);
+    }
+
+    /** Opens the expert tier of one escalated item. */
     public static void openExpertSlots(DSLContext tx, ProjectsRecord p, long itemId) {
         tx.execute("INSERT INTO slots (project_id, item_id, tier, slot_no, priority, seq) "
-                + "SELECT i.project_id, i.id, 'expert', g, i.priority, i.seq FROM items i CROSS JOIN generate_series(1, ?) g "
-                + "WHERE i.project_id = ? AND i.id = ? ON CONFLICT DO NOTHING", p.getOverlapExpert(), p.getId(), itemId);
+                + "SELECT i.project_id, i.id, 'expert', 1, i.priority, i.seq FROM items i "
+                + "WHERE i.project_id = ? AND i.id = ? ON CONFLICT DO NOTHING", p.getId(), itemId);
     }
 }
