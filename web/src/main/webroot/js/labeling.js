@@ -305,6 +305,7 @@ class LabelingScreen {
     }
     this.itemEl.replaceChildren(el('p', 'loading', 'Loading the next item…'));
     this.itemEl.dataset.leaseId = '';
+    this.$('item-external-id').textContent = '';
     this.refresh();
     this.take().then((task) => {
       if (this.closed) {

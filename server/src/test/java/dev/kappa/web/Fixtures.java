@@ -53,11 +53,20 @@ final class Fixtures {
         return new Annotator(id, email, password);
     }
 
-    /** Imports items with external ids prefix0..prefix{n-1} whose data is the given objects. */
+    /** Imports items with external ids it1..itN whose data is the given objects. */
     static void items(Http admin, long project, List<JsonObject> data) {
+        items(admin, project, data, 0);
+    }
+
+    /** As above; every goldEvery-th item (if > 0) carries the gold label "pos". */
+    static void items(Http admin, long project, List<JsonObject> data, int goldEvery) {
         StringBuilder jsonl = new StringBuilder();
         for (int i = 0; i < data.size(); i++) {
-            jsonl.append(new JsonObject().put("external_id", "it" + (i + 1)).put("data", data.get(i)).encode()).append('\n');
+            JsonObject line = new JsonObject().put("external_id", "it" + (i + 1)).put("data", data.get(i));
+            if (goldEvery > 0 && i % goldEvery == 0) {
+                line.put("gold", "pos");
+            }
+            jsonl.append(line.encode()).append('\n');
         }
         check(admin.post("/api/projects/" + project + "/items", jsonl.toString(), "application/x-ndjson"), 200);
     }
@@ -97,6 +106,18 @@ final class Fixtures {
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
+            }
+        }
+    }
+
+    static String text(String databaseUrl, String sql, Object... args) throws SQLException {
+        try (Connection c = TestDatabases.connect(databaseUrl); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                s.setObject(i + 1, args[i]);
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
             }
         }
     }

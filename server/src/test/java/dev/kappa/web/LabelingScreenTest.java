@@ -13,6 +13,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -51,14 +52,21 @@ class LabelingScreenTest {
     }
 
     private long sentimentProject(int items) {
+        return sentimentProject(items, new JsonObject());
+    }
+
+    private long sentimentProject(int items, JsonObject settings) {
         long project = Fixtures.project(server.admin(), Fixtures.schema("single", "pos", "Positive", "neg", "Negative"),
                 "Read the review. **Positive** if the writer would buy again.\n\n- Sarcasm counts as negative");
+        if (!settings.isEmpty()) {
+            assertEquals(200, server.admin().patch("/api/projects/" + project, settings).status());
+        }
         List<JsonObject> data = new ArrayList<>();
         for (int i = 1; i <= items; i++) {
             data.add(new JsonObject().put("text", "Review number " + i + ": " + (i % 2 == 0 ? "broke after a week." : "works great, would buy again."))
                     .put("stars", i % 5 + 1).put("source", "shop"));
         }
-        Fixtures.items(server.admin(), project, data);
+        Fixtures.items(server.admin(), project, data, 3);
         return project;
     }
 
@@ -79,7 +87,8 @@ class LabelingScreenTest {
 
     /** Waits until the screen shows another item than {@code previous} (or no item at all). */
     private String nextItemAfter(String previous) {
-        browser.until(d -> !browser.itemOnScreen().equals(previous));
+        browser.until(d -> !browser.itemOnScreen().equals(previous)
+                && (!browser.itemOnScreen().isEmpty() || browser.text("#item").contains("Nothing more for you here")));
         return browser.itemOnScreen();
     }
 
@@ -119,6 +128,8 @@ class LabelingScreenTest {
             if (i == 3) {
                 browser.screenshot("labeling-screen");
             }
+            assertFalse(browser.driver.getPageSource().contains("gold"), "the annotator never sees gold");
+            assertFalse(browser.find("#suggestion").isDisplayed(), "no prediction without pre-annotation");
             String key = Integer.parseInt(item.substring(2)) % 2 == 1 ? "1" : "2";
             pressed.put(item, key.equals("1") ? "\"pos\"" : "\"neg\"");
             awaitPrefetch();
@@ -261,5 +272,34 @@ class LabelingScreenTest {
         assertThrows(NoAlertPresentException.class, () -> browser.driver.switchTo().alert());
         browser.screenshot("xss-inert");
         assertFalse(browser.driver.findElements(By.cssSelector("#item dd")).isEmpty());
+    }
+
+    @Test
+    @DisplayName("the active-time timer pauses while the tab is hidden, and a warning shows before the lease expires")
+    void timerPausesAndLeaseWarning() throws Exception {
+        long project = sentimentProject(2, new JsonObject().put("lease_ttl_seconds", 10));
+        Fixtures.Annotator ann = Fixtures.annotator(server.admin(), project);
+        browser.logIn(ann.email(), ann.password());
+        browser.get("/#/label/" + project);
+        browser.until(d -> browser.itemOnScreen().equals("it1"));
+        long shownAt = System.currentTimeMillis();
+        assertFalse(browser.find("#expiry").isDisplayed());
+        // Chromium shows a headless page as visible; the test hides it the way a switched-away tab reports it.
+        browser.script("Object.defineProperty(document, 'hidden', {configurable: true, get: () => true});"
+                + "document.dispatchEvent(new Event('visibilitychange'))");
+        browser.until(d -> browser.find("#timer-paused").isDisplayed());
+        Thread.sleep(3000);
+        browser.script("delete document.hidden; document.dispatchEvent(new Event('visibilitychange'))");
+        browser.until(d -> !browser.find("#timer-paused").isDisplayed());
+
+        browser.until(Duration.ofSeconds(12), d -> browser.find("#expiry").isDisplayed() && browser.text("#expiry").contains("ends in"));
+        browser.screenshot("lease-warning");
+        browser.until(Duration.ofSeconds(12), d -> browser.text("#expiry").contains("has ended"));
+        browser.keys("1");
+        long wall = System.currentTimeMillis() - shownAt;
+        browser.until(d -> !browser.itemOnScreen().equals("it1"));
+        assertEquals(Map.of("it1", "\"pos\""), waitForAnswers(project, ann.id(), 1), "an answer after expiry is accepted while the slot is free");
+        long active = Fixtures.scalar(server.databaseUrl(), "SELECT duration_ms FROM answers WHERE project_id = ?", project);
+        assertTrue(active < wall - 2500 && active > wall - 4500, "active " + active + " ms of " + wall + " ms on screen, 3 s of it hidden");
     }
 }
