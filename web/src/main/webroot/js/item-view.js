@@ -1,12 +1,12 @@
 // Renders an item's data. Every value is shown as text (textContent), never parsed as HTML, so an item holding
 // "<script>" or "<img onerror=...>" shows exactly those characters. Images are shown only for http(s) or data:image
-// URLs in fields that name an image, set through the src property.
+// URLs in fields that name an image, set through the src property (an <img> never runs script, SVG included).
 import { el } from './ui.js';
 
 const TEXT_FIELDS = ['text', 'title', 'question', 'prompt', 'sentence', 'content', 'body', 'response', 'answer'];
 const IMAGE_NAME = /(image|img|photo|picture|thumbnail)/i;
 const IMAGE_FILE = /\.(png|jpe?g|gif|webp|avif|bmp|svg)([?#].*)?$/i;
-const URL_OK = /^(https?:\/\/|data:image\/(png|jpeg|gif|webp);)/i;
+const URL_OK = /^(https?:\/\/|data:image\/(png|jpeg|gif|webp|svg\+xml)[;,])/i;
 
 export function imageUrl(key, value) {
   if (typeof value !== 'string' || !URL_OK.test(value)) {

@@ -33,8 +33,12 @@ final class Fixtures {
 
     /** A project where each item needs one crowd answer, so one annotator can label it to the end. */
     static long project(Http admin, JsonObject schema, String instructions) {
-        Http.Response r = admin.post("/api/projects", new JsonObject().put("name", "Sentiment " + UUID.randomUUID().toString().substring(0, 6))
-                .put("description", "Is the review positive or negative?").put("instructions", instructions).put("schema", schema)
+        return project(admin, "Reviews " + UUID.randomUUID().toString().substring(0, 6), "Is the review positive or negative?", schema, instructions);
+    }
+
+    static long project(Http admin, String name, String description, JsonObject schema, String instructions) {
+        Http.Response r = admin.post("/api/projects", new JsonObject().put("name", name)
+                .put("description", description).put("instructions", instructions).put("schema", schema)
                 .put("overlap", new JsonObject().put("crowd", 1).put("expert", 0)));
         check(r, 201);
         return r.json().getLong("id");

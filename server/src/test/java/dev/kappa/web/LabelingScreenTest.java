@@ -13,8 +13,11 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -114,7 +117,7 @@ class LabelingScreenTest {
     @Test
     @DisplayName("labels a whole project by keyboard alone; the answers land in the database; the next item is prefetched (p95 submit-to-painted < 100 ms)")
     void labelsAWholeProjectByKeyboard() throws Exception {
-        int n = 12;
+        int n = 20;
         long project = sentimentProject(n);
         Fixtures.Annotator ann = Fixtures.annotator(server.admin(), project);
         browser.logIn(ann.email(), ann.password());
@@ -301,5 +304,40 @@ class LabelingScreenTest {
         assertEquals(Map.of("it1", "\"pos\""), waitForAnswers(project, ann.id(), 1), "an answer after expiry is accepted while the slot is free");
         long active = Fixtures.scalar(server.databaseUrl(), "SELECT duration_ms FROM answers WHERE project_id = ?", project);
         assertTrue(active < wall - 2500 && active > wall - 4500, "active " + active + " ms of " + wall + " ms on screen, 3 s of it hidden");
+    }
+
+    @Test
+    @DisplayName("shows text, an image by URL and the other fields as a key-value list, at laptop and at tablet width")
+    void imageTextAndFieldsOnLaptopAndTablet() throws Exception {
+        long project = Fixtures.project(server.admin(), "Street signs", "Which signs are in each dashcam frame?", Fixtures.schema("multi", "stop", "Stop sign", "speed", "Speed limit",
+                        "yield", "Yield", "crossing", "Pedestrian crossing"),
+                "Mark **every** sign you can read.\n\n- Partly hidden signs count\n- Ignore signs facing away");
+        String image = "data:image/svg+xml;base64," + Base64.getEncoder().encodeToString(
+                Files.readAllBytes(Path.of(getClass().getResource("/web/street-signs.svg").toURI())));
+        List<JsonObject> frames = new ArrayList<>();
+        for (int i = 1; i <= 2; i++) {
+            frames.add(new JsonObject().put("text", "Which traffic signs can you see in this dashcam frame?").put("image", image)
+                    .put("camera", "dashcam-" + i).put("taken_at", "2026-05-14T08:3" + i + ":02Z").put("weather", "clear"));
+        }
+        Fixtures.items(server.admin(), project, frames);
+        Fixtures.Annotator ann = Fixtures.annotator(server.admin(), project);
+        browser.logIn(ann.email(), ann.password());
+        browser.get("/#/label/" + project);
+        browser.until(d -> browser.itemOnScreen().equals("it1"));
+        awaitPrefetch();
+        browser.keys("1", "2", Keys.ENTER);
+        nextItemAfter("it1");
+        browser.keys("1", "2");
+        browser.until(d -> (Boolean) browser.script("const i = document.querySelector('#item img'); return i !== null && i.complete && i.naturalWidth > 0"));
+        assertEquals("camera", browser.find("#item dl dt").getText());
+        assertTrue(browser.text("#item .text-value").startsWith("Which traffic signs"));
+        browser.screenshot("labeling-screen-laptop");
+
+        browser.resize(820, 1180);
+        browser.until(d -> (Boolean) browser.script("return document.documentElement.scrollWidth <= document.documentElement.clientWidth"));
+        for (var button : browser.driver.findElements(By.cssSelector("#labels .label, .answer-panel .actions button:not([hidden])"))) {
+            assertTrue(button.getSize().getHeight() >= 44, "touch target " + button.getText() + " is " + button.getSize());
+        }
+        browser.screenshot("labeling-screen-tablet");
     }
 }
