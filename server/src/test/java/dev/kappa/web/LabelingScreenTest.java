@@ -340,4 +340,29 @@ class LabelingScreenTest {
         }
         browser.screenshot("labeling-screen-tablet");
     }
+
+    @Test
+    @DisplayName("a model's prediction is shown only in a project that turns pre-annotation on")
+    void predictionsOnlyWithPreAnnotation() {
+        long blind = sentimentProject(1);
+        long assisted = sentimentProject(1, new JsonObject().put("pre_annotation", true));
+        for (long p : new long[] {blind, assisted}) {
+            assertEquals(200, server.admin().post("/api/projects/" + p + "/predictions?model=m1&version=v1",
+                    new JsonObject().put("item", "it1").put("label", "neg").put("probs", new JsonObject().put("pos", 0.2).put("neg", 0.8)).encode(),
+                    "application/x-ndjson").status());
+        }
+        Fixtures.Annotator ann = Fixtures.annotator(server.admin(), blind, assisted);
+        browser.logIn(ann.email(), ann.password());
+
+        browser.get("/#/label/" + blind);
+        browser.until(d -> browser.itemOnScreen().equals("it1"));
+        assertFalse(browser.find("#suggestion").isDisplayed());
+        assertEquals(0, browser.count("#labels .suggested"));
+        assertFalse(browser.driver.getPageSource().contains("m1"));
+
+        browser.get("/#/label/" + assisted);
+        browser.until(d -> browser.itemOnScreen().equals("it1") && browser.find("#suggestion").isDisplayed());
+        assertEquals("Model suggestion: Negative (m1 v1)", browser.text("#suggestion"));
+        assertEquals(1, browser.count("#labels .label.suggested[data-key='neg']"));
+    }
 }
