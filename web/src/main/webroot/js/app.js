@@ -32,6 +32,10 @@ const app = {
       this.loggedOut('Your session has ended; please log in again.');
       return;
     }
+    if (this.screen) {
+      this.screen.close();
+      this.screen = null;
+    }
     const message = e instanceof NetworkError ? 'the server cannot be reached' : e.message;
     main.replaceChildren(el('p', 'error', `${what}: ${message}.`));
   },

@@ -429,7 +429,7 @@ class LabelingScreen {
   // ---- keyboard ----
 
   key(e) {
-    if (e.defaultPrevented || e.isComposing || this.closed || this.$('skip-dialog').open) {
+    if (e.defaultPrevented || e.isComposing || this.closed || !this.controls || this.$('skip-dialog').open) {
       return;
     }
     const target = e.target;

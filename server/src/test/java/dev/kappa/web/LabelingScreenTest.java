@@ -291,7 +291,7 @@ class LabelingScreenTest {
         browser.script("Object.defineProperty(document, 'hidden', {configurable: true, get: () => true});"
                 + "document.dispatchEvent(new Event('visibilitychange'))");
         browser.until(d -> browser.find("#timer-paused").isDisplayed());
-        Thread.sleep(3000);
+        Thread.sleep(2000);
         browser.script("delete document.hidden; document.dispatchEvent(new Event('visibilitychange'))");
         browser.until(d -> !browser.find("#timer-paused").isDisplayed());
 
@@ -303,7 +303,7 @@ class LabelingScreenTest {
         browser.until(d -> !browser.itemOnScreen().equals("it1"));
         assertEquals(Map.of("it1", "\"pos\""), waitForAnswers(project, ann.id(), 1), "an answer after expiry is accepted while the slot is free");
         long active = Fixtures.scalar(server.databaseUrl(), "SELECT duration_ms FROM answers WHERE project_id = ?", project);
-        assertTrue(active < wall - 2500 && active > wall - 4500, "active " + active + " ms of " + wall + " ms on screen, 3 s of it hidden");
+        assertTrue(active < wall - 1500 && active > wall - 3500, "active " + active + " ms of " + wall + " ms on screen, 2 s of it hidden");
     }
 
     @Test

@@ -62,7 +62,7 @@ class ServerCutTest {
             assertTrue(browser.text("#notice").contains("connection is back"), browser.text("#notice"));
             browser.keys("1");
             browser.until(d -> browser.text("#item").contains("Nothing more for you here"));
-            assertEquals("[]", browser.script("return localStorage.getItem('kappa.outbox.v1')"));
+            browser.until(d -> "[]".equals(browser.script("return localStorage.getItem('kappa.outbox.v1')")));
 
             assertEquals(Map.of("it1", "\"pos\"", "it2", "\"neg\"", "it3", "\"pos\""), awaitAnswers(db, project, ann.id(), 3));
 
