@@ -117,7 +117,8 @@ class LabelingScreenTest {
     @Test
     @DisplayName("labels a whole project by keyboard alone; the answers land in the database; the next item is prefetched (p95 submit-to-painted < 100 ms)")
     void labelsAWholeProjectByKeyboard() throws Exception {
-        int n = 20;
+        // More items give a steadier p95: mvn ... -Dtest=LabelingScreenTest#labelsAWholeProjectByKeyboard -Dkappa.labeling.items=100
+        int n = Integer.getInteger("kappa.labeling.items", 20);
         long project = sentimentProject(n);
         Fixtures.Annotator ann = Fixtures.annotator(server.admin(), project);
         browser.logIn(ann.email(), ann.password());
@@ -149,7 +150,7 @@ class LabelingScreenTest {
         double p95 = Double.parseDouble(browser.find("#speed").getDomAttribute("data-p95-ms"));
         JsonArray samples = new JsonArray(browser.find("#speed").getDomAttribute("data-samples"));
         System.out.printf("submit -> next item painted, %d samples (ms): %s; p95 %.1f ms%n", samples.size(), samples, p95);
-        assertEquals(n - 1, samples.size(), "one measurement per item shown after an answer");
+        assertEquals(Math.min(n - 1, 50), samples.size(), "one measurement per item shown after an answer (the page keeps the last 50)");
         assertTrue(p95 < 100, "p95 submit-to-painted was " + p95 + " ms");
         assertTrue(browser.text("#speed-p95").endsWith("ms"));
 
