@@ -1,6 +1,8 @@
 package dev.kappa.web;
 
+import dev.kappa.support.Projects;
 import dev.kappa.support.TestServer;
+import dev.kappa.support.Users;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
@@ -279,8 +281,8 @@ class LabelingScreenTest {
     }
 
     @Test
-    @DisplayName("the active-time timer pauses while the tab is hidden, and a warning shows before the lease expires")
-    void timerPausesAndLeaseWarning() throws Exception {
+    @DisplayName("the active-time timer pauses while the tab is hidden; a warning shows before the lease ends; a 409 after someone else took the slot moves on cleanly")
+    void timerLeaseWarningAndConflict() throws Exception {
         long project = sentimentProject(2, new JsonObject().put("lease_ttl_seconds", 10));
         Fixtures.Annotator ann = Fixtures.annotator(server.admin(), project);
         browser.logIn(ann.email(), ann.password());
@@ -295,16 +297,31 @@ class LabelingScreenTest {
         Thread.sleep(2000);
         browser.script("delete document.hidden; document.dispatchEvent(new Event('visibilitychange'))");
         browser.until(d -> !browser.find("#timer-paused").isDisplayed());
+        Thread.sleep(500);
+        long wall = System.currentTimeMillis() - shownAt;
+        browser.keys("1");
+        browser.until(d -> browser.itemOnScreen().equals("it2"));
+        assertEquals(Map.of("it1", "\"pos\""), waitForAnswers(project, ann.id(), 1));
+        long active = Fixtures.scalar(server.databaseUrl(), "SELECT duration_ms FROM answers WHERE project_id = ?", project);
+        assertTrue(active < wall - 1500 && active > wall - 3500, "active " + active + " ms of " + wall + " ms on screen, 2 s of it hidden");
 
+        // it2 was prefetched with it1, so its lease ends about 10 s after the screen opened.
         browser.until(Duration.ofSeconds(12), d -> browser.find("#expiry").isDisplayed() && browser.text("#expiry").contains("ends in"));
         browser.screenshot("lease-warning");
         browser.until(Duration.ofSeconds(12), d -> browser.text("#expiry").contains("has ended"));
+        Users.Created other = server.user("annotator", "crowd");
+        Projects.addMember(server, project, other.id());
+        JsonObject taken = other.http().post("/api/projects/" + project + "/tasks/next", new JsonObject()).json();
+        assertEquals("it2", taken.getJsonObject("item").getString("external_id"));
+        assertEquals(201, other.http().post("/api/leases/" + taken.getString("lease_id") + "/answer", new JsonObject().put("label", "neg")).status());
+
         browser.keys("1");
-        long wall = System.currentTimeMillis() - shownAt;
-        browser.until(d -> !browser.itemOnScreen().equals("it1"));
-        assertEquals(Map.of("it1", "\"pos\""), waitForAnswers(project, ann.id(), 1), "an answer after expiry is accepted while the slot is free");
-        long active = Fixtures.scalar(server.databaseUrl(), "SELECT duration_ms FROM answers WHERE project_id = ?", project);
-        assertTrue(active < wall - 1500 && active > wall - 3500, "active " + active + " ms of " + wall + " ms on screen, 2 s of it hidden");
+        browser.until(d -> browser.text("#notice").contains("was not needed"));
+        assertEquals("1", browser.text("#counter"), "the answer that was not needed is not counted");
+        assertFalse(browser.find("#banner").isDisplayed(), "a 409 is no connection problem");
+        browser.until(d -> browser.text("#item").contains("Nothing more for you here"));
+        assertEquals(Map.of("it1", "\"pos\""), Fixtures.answers(server.databaseUrl(), project, ann.id()));
+        assertEquals(Map.of("it2", "\"neg\""), Fixtures.answers(server.databaseUrl(), project, other.id()));
     }
 
     @Test
