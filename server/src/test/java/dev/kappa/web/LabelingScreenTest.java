@@ -164,6 +164,15 @@ class LabelingScreenTest {
         browser.screenshot("labeling-done");
     }
 
+    /** Leases of a project not given back; leaving a project releases the unanswered ones. */
+    private static long unreleasedLeases(long project) {
+        try {
+            return Fixtures.scalar(server.databaseUrl(), "SELECT count(*) FROM leases WHERE project_id = ? AND outcome IS DISTINCT FROM 'released'", project);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private Map<String, String> waitForAnswers(long project, long annotator, int expected) throws Exception {
         long until = System.currentTimeMillis() + 10_000;
         Map<String, String> stored = Fixtures.answers(server.databaseUrl(), project, annotator);
@@ -175,7 +184,7 @@ class LabelingScreenTest {
     }
 
     @Test
-    @DisplayName("a multi schema toggles labels with their keys and answers with Enter; a rating schema is a scale answered by its number")
+    @DisplayName("a multi schema toggles labels with their keys and answers with Enter; schema hotkeys come first; a rating schema is a scale answered by its number")
     void multiAndRating() throws Exception {
         long multi = Fixtures.project(server.admin(), Fixtures.schema("multi", "food", "Food", "service", "Service", "price", "Price"), "");
         Fixtures.items(server.admin(), multi, Fixtures.texts("Tasty but slow and pricey", "Nothing to say"));
@@ -192,6 +201,23 @@ class LabelingScreenTest {
         nextItemAfter("it1");
         browser.keys(Keys.ENTER);
         browser.until(d -> browser.text("#item").contains("Nothing more for you here"));
+
+        JsonObject keyed = new JsonObject().put("kind", "single").put("labels", new JsonArray()
+                .add(new JsonObject().put("key", "pos").put("name", "Positive").put("hotkey", "p"))
+                .add(new JsonObject().put("key", "neg").put("name", "Negative").put("hotkey", "n"))
+                .add(new JsonObject().put("key", "mixed").put("name", "Mixed")));
+        long hotkeys = Fixtures.project(server.admin(), keyed, "");
+        Fixtures.items(server.admin(), hotkeys, Fixtures.texts("Meh", "Great"));
+        Projects.addMember(server, hotkeys, ann.id());
+        browser.get("/#/label/" + hotkeys);
+        browser.until(d -> browser.itemOnScreen().equals("it1"));
+        assertEquals(List.of("p", "n", "1"), browser.driver.findElements(By.cssSelector("#labels .label kbd")).stream().map(e -> e.getText()).toList(),
+                "the schema's own hotkeys, then 1-9 for labels without one");
+        browser.keys("1");
+        nextItemAfter("it1");
+        browser.keys("P");
+        browser.until(d -> browser.text("#item").contains("Nothing more for you here"));
+        assertEquals(Map.of("it1", "\"mixed\"", "it2", "\"pos\""), waitForAnswers(hotkeys, ann.id(), 2));
 
         browser.get("/#/label/" + rating);
         browser.until(d -> browser.itemOnScreen().equals("it1"));
@@ -350,6 +376,11 @@ class LabelingScreenTest {
         assertEquals("camera", browser.find("#item dl dt").getText());
         assertTrue(browser.text("#item .text-value").startsWith("Which traffic signs"));
         browser.screenshot("labeling-screen-laptop");
+        assertEquals(List.of(), browser.script("return [...document.querySelectorAll('button, a, input, [role=group]')]"
+                + ".filter(e => e.getClientRects().length && !(e.getAttribute('aria-label') || e.textContent.trim() || (e.labels && e.labels.length)))"
+                + ".map(e => e.outerHTML)"), "every visible control has an accessible name");
+        browser.keys(Keys.TAB);
+        assertEquals("solid", browser.script("return getComputedStyle(document.activeElement).outlineStyle"), "keyboard focus is visible");
 
         browser.resize(820, 1180);
         browser.until(d -> (Boolean) browser.script("return document.documentElement.scrollWidth <= document.documentElement.clientWidth"));
@@ -361,7 +392,7 @@ class LabelingScreenTest {
 
     @Test
     @DisplayName("a model's prediction is shown only in a project that turns pre-annotation on")
-    void predictionsOnlyWithPreAnnotation() {
+    void predictionsOnlyWithPreAnnotation() throws Exception {
         long blind = sentimentProject(1);
         long assisted = sentimentProject(1, new JsonObject().put("pre_annotation", true));
         for (long p : new long[] {blind, assisted}) {
@@ -380,6 +411,7 @@ class LabelingScreenTest {
 
         browser.get("/#/label/" + assisted);
         browser.until(d -> browser.itemOnScreen().equals("it1") && browser.find("#suggestion").isDisplayed());
+        browser.until(d -> unreleasedLeases(blind) == 0);
         assertEquals("Model suggestion: Negative (m1 v1)", browser.text("#suggestion"));
         assertEquals(1, browser.count("#labels .label.suggested[data-key='neg']"));
     }
