@@ -1,16 +1,13 @@
 // The labeling screen. One task is on screen and the next one is already leased and loaded (prefetched), so an
 // answer moves to the next item without waiting for the network: the answer goes to the outbox, which sends and
 // retries it in the background, and the time from the key press to the next item painted is measured and shown.
-import { api, HttpError, NetworkError } from './api.js';
-import { preloadImages, renderItem } from './item-view.js';
+import { api, HttpError } from './api.js';
+import { renderItem } from './item-view.js';
 import { LabelControls } from './labels.js';
 import { LatencyWindow } from './metrics.js';
 import { ActiveTimer } from './timer.js';
-import { afterPaint, banner, el, formatDuration, fromTemplate, notice, show, sleep } from './ui.js';
-
-const PREFETCH = 1;
-/** A prefetched task with less than this share of its hold left is given back and a fresh one taken. */
-const MIN_FRESH_SHARE = 0.25;
+import { TaskQueue } from './task-queue.js';
+import { afterPaint, banner, el, formatDuration, fromTemplate, notice, show } from './ui.js';
 
 const NO_TASK = {
   exhausted: 'There is nothing left for you in this project right now. Thank you!',
@@ -33,10 +30,6 @@ class LabelingScreen {
     this.$ = (id) => this.root.querySelector(`#${id}`);
     this.itemEl = this.$('item');
     this.current = null;
-    this.buffer = [];
-    this.filling = false;
-    this.waiters = [];
-    this.exhausted = null;
     this.lastAnswered = null;
     this.busy = false;
     this.closed = false;
@@ -44,7 +37,7 @@ class LabelingScreen {
     this.latency = new LatencyWindow(50);
     this.timer = new ActiveTimer();
     this.onKey = (e) => this.key(e);
-    this.onPageHide = () => this.giveBackAll(true);
+    this.onPageHide = () => this.releaseAll(true);
   }
 
   async start() {
@@ -60,6 +53,15 @@ class LabelingScreen {
     }
     this.project = project;
     this.ttlMs = project.lease_ttl_seconds * 1000;
+    this.queue = new TaskQueue(this.projectId, this.ttlMs, {
+      onScreen: () => Boolean(this.current),
+      changed: () => this.markNextReady(),
+      waiting: (waiting) => {
+        this.fetchWaiting = waiting;
+        this.refreshBanner();
+      },
+      failed: (e) => this.app.failed(e, 'The next item could not be loaded'),
+    });
     document.title = `${project.name} · Kappa`;
     this.$('project-title').textContent = project.name;
     this.setupInstructions(project);
@@ -75,8 +77,8 @@ class LabelingScreen {
     this.unsubscribe = this.app.outbox.subscribe((type, detail) => this.outboxEvent(type, detail));
     this.tick = setInterval(() => this.refresh(), 250);
     this.itemEl.replaceChildren(el('p', 'loading', 'Loading the first item…'));
-    this.fill();
-    const first = await this.take();
+    this.queue.fill();
+    const first = await this.queue.take();
     if (!this.closed) {
       this.showOrFinish(first, null);
     }
@@ -96,119 +98,12 @@ class LabelingScreen {
     panel.addEventListener('toggle', () => localStorage.setItem(key, panel.open ? 'open' : 'closed'));
   }
 
-  // ---- the task queue: fill leases ahead, take the next one ----
-
-  fill() {
-    if (this.filling || this.closed || this.exhausted) {
-      return;
-    }
-    if (this.buffer.length >= PREFETCH + (this.current ? 0 : 1)) {
-      return;
-    }
-    this.filling = true;
-    this.fetchTask().then((task) => {
-      this.filling = false;
-      if (task) {
-        this.buffer.push(task);
-      }
-      this.markNextReady();
-      this.wake();
-      if (task) {
-        this.fill();
-      }
-    }, (e) => {
-      this.filling = false;
-      this.wake();
-      this.app.failed(e, 'The next item could not be loaded');
-    });
-  }
-
-  async fetchTask() {
-    let delay = 300;
-    while (!this.closed) {
-      const requestedAt = Date.now();
-      try {
-        const r = await api.next(this.projectId);
-        if (r.status === 204) {
-          this.exhausted = r.headers.get('Kappa-No-Task-Reason') || 'exhausted';
-          return null;
-        }
-        const task = { task: r.body, lease: r.body.lease_id, deadline: requestedAt + r.body.lease_ttl_seconds * 1000 };
-        if (this.closed) {
-          this.giveBack(task);
-          return null;
-        }
-        preloadImages(task.task.item);
-        this.waitingForServer(false);
-        return task;
-      } catch (e) {
-        if (!(e instanceof NetworkError) && !(e instanceof HttpError && e.retryable)) {
-          throw e;
-        }
-        this.waitingForServer(true);
-        await sleep(delay);
-        delay = Math.min(delay * 2, 2000);
-      }
-    }
-    return null;
-  }
-
-  waitingForServer(waiting) {
-    this.fetchWaiting = waiting;
-    this.refreshBanner();
-  }
-
-  /** Exposes whether the next item can be shown without a request (a task is buffered, or there is none to get). */
-  markNextReady() {
-    this.itemEl.dataset.nextReady = String(this.buffer.length > 0 || Boolean(this.exhausted));
-  }
-
-  wake() {
-    const waiters = this.waiters;
-    this.waiters = [];
-    waiters.forEach((resolve) => resolve());
-  }
-
-  /** The next fresh prefetched task, without waiting; stale ones are given back. */
-  takeReady() {
-    while (this.buffer.length) {
-      const task = this.buffer.shift();
-      if (task.kept || task.deadline - Date.now() >= this.ttlMs * MIN_FRESH_SHARE) {
-        return task;
-      }
-      this.giveBack(task);
-    }
-    return null;
-  }
-
-  async take() {
-    for (;;) {
-      const ready = this.takeReady();
-      if (ready || this.closed) {
-        return ready;
-      }
-      if (this.exhausted && !this.filling) {
-        return null;
-      }
-      const woken = new Promise((resolve) => this.waiters.push(resolve));
-      this.fill();
-      await woken;
-    }
-  }
-
-  giveBack(task, keepalive = false) {
-    api.release(task.lease, keepalive).catch(() => {
-      // The lease simply expires if the release does not arrive.
-    });
-  }
-
-  giveBackAll(keepalive) {
-    const tasks = this.buffer.splice(0);
+  releaseAll(keepalive) {
     if (this.current) {
-      tasks.push(this.current);
+      this.queue.giveBack(this.current, keepalive);
       this.current = null;
     }
-    tasks.forEach((t) => this.giveBack(t, keepalive));
+    this.queue.close(keepalive);
   }
 
   // ---- showing a task ----
@@ -243,7 +138,12 @@ class LabelingScreen {
     }
     this.markNextReady();
     this.refresh();
-    this.fill();
+    this.queue.fill();
+  }
+
+  /** Exposes on the page whether the next item can be shown without a request (the browser tests read it). */
+  markNextReady() {
+    this.itemEl.dataset.nextReady = String(this.queue.nextReady);
   }
 
   measured(ms) {
@@ -260,13 +160,13 @@ class LabelingScreen {
     this.current = null;
     this.timer.stop();
     const done = fromTemplate('tpl-done');
-    done.querySelector('.done-reason').textContent = NO_TASK[this.exhausted] || NO_TASK.exhausted;
+    done.querySelector('.done-reason').textContent = NO_TASK[this.queue.exhausted] || NO_TASK.exhausted;
     const again = el('button', null, 'Check again');
     again.type = 'button';
     again.addEventListener('click', async () => {
-      this.exhausted = null;
+      this.queue.retry();
       this.itemEl.replaceChildren(el('p', 'loading', 'Looking for items…'));
-      const task = await this.take();
+      const task = await this.queue.take();
       if (!this.closed) {
         this.showOrFinish(task, null);
       }
@@ -298,7 +198,7 @@ class LabelingScreen {
   }
 
   advance(t0) {
-    const ready = this.takeReady();
+    const ready = this.queue.takeReady();
     if (ready) {
       this.show(ready, t0);
       return;
@@ -307,7 +207,7 @@ class LabelingScreen {
     this.itemEl.dataset.leaseId = '';
     this.$('item-external-id').textContent = '';
     this.refresh();
-    this.take().then((task) => {
+    this.queue.take().then((task) => {
       if (this.closed) {
         return;
       }
@@ -417,8 +317,7 @@ class LabelingScreen {
     this.counter = Math.max(0, this.counter - 1);
     if (this.current) {
       this.current.activeMs = this.timer.stop();
-      this.current.kept = true;
-      this.buffer.unshift(this.current);
+      this.queue.putBack(this.current);
     }
     last.task.restore = last.label;
     last.task.activeMs = last.activeMs;
@@ -519,8 +418,9 @@ class LabelingScreen {
       this.unsubscribe();
     }
     this.timer.dispose();
-    this.giveBackAll(false);
-    this.wake();
+    if (this.queue) {
+      this.releaseAll(false);
+    }
     this.fetchWaiting = false;
     banner(null);
   }
