@@ -19,6 +19,7 @@ export class Outbox {
   constructor(userId) {
     this.userId = userId;
     this.entries = readAll().filter((e) => e.user_id === userId);
+    this.known = new Set(this.entries.map((e) => e.lease_id));
     this.listeners = new Set();
     this.outcomes = new Map();
     this.waiters = new Map();
@@ -46,13 +47,15 @@ export class Outbox {
     return this.entries.length;
   }
 
+  /** Writes this tab's entries, keeping those another tab of the same browser stored meanwhile. */
   persist() {
-    const others = readAll().filter((e) => e.user_id !== this.userId);
+    const others = readAll().filter((e) => e.user_id !== this.userId || !this.known.has(e.lease_id));
     localStorage.setItem(KEY, JSON.stringify(others.concat(this.entries)));
   }
 
   add(entry) {
     this.entries.push({ ...entry, user_id: this.userId });
+    this.known.add(entry.lease_id);
     this.persist();
     this.emit('change');
     this.run();
