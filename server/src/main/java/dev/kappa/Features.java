@@ -2,6 +2,8 @@ package dev.kappa;
 
 import dev.kappa.assignment.AssignmentRoutes;
 import dev.kappa.assignment.AssignmentService;
+import dev.kappa.assignment.MyProgressRoutes;
+import dev.kappa.assignment.MyProgressService;
 import dev.kappa.assignment.ProgressRoutes;
 import dev.kappa.assignment.ProgressService;
 import dev.kappa.auth.AuthRoutes;
@@ -47,6 +49,7 @@ final class Features {
                 new ImportRoutes(new ImportService(db), transfers),
                 new ExportRoutes(new ExportService(db), transfers),
                 new AssignmentRoutes(new AssignmentService(db)),
-                new ProgressRoutes(new ProgressService(db)));
+                new ProgressRoutes(new ProgressService(db)),
+                new MyProgressRoutes(new MyProgressService(db)));
     }
 }

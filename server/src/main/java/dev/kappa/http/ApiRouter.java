@@ -46,7 +46,8 @@ public final class ApiRouter {
             f.mount(router);
         }
         router.get("/openapi.yaml").handler(OpenApiRoute::serve);
-        router.get("/*").handler(StaticHandler.create("webroot").setIndexPage("index.html"));
+        // max-age 0: browsers revalidate (304 when unchanged), so annotators never run yesterday's script after an upgrade.
+        router.get("/*").handler(StaticHandler.create("webroot").setIndexPage("index.html").setMaxAgeSeconds(0));
         router.route().failureHandler(ProblemHandler::handle);
         for (int status : new int[] {400, 404, 405, 413}) {
             router.errorHandler(status, ctx -> ProblemHandler.sendStatus(ctx, status));

@@ -20,6 +20,11 @@ public final class ServerProcess implements AutoCloseable {
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
+        return start(databaseUrl, port, extraEnv);
+    }
+
+    /** A server on a given port: to bring one back where its clients (a browser) expect it after {@link #kill()}. */
+    public static ServerProcess start(String databaseUrl, int port, Map<String, String> extraEnv) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder pb = new ProcessBuilder(java, "-Xmx384m", "-cp", System.getProperty("java.class.path"), "dev.kappa.App");
         Map<String, String> env = pb.environment();
@@ -57,6 +62,12 @@ public final class ServerProcess implements AutoCloseable {
 
     public Http http() {
         return new Http(port);
+    }
+
+    /** Cuts the server off at once (SIGKILL): no graceful shutdown, open connections simply drop. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(15, java.util.concurrent.TimeUnit.SECONDS);
     }
 
     @Override

@@ -1,0 +1,22 @@
+package dev.kappa.assignment;
+
+import dev.kappa.auth.Access;
+import dev.kappa.http.ApiRouter;
+import dev.kappa.http.Input;
+import dev.kappa.http.Responses;
+import io.vertx.ext.web.Router;
+
+/** The calling annotator's own progress in a project, shown on their project list. */
+public final class MyProgressRoutes implements ApiRouter.Routes {
+    private final MyProgressService progress;
+
+    public MyProgressRoutes(MyProgressService progress) {
+        this.progress = progress;
+    }
+
+    @Override
+    public void mount(Router router) {
+        router.get("/api/projects/:id/my-progress").handler(ctx -> progress.myProgress(Access.caller(ctx), Input.pathId(ctx, "id", "project"))
+                .onSuccess(p -> Responses.json(ctx, 200, p)).onFailure(ctx::fail));
+    }
+}

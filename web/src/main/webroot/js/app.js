@@ -1,0 +1,185 @@
+// Entry point: who is logged in, the hash routes (#/login, #/projects, #/label/{id}), the connection banner and
+// the outbox of answers, which outlives any one screen.
+import { api, HttpError, NetworkError, setCsrfToken } from './api.js';
+import { openLabeling } from './labeling.js';
+import { Outbox } from './outbox.js';
+import { renderProjects } from './projects.js';
+import { banner, el, fromTemplate, notice } from './ui.js';
+
+const main = document.getElementById('main');
+const app = {
+  me: null,
+  outbox: null,
+  screen: null,
+  screenBanner: null,
+
+  refreshBanner(screenMessage) {
+    if (screenMessage !== undefined) {
+      this.screenBanner = screenMessage;
+    }
+    const box = this.outbox;
+    if (box && box.paused && box.size) {
+      banner(`Your session has ended. ${countAnswers(box.size)} kept in this browser; log in again and they will be sent.`);
+    } else if (box && box.offline && box.size) {
+      banner(`Connection lost. ${countAnswers(box.size)} kept in this browser and will be sent as soon as the server is back. Nothing is lost.`);
+    } else {
+      banner(this.screenBanner);
+    }
+  },
+
+  failed(e, what) {
+    if (e instanceof HttpError && e.status === 401) {
+      this.loggedOut('Your session has ended; please log in again.');
+      return;
+    }
+    if (this.screen) {
+      this.screen.close();
+      this.screen = null;
+    }
+    const message = e instanceof NetworkError ? 'the server cannot be reached' : e.message;
+    main.replaceChildren(el('p', 'error', `${what}: ${message}.`));
+  },
+
+  loggedOut(message) {
+    this.me = null;
+    setCsrfToken(null);
+    if (message) {
+      notice(message);
+    }
+    if (location.hash === '#/login') {
+      route();
+    } else {
+      location.hash = '#/login';
+    }
+  },
+};
+
+function countAnswers(n) {
+  return n === 1 ? '1 answer is' : `${n} answers are`;
+}
+
+function signedIn(me) {
+  app.me = me;
+  setCsrfToken(me.csrf_token);
+  document.getElementById('who').textContent = `${me.display_name || me.email} (${me.role}${me.tier ? `, ${me.tier}` : ''})`;
+  document.getElementById('logout').hidden = false;
+  if (!app.outbox || app.outbox.userId !== me.id) {
+    if (app.outbox) {
+      app.outbox.stop();
+    }
+    app.outbox = new Outbox(me.id);
+    app.outbox.subscribe(outboxEvent);
+  }
+  app.outbox.resume();
+}
+
+function outboxEvent(type, detail) {
+  if (type === 'online') {
+    notice('The connection is back; your answers have been saved.');
+  } else if (type === 'conflict') {
+    notice(`Your answer on item ${detail.entry.external_id} was not needed: its hold had ended and someone else answered it. Carry on.`);
+  } else if (type === 'rejected') {
+    notice(`Your answer on item ${detail.entry.external_id} was refused: ${detail.error.message}`, 15000);
+  } else if (type === 'unauthorized') {
+    app.loggedOut(null);
+  }
+  app.refreshBanner();
+}
+
+function showLogin() {
+  const view = fromTemplate('tpl-login');
+  main.replaceChildren(view);
+  document.getElementById('who').textContent = '';
+  document.getElementById('logout').hidden = true;
+  const form = view.querySelector('#login-form');
+  const error = view.querySelector('#login-error');
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    error.textContent = '';
+    const submit = view.querySelector('#login-submit');
+    submit.disabled = true;
+    try {
+      const r = await api.login(form.email.value.trim(), form.password.value);
+      signedIn(r.body);
+      location.hash = app.afterLogin || '#/projects';
+      app.afterLogin = null;
+    } catch (err) {
+      error.textContent = err instanceof HttpError && err.status === 401 ? 'Wrong email or password.'
+        : err instanceof HttpError && err.status === 429 ? 'Too many attempts. Wait a few minutes, then try again.'
+          : `Could not log in: ${err.message}`;
+      submit.disabled = false;
+      form.password.select();
+      form.password.focus();
+    }
+  });
+  view.querySelector('#email').focus();
+}
+
+async function route() {
+  if (app.screen) {
+    app.screen.close();
+    app.screen = null;
+  }
+  app.screenBanner = null;
+  app.refreshBanner();
+  document.title = 'Kappa';
+  const hash = location.hash || '#/projects';
+  if (!app.me) {
+    if (hash !== '#/login') {
+      app.afterLogin = hash;
+      location.hash = '#/login';
+      return;
+    }
+    showLogin();
+    return;
+  }
+  const label = /^#\/label\/(\d+)$/.exec(hash);
+  if (label) {
+    app.screen = openLabeling(main, Number(label[1]), app);
+  } else if (hash === '#/login') {
+    location.hash = '#/projects';
+    return;
+  } else {
+    renderProjects(main, app);
+  }
+  main.focus({ preventScroll: true });
+}
+
+document.getElementById('logout').addEventListener('click', async () => {
+  if (app.outbox && app.outbox.size
+    && !window.confirm(`${countAnswers(app.outbox.size)} still waiting to be sent. They stay in this browser. Log out anyway?`)) {
+    return;
+  }
+  if (app.screen) {
+    app.screen.close();
+    app.screen = null;
+  }
+  try {
+    await api.logout();
+  } catch (e) {
+    // Logged out locally either way; the session expires on its own.
+  }
+  app.loggedOut(null);
+});
+
+window.addEventListener('hashchange', route);
+window.addEventListener('beforeunload', (e) => {
+  if (app.outbox && app.outbox.size) {
+    e.preventDefault();
+    e.returnValue = '';
+  }
+});
+
+async function boot() {
+  try {
+    signedIn((await api.me()).body);
+  } catch (e) {
+    if (!(e instanceof HttpError && e.status === 401)) {
+      main.replaceChildren(el('p', 'error', `Kappa cannot be reached: ${e.message}. Reload the page to try again.`));
+      return;
+    }
+  }
+  route();
+}
+
+boot();
