@@ -4,6 +4,10 @@ import dev.kappa.auth.AuthRoutes;
 import dev.kappa.auth.AuthService;
 import dev.kappa.health.HealthRoutes;
 import dev.kappa.http.ApiRouter;
+import dev.kappa.project.MemberRoutes;
+import dev.kappa.project.MemberService;
+import dev.kappa.project.ProjectRoutes;
+import dev.kappa.project.ProjectService;
 import dev.kappa.sql.Db;
 import dev.kappa.token.TokenRoutes;
 import dev.kappa.token.TokenService;
@@ -24,6 +28,8 @@ final class Features {
                 new HealthRoutes(db),
                 new AuthRoutes(auth, config.cookieSecure()),
                 new UserRoutes(new UserService(db)),
-                new TokenRoutes(new TokenService(db)));
+                new TokenRoutes(new TokenService(db)),
+                new ProjectRoutes(new ProjectService(db)),
+                new MemberRoutes(new MemberService(db)));
     }
 }

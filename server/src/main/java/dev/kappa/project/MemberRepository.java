@@ -1,0 +1,51 @@
+package dev.kappa.project;
+
+import io.vertx.core.json.JsonObject;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+
+import java.util.List;
+
+import static dev.kappa.db.Tables.PROJECT_MEMBERS;
+import static dev.kappa.db.Tables.USERS;
+
+/** SQL for project membership. */
+final class MemberRepository {
+    private MemberRepository() {
+    }
+
+    /** True if the user became a member now, false if they already were. */
+    static boolean add(DSLContext tx, long projectId, long userId) {
+        return tx.insertInto(PROJECT_MEMBERS).set(PROJECT_MEMBERS.PROJECT_ID, projectId).set(PROJECT_MEMBERS.USER_ID, userId)
+                .onConflictDoNothing().execute() == 1;
+    }
+
+    static boolean remove(DSLContext tx, long projectId, long userId) {
+        return tx.deleteFrom(PROJECT_MEMBERS)
+                .where(PROJECT_MEMBERS.PROJECT_ID.eq(projectId), PROJECT_MEMBERS.USER_ID.eq(userId)).execute() == 1;
+    }
+
+    static JsonObject find(DSLContext tx, long projectId, long userId) {
+        Record r = select(tx).where(PROJECT_MEMBERS.PROJECT_ID.eq(projectId), PROJECT_MEMBERS.USER_ID.eq(userId)).fetchOne();
+        return r == null ? null : json(r);
+    }
+
+    /** Keyset page by user id. */
+    static List<JsonObject> page(DSLContext tx, long projectId, long afterUserId, int limit) {
+        return select(tx).where(PROJECT_MEMBERS.PROJECT_ID.eq(projectId), PROJECT_MEMBERS.USER_ID.gt(afterUserId))
+                .orderBy(PROJECT_MEMBERS.USER_ID).limit(limit).fetch(MemberRepository::json);
+    }
+
+    private static org.jooq.SelectOnConditionStep<Record> select(DSLContext tx) {
+        return tx.select(List.<org.jooq.SelectFieldOrAsterisk>of(PROJECT_MEMBERS.USER_ID, PROJECT_MEMBERS.ADDED_AT, USERS.DISPLAY_NAME, USERS.EMAIL, USERS.ROLE,
+                        USERS.TIER, USERS.STATUS, USERS.EXTERNAL_ID))
+                .from(PROJECT_MEMBERS).join(USERS).on(USERS.ID.eq(PROJECT_MEMBERS.USER_ID));
+    }
+
+    private static JsonObject json(Record r) {
+        return new JsonObject().put("user_id", r.get(PROJECT_MEMBERS.USER_ID)).put("display_name", r.get(USERS.DISPLAY_NAME))
+                .put("email", r.get(USERS.EMAIL)).put("role", r.get(USERS.ROLE)).put("tier", r.get(USERS.TIER))
+                .put("status", r.get(USERS.STATUS)).put("external_id", r.get(USERS.EXTERNAL_ID))
+                .put("added_at", r.get(PROJECT_MEMBERS.ADDED_AT).toInstant());
+    }
+}

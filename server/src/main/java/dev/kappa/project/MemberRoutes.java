@@ -1,0 +1,55 @@
+package dev.kappa.project;
+
+import dev.kappa.auth.Access;
+import dev.kappa.auth.Principal;
+import dev.kappa.http.ApiRouter;
+import dev.kappa.http.Input;
+import dev.kappa.http.Responses;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/** Project membership, managed by engineers and admins. */
+public final class MemberRoutes implements ApiRouter.Routes {
+    private final MemberService members;
+
+    public MemberRoutes(MemberService members) {
+        this.members = members;
+    }
+
+    @Override
+    public void mount(Router router) {
+        router.post("/api/projects/:id/members").handler(this::add);
+        router.get("/api/projects/:id/members").handler(this::list);
+        router.delete("/api/projects/:id/members/:userId").handler(this::remove);
+    }
+
+    private void add(RoutingContext ctx) {
+        Principal p = Access.caller(ctx);
+        long projectId = Input.pathId(ctx, "id", "project");
+        Input in = Input.body(ctx);
+        long userId = in.integer("user_id", true, 1, Integer.MAX_VALUE);
+        members.add(p, projectId, userId)
+                .onSuccess(a -> Responses.json(ctx, a.created() ? 201 : 200, a.member())).onFailure(ctx::fail);
+    }
+
+    private void list(RoutingContext ctx) {
+        Principal p = Access.caller(ctx);
+        long projectId = Input.pathId(ctx, "id", "project");
+        Paging paging = Paging.of(ctx);
+        members.page(p, projectId, paging).onSuccess(page -> {
+            JsonObject body = new JsonObject().put("members", page);
+            if (page.size() == paging.limit()) {
+                body.put("next_after", page.getJsonObject(page.size() - 1).getLong("user_id"));
+            }
+            Responses.json(ctx, 200, body);
+        }).onFailure(ctx::fail);
+    }
+
+    private void remove(RoutingContext ctx) {
+        Principal p = Access.caller(ctx);
+        long projectId = Input.pathId(ctx, "id", "project");
+        long userId = Input.pathId(ctx, "userId", "member");
+        members.remove(p, projectId, userId).onSuccess(v -> Responses.noContent(ctx)).onFailure(ctx::fail);
+    }
+}

@@ -1,0 +1,51 @@
+package dev.kappa.project;
+
+import dev.kappa.auth.Principal;
+import dev.kappa.error.Problems;
+import dev.kappa.sql.Db;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import static dev.kappa.db.Tables.USERS;
+
+/** Who labels in a project. Membership is what lets an annotator see a project at all. */
+public final class MemberService {
+    /** The member, and whether this call added them (201) or they already were one (200). */
+    public record Added(JsonObject member, boolean created) {
+    }
+
+    private final Db db;
+
+    public MemberService(Db db) {
+        this.db = db;
+    }
+
+    public Future<Added> add(Principal p, long projectId, long userId) {
+        return db.tx(tx -> {
+            ProjectAccess.requireManager(tx, p, projectId);
+            if (!tx.fetchExists(USERS, USERS.ID.eq(userId))) {
+                throw Problems.invalid("user_id", "no user has the id " + userId);
+            }
+            boolean created = MemberRepository.add(tx, projectId, userId);
+            return new Added(MemberRepository.find(tx, projectId, userId), created);
+        });
+    }
+
+    public Future<Void> remove(Principal p, long projectId, long userId) {
+        return db.tx(tx -> {
+            ProjectAccess.requireManager(tx, p, projectId);
+            if (!MemberRepository.remove(tx, projectId, userId)) {
+                throw Problems.notFound("member " + userId + " of project " + projectId);
+            }
+            return null;
+        });
+    }
+
+    public Future<JsonArray> page(Principal p, long projectId, Paging paging) {
+        return db.tx(tx -> {
+            ProjectAccess.requireManager(tx, p, projectId);
+            return new JsonArray(MemberRepository.page(tx, projectId, paging.after(), paging.limit()));
+        });
+    }
+}

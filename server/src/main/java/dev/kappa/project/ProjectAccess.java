@@ -1,0 +1,72 @@
+package dev.kappa.project;
+
+import dev.kappa.auth.Principal;
+import dev.kappa.db.tables.records.ProjectsRecord;
+import dev.kappa.error.Problems;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+
+import static dev.kappa.db.Tables.PROJECTS;
+import static dev.kappa.db.Tables.PROJECT_MEMBERS;
+
+/**
+ * Who may see and manage a project; every feature that takes a project id asks here first.
+ * Kappa is single-tenant: engineers and admins see every project. Annotators see only the projects they are members
+ * of, and any other id answers 404 exactly as a missing one does, so ids never leak. An annotator who is a member but
+ * asks for a manager's operation gets 403.
+ */
+public final class ProjectAccess {
+    private ProjectAccess() {
+    }
+
+    /** The project if the caller may see it; 404 otherwise. */
+    public static ProjectsRecord visible(DSLContext tx, Principal p, long projectId) {
+        ProjectsRecord project = tx.selectFrom(PROJECTS).where(PROJECTS.ID.eq(projectId)).fetchOne();
+        if (project == null || (!p.role().manages() && !isMember(tx, projectId, p.userId()))) {
+            throw Problems.notFound("project " + projectId);
+        }
+        return project;
+    }
+
+    /** The project if the caller is an engineer or admin; 404 if they cannot see it, 403 if they only label in it. */
+    public static ProjectsRecord requireManager(DSLContext tx, Principal p, long projectId) {
+        ProjectsRecord project = visible(tx, p, projectId);
+        if (!p.role().manages()) {
+            throw Problems.forbidden("Only engineers and admins may do this in project " + projectId);
+        }
+        return project;
+    }
+
+    /**
+     * As {@link #requireManager}, and holds a share lock on the project row until the transaction ends, so its schema
+     * cannot change (PATCH takes the row lock) while labels are being checked and written against it.
+     */
+    public static ProjectsRecord requireManagerForWrite(DSLContext tx, Principal p, long projectId) {
+        requireManager(tx, p, projectId);
+        return tx.selectFrom(PROJECTS).where(PROJECTS.ID.eq(projectId)).forShare().fetchOne();
+    }
+
+    public static boolean isMember(DSLContext tx, long projectId, long userId) {
+        return tx.fetchExists(PROJECT_MEMBERS, PROJECT_MEMBERS.PROJECT_ID.eq(projectId), PROJECT_MEMBERS.USER_ID.eq(userId));
+    }
+
+    /** The listing filter matching {@link #visible}. */
+    public static Condition visibleProjects(Principal p) {
+        if (p.role().manages()) {
+            return DSL.trueCondition();
+        }
+        return DSL.exists(DSL.selectOne().from(PROJECT_MEMBERS)
+                .where(PROJECT_MEMBERS.PROJECT_ID.eq(PROJECTS.ID), PROJECT_MEMBERS.USER_ID.eq(p.userId())));
+    }
+
+    /** Gold is for checking annotators: only managers ever see it. */
+    public static boolean seesGold(Principal p) {
+        return p.role().manages();
+    }
+
+    /** Model predictions are shown to annotators only when the project pre-annotates. */
+    public static boolean seesPredictions(Principal p, ProjectsRecord project) {
+        return p.role().manages() || project.getPreAnnotation();
+    }
+}
