@@ -1,5 +1,7 @@
 package dev.kappa;
 
+import dev.kappa.agreement.AgreementRoutes;
+import dev.kappa.agreement.AgreementService;
 import dev.kappa.auth.AuthRoutes;
 import dev.kappa.auth.AuthService;
 import dev.kappa.health.HealthRoutes;
@@ -30,6 +32,7 @@ final class Features {
                 new UserRoutes(new UserService(db)),
                 new TokenRoutes(new TokenService(db)),
                 new ProjectRoutes(new ProjectService(db)),
-                new MemberRoutes(new MemberService(db)));
+                new MemberRoutes(new MemberService(db)),
+                new AgreementRoutes(new AgreementService(db)));
     }
 }
