@@ -4,6 +4,8 @@ import dev.kappa.agreement.AgreementRoutes;
 import dev.kappa.agreement.AgreementService;
 import dev.kappa.auth.AuthRoutes;
 import dev.kappa.auth.AuthService;
+import dev.kappa.consensus.ConsensusRoutes;
+import dev.kappa.consensus.ConsensusService;
 import dev.kappa.health.HealthRoutes;
 import dev.kappa.http.ApiRouter;
 import dev.kappa.project.MemberRoutes;
@@ -33,6 +35,7 @@ final class Features {
                 new TokenRoutes(new TokenService(db)),
                 new ProjectRoutes(new ProjectService(db)),
                 new MemberRoutes(new MemberService(db)),
-                new AgreementRoutes(new AgreementService(db)));
+                new AgreementRoutes(new AgreementService(db)),
+                new ConsensusRoutes(new ConsensusService(db)));
     }
 }
