@@ -12,6 +12,8 @@ import dev.kappa.project.MemberRoutes;
 import dev.kappa.project.MemberService;
 import dev.kappa.project.ProjectRoutes;
 import dev.kappa.project.ProjectService;
+import dev.kappa.quality.QualityRoutes;
+import dev.kappa.quality.QualityService;
 import dev.kappa.sql.Db;
 import dev.kappa.token.TokenRoutes;
 import dev.kappa.token.TokenService;
@@ -36,6 +38,7 @@ final class Features {
                 new ProjectRoutes(new ProjectService(db)),
                 new MemberRoutes(new MemberService(db)),
                 new AgreementRoutes(new AgreementService(db)),
-                new ConsensusRoutes(new ConsensusService(db)));
+                new ConsensusRoutes(new ConsensusService(db)),
+                new QualityRoutes(new QualityService(db)));
     }
 }

@@ -48,11 +48,7 @@ public final class ConsensusService {
             ProjectsRecord project = ProjectAccess.requireManager(tx, p, projectId);
             LabelSpace space = LabelSpace.ofSchema(project.getSchema().data());
             QualityPolicy policy = QualityPolicyRepository.find(tx, projectId);
-            double[] weights = {q.crowdWeight() != null ? q.crowdWeight() : policy.crowdWeight(),
-                    q.expertWeight() != null ? q.expertWeight() : policy.expertWeight()};
-            if (weights[0] + weights[1] <= 0) {
-                throw dev.kappa.error.Problems.invalid("expert_weight", "crowd_weight and expert_weight cannot both be 0");
-            }
+            double[] weights = policy.tierWeights(q.crowdWeight(), q.expertWeight());
             return new Computed(projectId, AnswerLoader.load(tx, projectId, space, q.filter(), false), null, weights);
         }).compose(c -> db.blocking(() -> {
             long t1 = System.nanoTime();
