@@ -8,6 +8,8 @@ import dev.kappa.consensus.ConsensusRoutes;
 import dev.kappa.consensus.ConsensusService;
 import dev.kappa.health.HealthRoutes;
 import dev.kappa.http.ApiRouter;
+import dev.kappa.item.ItemRoutes;
+import dev.kappa.item.ItemService;
 import dev.kappa.project.MemberRoutes;
 import dev.kappa.project.MemberService;
 import dev.kappa.project.ProjectRoutes;
@@ -17,6 +19,11 @@ import dev.kappa.quality.QualityService;
 import dev.kappa.sql.Db;
 import dev.kappa.token.TokenRoutes;
 import dev.kappa.token.TokenService;
+import dev.kappa.transfer.ExportRoutes;
+import dev.kappa.transfer.ExportService;
+import dev.kappa.transfer.ImportRoutes;
+import dev.kappa.transfer.ImportService;
+import dev.kappa.transfer.TransferLimit;
 import dev.kappa.user.UserRoutes;
 import dev.kappa.user.UserService;
 
@@ -30,6 +37,7 @@ final class Features {
     static List<ApiRouter.Routes> all(Db db, AppConfig config) {
         AuthService auth = new AuthService(db, new AuthService.Throttle(config.loginMaxFailures(),
                 config.loginMaxFailuresPerAddress(), config.loginWindowSeconds(), config.sessionHours()));
+        TransferLimit transfers = new TransferLimit(config.workerPoolSize());
         return List.of(
                 new HealthRoutes(db),
                 new AuthRoutes(auth, config.cookieSecure()),
@@ -37,6 +45,9 @@ final class Features {
                 new TokenRoutes(new TokenService(db)),
                 new ProjectRoutes(new ProjectService(db)),
                 new MemberRoutes(new MemberService(db)),
+                new ItemRoutes(new ItemService(db)),
+                new ImportRoutes(new ImportService(db), transfers),
+                new ExportRoutes(new ExportService(db), transfers),
                 new AgreementRoutes(new AgreementService(db)),
                 new ConsensusRoutes(new ConsensusService(db)),
                 new QualityRoutes(new QualityService(db)));
