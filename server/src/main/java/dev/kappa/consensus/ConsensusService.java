@@ -11,6 +11,7 @@ import dev.kappa.quality.QualityPolicyRepository;
 import dev.kappa.sql.Db;
 import io.vertx.core.Future;
 import org.jooq.Cursor;
+import org.jooq.DSLContext;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -57,6 +58,18 @@ public final class ConsensusService {
                     projectId, c.answers().size(), (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000));
             return new Computed(projectId, c.answers(), consensus, c.tierWeights());
         }));
+    }
+
+    /**
+     * Loads and computes in the caller's transaction, on the caller's (worker) thread: for the export, which adds the
+     * consensus to every item it streams.
+     */
+    public static Computed computeNow(DSLContext tx, ProjectsRecord project, ConsensusRequest q) {
+        LabelSpace space = LabelSpace.ofSchema(project.getSchema().data());
+        double[] weights = QualityPolicyRepository.find(tx, project.getId()).tierWeights(q.crowdWeight(), q.expertWeight());
+        AnswerSet answers = AnswerLoader.load(tx, project.getId(), space, q.filter(), false);
+        return new Computed(project.getId(), answers,
+                ItemConsensus.compute(answers, q.method(), weights, q.tolerance(), q.maxIterations()), weights);
     }
 
     /**

@@ -8,7 +8,10 @@ import dev.kappa.stats.DawidSkene;
 import dev.kappa.stats.MajorityVote;
 import dev.kappa.stats.PerItem;
 import dev.kappa.stats.Ratings;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+
+import java.util.List;
 
 /**
  * The consensus of every answered item, and its per-item agreement (majority share and vote entropy). A
@@ -108,9 +111,15 @@ public final class ItemConsensus {
     public void appendLine(StringBuilder sb, String externalId, int index) {
         JsonText.name(sb.append('{'), "item");
         JsonText.string(sb, externalId);
+        appendFields(sb, index);
+        sb.append('}');
+    }
+
+    /** The line's fields after {@code item}, each preceded by a comma, without the closing brace (the export nests them). */
+    public void appendFields(StringBuilder sb, int index) {
         if (index < 0) {
             sb.append(",\"label\":null,\"resolved\":false,\"confidence\":null,\"posterior\":null,\"answers\":0,"
-                    + "\"majority_share\":null,\"entropy_bits\":null}");
+                    + "\"majority_share\":null,\"entropy_bits\":null");
             return;
         }
         LabelSpace space = set.space();
@@ -138,7 +147,7 @@ public final class ItemConsensus {
             }
             sb.append("},\"answers\":").append(spreads[0].answers()[index]).append(",\"majority_share\":");
             JsonText.number(sb, spreads[0].majorityShare()[index]).append(",\"entropy_bits\":");
-            JsonText.number(sb, spreads[0].entropyBits()[index]).append('}');
+            JsonText.number(sb, spreads[0].entropyBits()[index]);
             return;
         }
         boolean resolved = true;
@@ -171,7 +180,26 @@ public final class ItemConsensus {
         sb.append(",\"answers\":").append(spreads[0].answers()[index]);
         perKey(sb.append(",\"majority_share\":"), k -> spreads[k].majorityShare()[index]);
         perKey(sb.append(",\"entropy_bits\":"), k -> spreads[k].entropyBits()[index]);
-        sb.append('}');
+    }
+
+    /**
+     * CSV cells for an item: consensus label (a key, keys joined by '|' for multi, a number for rating; empty when
+     * unresolved), confidence, majority share and vote entropy (for multi, JSON objects by key).
+     */
+    public List<String> csvCells(int index) {
+        if (index < 0) {
+            return List.of("", "", "", "");
+        }
+        JsonObject line = line("", index);
+        Object label = line.getValue("label");
+        String text = label == null ? "" : label instanceof JsonArray a
+                ? String.join("|", a.stream().map(String::valueOf).toList()) : String.valueOf(label);
+        return List.of(text, cell(line.getValue("confidence")), cell(line.getValue("majority_share")),
+                cell(line.getValue("entropy_bits")));
+    }
+
+    private static String cell(Object v) {
+        return v == null ? "" : v instanceof JsonObject o ? o.encode() : String.valueOf(v);
     }
 
     private void perKey(StringBuilder sb, java.util.function.IntToDoubleFunction value) {
