@@ -8,7 +8,11 @@ import dev.kappa.analysis.AnswerFilter;
  */
 public record ConsensusRequest(ConsensusMethod method, AnswerFilter filter, Double crowdWeight, Double expertWeight,
                                double tolerance, int maxIterations) {
-    public static final double DEFAULT_TOLERANCE = 1e-6;
+    /**
+     * On 1M answers (10 classes) EM needs 34 iterations to 1e-5 and 66 to 1e-6, and the two disagree on 57 of 200,000
+     * labels, all near-ties: 1e-5 is the better default for an interactive request; ask for less when it matters.
+     */
+    public static final double DEFAULT_TOLERANCE = 1e-5;
     public static final int DEFAULT_MAX_ITERATIONS = 1000;
 
     public static ConsensusRequest of(ConsensusMethod method, AnswerFilter filter) {

@@ -57,7 +57,9 @@ public final class StatsBenchmark {
             Timing weighted = timing(client, base + "/consensus?method=weighted", key, runs);
             rows.add(row("consensus, weighted", weighted, 2000));
             Timing ds = timing(client, base + "/consensus?method=dawid-skene", key, runs);
-            rows.add(row("consensus, Dawid-Skene to convergence (" + ds.header + " iterations)", ds, 10_000));
+            rows.add(row("consensus, Dawid-Skene to convergence, default tolerance 1e-5 (" + ds.header + " iterations)", ds, 10_000));
+            Timing tight = timing(client, base + "/consensus?method=dawid-skene&tolerance=1e-6", key, 1);
+            rows.add(row("consensus, Dawid-Skene, tolerance 1e-6 (" + tight.header + " iterations; one run)", tight, 10_000));
             double fleissApi = new JsonObject(agreement.lastBody).getJsonObject("fleiss_kappa").getDouble("value");
             Reference ref = reference(data, runs);
             double javaFleiss = javaFleissMs(data, runs);
