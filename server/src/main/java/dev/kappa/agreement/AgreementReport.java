@@ -22,11 +22,14 @@ final class AgreementReport {
     private final AnswerSet set;
     private final AgreementRequest q;
     private final int resamples;
+    private final String noResamples;
 
-    AgreementReport(AnswerSet set, AgreementRequest q, int resamples) {
+    /** {@code noResamples}: why there are no intervals when {@code resamples} is 0. */
+    AgreementReport(AnswerSet set, AgreementRequest q, int resamples, String noResamples) {
         this.set = set;
         this.q = q;
         this.resamples = resamples;
+        this.noResamples = noResamples;
     }
 
     JsonObject build(int label) {
@@ -83,7 +86,7 @@ final class AgreementReport {
         } else {
             Estimate[] point = coef.compute(r);
             for (int j = 0; j < cells.length; j++) {
-                cells[j] = new Cell(point[j], null, "no bootstrap asked (resamples=0)");
+                cells[j] = new Cell(point[j], null, noResamples);
             }
         }
         out.put("percent_agreement", cells[Coefficients.PERCENT].json());

@@ -20,11 +20,12 @@ public final class AgreementService {
     /** Default resamples for small projects: 1000 gives stable 95% percentile bounds. */
     static final int MAX_DEFAULT_RESAMPLES = 1000;
     /**
-     * Above 20,000 answers the default shrinks so that resamples x answers stays near 2e7 (about two seconds of
-     * work here); below 100 resamples it is 0 and the response says to ask explicitly, since a 95% percentile
-     * interval from fewer resamples is too rough to print.
+     * One resample costs about a microsecond per answer here (all coefficients; pairwise Cohen is most of it), so the
+     * default keeps resamples x answers near 2e6, about two seconds: 1000 up to 2,000 answers, 100 at 20,000, and none
+     * above, where the response says how to ask (a 95% percentile interval from fewer than 100 resamples is too rough).
      */
-    static final long RESAMPLE_BUDGET = 20_000_000L;
+    static final long RESAMPLE_BUDGET = 2_000_000L;
+    static final int MIN_DEFAULT_RESAMPLES = 100;
 
     private static final Logger LOG = Logger.getLogger(AgreementService.class.getName());
 
@@ -52,7 +53,17 @@ public final class AgreementService {
 
     static int defaultResamples(int answers) {
         long n = answers <= 0 ? MAX_DEFAULT_RESAMPLES : Math.min(MAX_DEFAULT_RESAMPLES, RESAMPLE_BUDGET / answers);
-        return n < 100 ? 0 : (int) (n / 100 * 100);
+        return n < MIN_DEFAULT_RESAMPLES ? 0 : (int) (n / 100 * 100);
+    }
+
+    /** Why a coefficient has no interval when no resamples were drawn. */
+    static String noResamplesReason(AgreementRequest q, int answers) {
+        if (q.resamples() != null) {
+            return "no bootstrap asked (resamples=0)";
+        }
+        return String.format("no bootstrap by default above %,d answers (%,d here): ask for it with resamples=100 or more,"
+                + " about %d s per 100 resamples", RESAMPLE_BUDGET / MIN_DEFAULT_RESAMPLES, answers,
+                Math.max(1, answers / 10_000));
     }
 
     static JsonObject report(long projectId, AnswerSet set, AgreementRequest q) {
@@ -76,6 +87,6 @@ public final class AgreementService {
                 .put("filters", q.filter().json())
                 .put("bootstrap", new JsonObject().put("resamples", resamples).put("seed", q.seed()).put("level", q.level())
                         .put("default", q.resamples() == null));
-        return out.mergeIn(new AgreementReport(set, q, resamples).build(label));
+        return out.mergeIn(new AgreementReport(set, q, resamples, noResamplesReason(q, set.size())).build(label));
     }
 }
