@@ -27,7 +27,14 @@ public final class PairwiseCohen {
         int k = r.nClasses;
         long kk = (long) k * k;
         Math.multiplyExact(Math.multiplyExact((long) r.nAnnotators, r.nAnnotators), kk);
-        long[] obs = new long[16];
+        // Sized once: at most m(m-1)/2 pairs per item (fewer when an annotator answered an item twice), so a million
+        // answers never regrow and copy this array.
+        long capacity = 0;
+        for (int i = 0; i < r.nItems; i++) {
+            long m = r.answersOn(i);
+            capacity += m * (m - 1) / 2;
+        }
+        long[] obs = new long[(int) Math.min(Math.max(capacity, 16), Integer.MAX_VALUE - 8)];
         int nObs = 0;
         int[] stamp = new int[r.nAnnotators];
         int[] anns = new int[r.nAnnotators];

@@ -50,6 +50,7 @@ public final class StatsBenchmark {
             String base = "http://127.0.0.1:" + server.port() + "/api/projects/" + project;
             String key = TestServer.ADMIN_KEY; // the first admin's API token: admins may read every project
             List<String> rows = new ArrayList<>();
+            String loadBefore = loadAverage();
             Timing agreement = timing(client, base + "/agreement?resamples=0", key, runs);
             rows.add(row("agreement, all coefficients, no bootstrap", agreement, 2000));
             Timing majority = timing(client, base + "/consensus?method=majority", key, runs);
@@ -64,6 +65,9 @@ public final class StatsBenchmark {
             Reference ref = reference(data, runs);
             double javaFleiss = javaFleissMs(data, runs);
             System.out.println();
+            System.out.println("Load average (1, 5, 15 min) before the timed requests: " + loadBefore + "; after: " + loadAverage()
+                    + " (2 cores; other work on the machine slows every figure)");
+            System.out.println();
             System.out.println("| measurement | runs (ms) | median ms | goal |");
             System.out.println("|---|---|---|---|");
             rows.forEach(System.out::println);
@@ -76,6 +80,15 @@ public final class StatsBenchmark {
             System.out.printf("Ratio, whole agreement request (PostgreSQL read + all coefficients + JSON) / statsmodels Fleiss only: %.2f%n",
                     agreement.median() / ref.json.getDouble("best_ms"));
             System.out.printf("Ratio, Java Fleiss in memory / statsmodels Fleiss in memory: %.2f%n", javaFleiss / ref.json.getDouble("best_ms"));
+        }
+    }
+
+    static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (Exception e) {
+            return "unknown";
         }
     }
 
