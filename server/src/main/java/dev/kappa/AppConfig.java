@@ -28,7 +28,8 @@ public record AppConfig(
         int loginMaxFailures,
         int loginMaxFailuresPerAddress,
         int loginWindowSeconds,
-        int sessionHours) {
+        int sessionHours,
+        int qualitySweepSeconds) {
 
     public static AppConfig fromEnv(Map<String, String> env) {
         Settings s = new Settings(env);
@@ -53,7 +54,8 @@ public record AppConfig(
                 s.integer("KAPPA_LOGIN_MAX_FAILURES", 5, 1, 1000),
                 s.integer("KAPPA_LOGIN_MAX_FAILURES_PER_ADDRESS", 50, 1, 100_000),
                 s.integer("KAPPA_LOGIN_WINDOW_SECONDS", 900, 1, 86_400),
-                s.integer("KAPPA_SESSION_HOURS", 12, 1, 24 * 90));
+                s.integer("KAPPA_SESSION_HOURS", 12, 1, 24 * 90),
+                s.integer("KAPPA_QUALITY_SWEEP_SECONDS", 60, 0, 86_400));
     }
 
     public boolean embedded() {

@@ -6,8 +6,12 @@ import dev.kappa.assignment.MyProgressRoutes;
 import dev.kappa.assignment.MyProgressService;
 import dev.kappa.assignment.ProgressRoutes;
 import dev.kappa.assignment.ProgressService;
+import dev.kappa.agreement.AgreementRoutes;
+import dev.kappa.agreement.AgreementService;
 import dev.kappa.auth.AuthRoutes;
 import dev.kappa.auth.AuthService;
+import dev.kappa.consensus.ConsensusRoutes;
+import dev.kappa.consensus.ConsensusService;
 import dev.kappa.health.HealthRoutes;
 import dev.kappa.http.ApiRouter;
 import dev.kappa.item.ItemRoutes;
@@ -16,6 +20,8 @@ import dev.kappa.project.MemberRoutes;
 import dev.kappa.project.MemberService;
 import dev.kappa.project.ProjectRoutes;
 import dev.kappa.project.ProjectService;
+import dev.kappa.quality.QualityRoutes;
+import dev.kappa.quality.QualityService;
 import dev.kappa.sql.Db;
 import dev.kappa.token.TokenRoutes;
 import dev.kappa.token.TokenService;
@@ -50,6 +56,9 @@ final class Features {
                 new ExportRoutes(new ExportService(db), transfers),
                 new AssignmentRoutes(new AssignmentService(db)),
                 new ProgressRoutes(new ProgressService(db)),
-                new MyProgressRoutes(new MyProgressService(db)));
+                new MyProgressRoutes(new MyProgressService(db)),
+                new AgreementRoutes(new AgreementService(db)),
+                new ConsensusRoutes(new ConsensusService(db)),
+                new QualityRoutes(new QualityService(db)));
     }
 }

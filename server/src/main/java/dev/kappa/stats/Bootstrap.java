@@ -35,21 +35,36 @@ public final class Bootstrap {
     /** {@code statistic} must be pure (it runs concurrently when {@code parallel}). */
     public static Interval percentile(Ratings r, Function<Ratings, Estimate> statistic, int resamples, long seed,
                                       double level, boolean parallel) {
+        return percentiles(r, x -> new Estimate[] {statistic.apply(x)}, resamples, seed, level, parallel)[0];
+    }
+
+    /**
+     * Several statistics over the same resamples, one interval per entry of the array {@code statistics}
+     * returns (always the same length). Computing them together costs one resampling instead of one per
+     * statistic, and each interval is identical to {@link #percentile} of that statistic alone with the same
+     * seed, since the resamples depend on the seed only.
+     */
+    public static Interval[] percentiles(Ratings r, Function<Ratings, Estimate[]> statistics, int resamples, long seed,
+                                         double level, boolean parallel) {
         if (resamples < 1 || !(level > 0 && level < 1)) {
             throw new IllegalArgumentException("need resamples >= 1 and 0 < level < 1");
         }
-        Estimate point = statistic.apply(r);
+        Estimate[] point = statistics.apply(r);
+        Interval[] out = new Interval[point.length];
         int[] units = IntStream.range(0, r.nItems).filter(i -> r.answersOn(i) > 0).toArray();
         if (units.length == 0) {
             Estimate u = Estimate.undefined(Estimate.NO_DATA);
-            return new Interval(point, u, u, level, resamples, 0, seed);
+            for (int s = 0; s < point.length; s++) {
+                out[s] = new Interval(point[s], u, u, level, resamples, 0, seed);
+            }
+            return out;
         }
         SplittableRandom master = new SplittableRandom(seed);
         long[] seeds = new long[resamples];
         for (int b = 0; b < resamples; b++) {
             seeds[b] = master.nextLong();
         }
-        Estimate[] values = new Estimate[resamples];
+        Estimate[][] values = new Estimate[resamples][];
         IntStream range = IntStream.range(0, resamples);
         (parallel ? range.parallel() : range).forEach(b -> {
             SplittableRandom rng = new SplittableRandom(seeds[b]);
@@ -57,15 +72,24 @@ public final class Bootstrap {
             for (int j = 0; j < picked.length; j++) {
                 picked[j] = units[rng.nextInt(units.length)];
             }
-            values[b] = statistic.apply(r.selectItems(picked));
+            values[b] = statistics.apply(r.selectItems(picked));
+            if (values[b].length != point.length) {
+                throw new IllegalArgumentException("the statistics must always return " + point.length + " values");
+            }
         });
-        double[] v = Arrays.stream(values).filter(Estimate::defined).mapToDouble(Estimate::value).sorted().toArray();
-        if (v.length == 0) {
-            Estimate u = Estimate.undefined("statistic undefined in every resample");
-            return new Interval(point, u, u, level, resamples, 0, seed);
+        for (int s = 0; s < point.length; s++) {
+            int col = s;
+            double[] v = Arrays.stream(values).map(row -> row[col]).filter(Estimate::defined)
+                    .mapToDouble(Estimate::value).sorted().toArray();
+            if (v.length == 0) {
+                Estimate u = Estimate.undefined("statistic undefined in every resample");
+                out[s] = new Interval(point[s], u, u, level, resamples, 0, seed);
+            } else {
+                out[s] = new Interval(point[s], Estimate.of(quantile(v, (1 - level) / 2)),
+                        Estimate.of(quantile(v, (1 + level) / 2)), level, resamples, v.length, seed);
+            }
         }
-        return new Interval(point, Estimate.of(quantile(v, (1 - level) / 2)), Estimate.of(quantile(v, (1 + level) / 2)),
-                level, resamples, v.length, seed);
+        return out;
     }
 
     /** Type-7 quantile of sorted values. */

@@ -27,7 +27,14 @@ public final class PairwiseCohen {
         int k = r.nClasses;
         long kk = (long) k * k;
         Math.multiplyExact(Math.multiplyExact((long) r.nAnnotators, r.nAnnotators), kk);
-        long[] obs = new long[16];
+        // Sized once: at most m(m-1)/2 pairs per item (fewer when an annotator answered an item twice), so a million
+        // answers never regrow and copy this array.
+        long capacity = 0;
+        for (int i = 0; i < r.nItems; i++) {
+            long m = r.answersOn(i);
+            capacity += m * (m - 1) / 2;
+        }
+        long[] obs = new long[(int) Math.min(Math.max(capacity, 16), Integer.MAX_VALUE - 8)];
         int nObs = 0;
         int[] stamp = new int[r.nAnnotators];
         int[] anns = new int[r.nAnnotators];
@@ -65,13 +72,16 @@ public final class PairwiseCohen {
         while (s < nObs) {
             long key = obs[s] / kk;
             int e = s;
-            double[][] table = new double[k][k];
             while (e < nObs && obs[e] / kk == key) {
-                int cell = (int) (obs[e] % kk);
-                table[cell / k][cell % k]++;
                 e++;
             }
+            // Most pairs of a large crowd share an item or two: build tables only for pairs that are reported.
             if (e - s >= minShared) {
+                double[][] table = new double[k][k];
+                for (int x = s; x < e; x++) {
+                    int cell = (int) (obs[x] % kk);
+                    table[cell / k][cell % k]++;
+                }
                 Estimate kappa = Cohen.kappa(table, w);
                 pairs.add(new Pair((int) (key / r.nAnnotators), (int) (key % r.nAnnotators), e - s, kappa));
                 if (kappa.defined()) {

@@ -24,10 +24,13 @@ final class CsvExport {
 
     private final List<String> dataKeys;
     private final ResponseSink sink;
+    private final ExportConsensus consensus;
 
-    CsvExport(List<String> dataKeys, ResponseSink sink) {
+    /** {@code consensus}: the optional consensus columns, appended after the answer columns; null for none. */
+    CsvExport(List<String> dataKeys, ResponseSink sink, ExportConsensus consensus) {
         this.dataKeys = dataKeys;
         this.sink = sink;
+        this.consensus = consensus;
     }
 
     /** Every top-level data key in the project: one pass over the items before the cursor opens. */
@@ -42,6 +45,9 @@ final class CsvExport {
             names.add(FIXED.contains(k) ? "data." + k : k);
         }
         names.addAll(List.of("meta", "annotator_id", "annotator", "tier", "label", "duration_ms", "source", "answered_at"));
+        if (consensus != null) {
+            names.addAll(ExportConsensus.CSV_COLUMNS);
+        }
         line(names);
     }
 
@@ -63,6 +69,9 @@ final class CsvExport {
         cells.add(text(r.get("source", String.class)));
         OffsetDateTime at = r.get("created_at", OffsetDateTime.class);
         cells.add(at == null ? "" : at.toInstant().toString());
+        if (consensus != null) {
+            cells.addAll(consensus.csvCells(r.get("item_id", Long.class)));
+        }
         line(cells);
     }
 

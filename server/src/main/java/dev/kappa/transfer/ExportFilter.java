@@ -1,5 +1,6 @@
 package dev.kappa.transfer;
 
+import dev.kappa.consensus.ConsensusMethod;
 import dev.kappa.error.Problems;
 import io.vertx.ext.web.RoutingContext;
 
@@ -11,8 +12,10 @@ import java.util.List;
  * What an export includes. {@code tier}, {@code from} (inclusive) and {@code to} (exclusive) select answers;
  * {@code has_consensus=true} keeps only items with at least one selected answer (false: only items with none).
  * Until consensus is computed (the statistics issue), "has consensus" means "has at least one answer".
+ * {@code consensus} names a method whose result is added to every item (see {@link ExportConsensus}); absent, none is.
  */
-record ExportFilter(String format, String tier, OffsetDateTime from, OffsetDateTime to, Boolean hasConsensus) {
+record ExportFilter(String format, String tier, OffsetDateTime from, OffsetDateTime to, Boolean hasConsensus,
+                    ConsensusMethod consensus) {
     static ExportFilter of(RoutingContext ctx) {
         String format = param(ctx, "format");
         format = format == null ? "jsonl" : format;
@@ -27,7 +30,12 @@ record ExportFilter(String format, String tier, OffsetDateTime from, OffsetDateT
         if (has != null && !has.equals("true") && !has.equals("false")) {
             throw Problems.badRequest("has_consensus", "must be true or false");
         }
-        return new ExportFilter(format, tier, time(ctx, "from"), time(ctx, "to"), has == null ? null : Boolean.valueOf(has));
+        String consensus = param(ctx, "consensus");
+        if (consensus != null && ExportConsensus.method(consensus) == null) {
+            throw Problems.badRequest("consensus", "must be majority, weighted or dawid-skene");
+        }
+        return new ExportFilter(format, tier, time(ctx, "from"), time(ctx, "to"), has == null ? null : Boolean.valueOf(has),
+                ExportConsensus.method(consensus));
     }
 
     /** The SQL condition on answers {@code a} that these filters select, with its bind values appended to binds. */

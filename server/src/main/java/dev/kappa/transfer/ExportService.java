@@ -1,6 +1,7 @@
 package dev.kappa.transfer;
 
 import dev.kappa.auth.Principal;
+import dev.kappa.db.tables.records.ProjectsRecord;
 import dev.kappa.project.ProjectAccess;
 import dev.kappa.sql.Db;
 import io.vertx.core.Future;
@@ -29,8 +30,9 @@ public final class ExportService {
     Future<Void> export(Principal p, long projectId, ExportFilter filter, HttpServerResponse response) {
         return db.blocking(() -> db.inTx(tx -> {
             // Access is checked before the first byte, so a refusal is still an ordinary problem+json answer.
-            ProjectAccess.requireManager(tx, p, projectId);
+            ProjectsRecord project = ProjectAccess.requireManager(tx, p, projectId);
             tx.execute("set transaction read only");
+            ExportConsensus consensus = ExportConsensus.of(tx, project, filter);
             boolean csv = filter.format().equals("csv");
             List<String> dataColumns = csv ? CsvExport.dataColumns(tx, projectId) : List.of();
             response.setChunked(true)
@@ -38,7 +40,7 @@ public final class ExportService {
                     .putHeader("Content-Disposition", "attachment; filename=\"project-" + projectId + (csv ? ".csv" : ".jsonl") + "\"");
             ResponseSink sink = new ResponseSink(response);
             if (csv) {
-                CsvExport rows = new CsvExport(dataColumns, sink);
+                CsvExport rows = new CsvExport(dataColumns, sink, consensus);
                 rows.header();
                 try (Cursor<Record> c = csvRows(tx, projectId, filter)) {
                     for (Record r : c) {
@@ -48,7 +50,8 @@ public final class ExportService {
             } else {
                 try (Cursor<Record> c = jsonLines(tx, projectId, filter)) {
                     for (Record r : c) {
-                        sink.append(r.get(0, String.class));
+                        String item = r.get(0, String.class);
+                        sink.append(consensus == null ? item : consensus.extend(item, r.get(1, Long.class)));
                         sink.append('\n');
                     }
                 }
@@ -70,7 +73,7 @@ public final class ExportService {
                     select json_agg(json_build_object('annotator_id', a.annotator_id, 'annotator', u.external_id,
                       'tier', a.tier, 'label', a.label, 'duration_ms', a.duration_ms, 'source', a.source,
                       'created_at', a.created_at) order by a.created_at, a.id)
-                    from answers a join users u on u.id = a.annotator_id where %s), '[]'::json))::text
+                    from answers a join users u on u.id = a.annotator_id where %s), '[]'::json))::text, i.id
                 from items i where i.project_id = ? and %s order by i.seq""".formatted(answers, items);
         return tx.resultQuery(sql, binds.toArray()).fetchSize(FETCH_SIZE).fetchLazy();
     }
@@ -82,7 +85,7 @@ public final class ExportService {
         binds.add(projectId);
         String items = f.itemCondition(binds);
         String sql = """
-                select i.external_id, i.gold::text as gold, i.data::text as data, i.meta::text as meta,
+                select i.id as item_id, i.external_id, i.gold::text as gold, i.data::text as data, i.meta::text as meta,
                   a.annotator_id, u.external_id as annotator, a.tier, a.label::text as label, a.duration_ms,
                   a.source, a.created_at
                 from items i

@@ -70,4 +70,17 @@ class BootstrapTest {
         assertThrows(IllegalArgumentException.class, () -> Bootstrap.percentile(r, ALPHA, 0, 1));
         assertThrows(IllegalArgumentException.class, () -> Bootstrap.percentile(r, ALPHA, 10, 1, 1.0, false));
     }
+
+    @Test
+    @DisplayName("several statistics bootstrapped together give exactly the intervals each gets alone with the same seed")
+    void togetherEqualsAlone() {
+        Ratings r = CrossCheckTest.ratings("mixed");
+        Function<Ratings, Estimate> fleiss = x -> Fleiss.of(x).kappa();
+        Bootstrap.Interval[] both = Bootstrap.percentiles(r, x -> new Estimate[] {ALPHA.apply(x), fleiss.apply(x)},
+                200, 5, 0.95, false);
+        assertEquals(Bootstrap.percentile(r, ALPHA, 200, 5), both[0]);
+        assertEquals(Bootstrap.percentile(r, fleiss, 200, 5), both[1]);
+        assertEquals(both[0], Bootstrap.percentiles(r, x -> new Estimate[] {ALPHA.apply(x), fleiss.apply(x)},
+                200, 5, 0.95, true)[0]);
+    }
 }

@@ -1,0 +1,36 @@
+package dev.kappa.agreement;
+
+import dev.kappa.analysis.AnalysisQuery;
+import dev.kappa.auth.Access;
+import dev.kappa.auth.Principal;
+import dev.kappa.http.ApiRouter;
+import dev.kappa.http.Input;
+import dev.kappa.http.Responses;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/** {@code GET /api/projects/{id}/agreement}: every coefficient with its bootstrap interval (engineers and admins). */
+public final class AgreementRoutes implements ApiRouter.Routes {
+    private final AgreementService agreement;
+
+    public AgreementRoutes(AgreementService agreement) {
+        this.agreement = agreement;
+    }
+
+    @Override
+    public void mount(Router router) {
+        router.get("/api/projects/:id/agreement").handler(this::get);
+    }
+
+    private void get(RoutingContext ctx) {
+        Principal p = Access.caller(ctx);
+        long id = Input.pathId(ctx, "id", "project");
+        Integer m = Input.queryInt(ctx, "m", 1, 1_000_000);
+        AgreementRequest q = new AgreementRequest(AnalysisQuery.filter(ctx),
+                m == null ? AgreementRequest.DEFAULT_MIN_SHARED : m,
+                Input.queryInt(ctx, "resamples", 0, 100_000),
+                AnalysisQuery.seed(ctx, AgreementRequest.DEFAULT_SEED),
+                AnalysisQuery.number(ctx, "level", 0.5, 0.999, AgreementRequest.DEFAULT_LEVEL));
+        agreement.agreement(p, id, q).onSuccess(j -> Responses.json(ctx, 200, j)).onFailure(ctx::fail);
+    }
+}

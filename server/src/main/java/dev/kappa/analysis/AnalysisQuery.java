@@ -1,0 +1,95 @@
+package dev.kappa.analysis;
+
+import dev.kappa.error.Problems;
+import io.vertx.ext.web.RoutingContext;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+
+/**
+ * Query parameters shared by the agreement, consensus and quality endpoints. Malformed values are 400s naming
+ * the parameter; a well-formed label that the schema lacks is checked later, against the project (422).
+ */
+public final class AnalysisQuery {
+    private AnalysisQuery() {
+    }
+
+    /** {@code tier}, {@code label}, {@code from}, {@code to} (ISO-8601 instants or dates, UTC) and {@code annotators}. */
+    public static AnswerFilter filter(RoutingContext ctx) {
+        String tier = param(ctx, "tier");
+        if (tier != null && !tier.equals("crowd") && !tier.equals("expert")) {
+            throw Problems.badRequest("tier", "must be crowd or expert");
+        }
+        OffsetDateTime from = time(ctx, "from");
+        OffsetDateTime to = time(ctx, "to");
+        if (from != null && to != null && !from.isBefore(to)) {
+            throw Problems.badRequest("to", "must be after from");
+        }
+        return new AnswerFilter(tier, param(ctx, "label"), from, to, ids(ctx, "annotators"));
+    }
+
+    /** A number parameter in [min, max], or the fallback when absent. */
+    public static double number(RoutingContext ctx, String name, double min, double max, double fallback) {
+        String v = param(ctx, name);
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            double d = Double.parseDouble(v);
+            if (d >= min && d <= max) {
+                return d;
+            }
+        } catch (NumberFormatException e) {
+            throw Problems.badRequest(name, "must be a number");
+        }
+        throw Problems.badRequest(name, "must be between " + min + " and " + max);
+    }
+
+    public static long seed(RoutingContext ctx, long fallback) {
+        String v = param(ctx, "seed");
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            return Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            throw Problems.badRequest("seed", "must be a whole number (64-bit)");
+        }
+    }
+
+    static String param(RoutingContext ctx, String name) {
+        String v = ctx.queryParams().get(name);
+        return v == null || v.isBlank() ? null : v.trim();
+    }
+
+    private static OffsetDateTime time(RoutingContext ctx, String name) {
+        String v = param(ctx, name);
+        if (v == null) {
+            return null;
+        }
+        try {
+            return v.length() == 10 ? LocalDate.parse(v).atStartOfDay().atOffset(ZoneOffset.UTC) : OffsetDateTime.parse(v);
+        } catch (DateTimeParseException e) {
+            throw Problems.badRequest(name, "must be an ISO-8601 date (2026-01-31) or instant (2026-01-31T12:00:00Z)");
+        }
+    }
+
+    private static long[] ids(RoutingContext ctx, String name) {
+        String v = param(ctx, name);
+        if (v == null) {
+            return null;
+        }
+        try {
+            long[] ids = Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty()).mapToLong(Long::parseLong).toArray();
+            if (ids.length == 0 || ids.length > 10_000) {
+                throw Problems.badRequest(name, "must list between 1 and 10000 user ids");
+            }
+            return ids;
+        } catch (NumberFormatException e) {
+            throw Problems.badRequest(name, "must be user ids separated by commas");
+        }
+    }
+}

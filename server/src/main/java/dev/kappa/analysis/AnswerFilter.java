@@ -1,0 +1,45 @@
+package dev.kappa.analysis;
+
+import dev.kappa.error.Problems;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.time.OffsetDateTime;
+
+/**
+ * Which answers an analysis uses. Null fields do not filter. {@code from} is inclusive and {@code to} exclusive,
+ * on the answer's {@code created_at}. {@code tier} is the tier the answer was given under, not the annotator's
+ * current one. {@code label} (a key) turns the analysis into that label against the rest: present or absent.
+ */
+public record AnswerFilter(String tier, String label, OffsetDateTime from, OffsetDateTime to, long[] annotators) {
+    public static final AnswerFilter ALL = new AnswerFilter(null, null, null, null, null);
+
+    /** The class the label filter names, -1 without one; 422 naming {@code label} if the schema has no such key. */
+    public int labelIn(LabelSpace space) {
+        if (label == null) {
+            return -1;
+        }
+        int c = space.classOf(label);
+        if (c < 0) {
+            throw Problems.invalid("label", "is not a label key of this project's schema " + space.keys());
+        }
+        return c;
+    }
+
+    /** The filters as given, for the response. */
+    public JsonObject json() {
+        JsonObject o = new JsonObject().put("tier", tier).put("label", label)
+                .put("from", from == null ? null : from.toInstant().toString())
+                .put("to", to == null ? null : to.toInstant().toString());
+        if (annotators != null) {
+            JsonArray ids = new JsonArray();
+            for (long id : annotators) {
+                ids.add(id);
+            }
+            o.put("annotators", ids);
+        } else {
+            o.put("annotators", null);
+        }
+        return o;
+    }
+}

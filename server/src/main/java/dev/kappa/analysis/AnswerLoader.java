@@ -1,0 +1,146 @@
+package dev.kappa.analysis;
+
+import io.vertx.core.json.JsonArray;
+import org.jooq.Condition;
+import org.jooq.Cursor;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Arrays;
+
+import static dev.kappa.db.Tables.ANSWERS;
+
+/**
+ * Streams a project's answers from PostgreSQL into an {@link AnswerSet}. The query runs through a server-side
+ * cursor ({@code fetchSize}, inside the caller's transaction) and each row goes straight into growing primitive
+ * arrays: a million answers cost about 17 bytes each, never an object per answer.
+ */
+public final class AnswerLoader {
+    /** Rows per round trip; large enough that latency does not dominate, small enough to bound the driver's buffer. */
+    static final int FETCH_SIZE = 10_000;
+
+    private AnswerLoader() {
+    }
+
+    public static AnswerSet load(DSLContext tx, long projectId, LabelSpace space, AnswerFilter filter, boolean durations) {
+        // single and rating labels come back as bare text ("pos", "3"); multi as the JSON array's text.
+        Field<String> label = space.multi() ? ANSWERS.LABEL.cast(SQLDataType.CLOB)
+                : DSL.field("{0} #>> '{}'", SQLDataType.CLOB, ANSWERS.LABEL);
+        Field<Integer> duration = DSL.coalesce(ANSWERS.DURATION_MS, ANSWERS.SERVER_MS, DSL.inline(-1));
+        Builder b = new Builder(space, durations);
+        try (Cursor<?> cursor = tx.select(ANSWERS.ITEM_ID, ANSWERS.ANNOTATOR_ID, ANSWERS.TIER.eq("expert"), label, duration)
+                .from(ANSWERS).where(conditions(projectId, filter)).fetchSize(FETCH_SIZE).fetchLazy()) {
+            ResultSet rs = cursor.resultSet();
+            while (rs.next()) {
+                b.add(rs.getLong(1), rs.getLong(2), rs.getBoolean(3), rs.getString(4), rs.getInt(5));
+            }
+        } catch (SQLException e) {
+            throw new org.jooq.exception.DataAccessException("reading answers of project " + projectId, e);
+        }
+        return b.build();
+    }
+
+    static Condition conditions(long projectId, AnswerFilter f) {
+        Condition c = ANSWERS.PROJECT_ID.eq(projectId);
+        if (f.tier() != null) {
+            c = c.and(ANSWERS.TIER.eq(f.tier()));
+        }
+        if (f.from() != null) {
+            c = c.and(ANSWERS.CREATED_AT.ge(f.from()));
+        }
+        if (f.to() != null) {
+            c = c.and(ANSWERS.CREATED_AT.lt(f.to()));
+        }
+        if (f.annotators() != null) {
+            c = c.and(ANSWERS.ANNOTATOR_ID.eq(DSL.any(Arrays.stream(f.annotators()).boxed().toArray(Long[]::new))));
+        }
+        return c;
+    }
+
+    /** Growing primitive arrays; labels that no longer fit the schema are counted and left out. */
+    private static final class Builder {
+        private final LabelSpace space;
+        private final int words;
+        private final IdIndex items = new IdIndex();
+        private final IdIndex users = new IdIndex();
+        private int[] item = new int[1024];
+        private int[] user = new int[1024];
+        private boolean[] expert = new boolean[1024];
+        private int[] label;
+        private long[] bits;
+        private int[] duration;
+        private int n;
+        private int ignored;
+
+        Builder(LabelSpace space, boolean durations) {
+            this.space = space;
+            this.words = space.words();
+            this.label = space.multi() ? null : new int[1024];
+            this.bits = space.multi() ? new long[1024 * words] : null;
+            this.duration = durations ? new int[1024] : null;
+        }
+
+        void add(long itemId, long userId, boolean isExpert, String text, int durationMs) {
+            if (n == item.length) {
+                grow();
+            }
+            if (space.multi()) {
+                if (!setBits(text)) {
+                    ignored++;
+                    return;
+                }
+            } else {
+                int c = space.classOf(text);
+                if (c < 0) {
+                    ignored++;
+                    return;
+                }
+                label[n] = c;
+            }
+            item[n] = items.add(itemId);
+            user[n] = users.add(userId);
+            expert[n] = isExpert;
+            if (duration != null) {
+                duration[n] = durationMs;
+            }
+            n++;
+        }
+
+        private boolean setBits(String json) {
+            int base = n * words;
+            Arrays.fill(bits, base, base + words, 0L);
+            for (Object key : new JsonArray(json)) {
+                int c = key instanceof String s ? space.classOf(s) : -1;
+                if (c < 0) {
+                    return false;
+                }
+                bits[base + (c >>> 6)] |= 1L << (c & 63);
+            }
+            return true;
+        }
+
+        private void grow() {
+            int cap = item.length * 2;
+            item = Arrays.copyOf(item, cap);
+            user = Arrays.copyOf(user, cap);
+            expert = Arrays.copyOf(expert, cap);
+            if (label != null) {
+                label = Arrays.copyOf(label, cap);
+            }
+            if (bits != null) {
+                bits = Arrays.copyOf(bits, cap * words);
+            }
+            if (duration != null) {
+                duration = Arrays.copyOf(duration, cap);
+            }
+        }
+
+        AnswerSet build() {
+            return new AnswerSet(space, items, users, n, item, user, expert, label, bits, duration, ignored);
+        }
+    }
+}
