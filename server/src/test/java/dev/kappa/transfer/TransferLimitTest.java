@@ -53,7 +53,8 @@ class TransferLimitTest {
                 + Integer.toHexString(line.length()) + "\r\n" + line + "\r\n").getBytes(StandardCharsets.UTF_8));
         out.flush();
         Http.Response busy = null;
-        for (int i = 0; i < 50; i++) {
+        // Up to 30 s: on a loaded 2-core machine the slow upload can take seconds to reach its handler.
+        for (int i = 0; i < 300; i++) {
             busy = engineer.post("/api/projects/" + p + "/items", "{\"external_id\": \"x\", \"data\": {}}\n", "application/x-ndjson");
             if (busy.status() == 503) {
                 break;
