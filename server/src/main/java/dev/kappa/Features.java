@@ -1,11 +1,20 @@
 package dev.kappa;
 
+<<<<<<< HEAD
 import dev.kappa.agreement.AgreementRoutes;
 import dev.kappa.agreement.AgreementService;
+=======
+import dev.kappa.assignment.AssignmentRoutes;
+import dev.kappa.assignment.AssignmentService;
+import dev.kappa.assignment.ProgressRoutes;
+import dev.kappa.assignment.ProgressService;
+>>>>>>> main
 import dev.kappa.auth.AuthRoutes;
 import dev.kappa.auth.AuthService;
 import dev.kappa.health.HealthRoutes;
 import dev.kappa.http.ApiRouter;
+import dev.kappa.item.ItemRoutes;
+import dev.kappa.item.ItemService;
 import dev.kappa.project.MemberRoutes;
 import dev.kappa.project.MemberService;
 import dev.kappa.project.ProjectRoutes;
@@ -13,6 +22,10 @@ import dev.kappa.project.ProjectService;
 import dev.kappa.sql.Db;
 import dev.kappa.token.TokenRoutes;
 import dev.kappa.token.TokenService;
+import dev.kappa.transfer.ExportRoutes;
+import dev.kappa.transfer.ExportService;
+import dev.kappa.transfer.ImportRoutes;
+import dev.kappa.transfer.ImportService;
 import dev.kappa.user.UserRoutes;
 import dev.kappa.user.UserService;
 
@@ -33,6 +46,11 @@ final class Features {
                 new TokenRoutes(new TokenService(db)),
                 new ProjectRoutes(new ProjectService(db)),
                 new MemberRoutes(new MemberService(db)),
-                new AgreementRoutes(new AgreementService(db)));
+                new AgreementRoutes(new AgreementService(db)),
+                new ItemRoutes(new ItemService(db)),
+                new ImportRoutes(new ImportService(db)),
+                new ExportRoutes(new ExportService(db)),
+                new AssignmentRoutes(new AssignmentService(db)),
+                new ProgressRoutes(new ProgressService(db)));
     }
 }

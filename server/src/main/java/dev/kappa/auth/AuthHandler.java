@@ -40,7 +40,7 @@ public final class AuthHandler implements Handler<RoutingContext> {
             return;
         }
         byte[] hash = Secrets.sha256(bearer ? authorization.substring(7).trim() : cookie.getValue());
-        db.tx(tx -> bearer ? AuthRepository.byToken(tx, hash) : AuthRepository.bySession(tx, hash)).onComplete(ar -> {
+        db.read(q -> bearer ? AuthRepository.byToken(q, hash) : AuthRepository.bySession(q, hash)).onComplete(ar -> {
             if (ar.failed()) {
                 ctx.fail(ar.cause());
                 return;

@@ -22,11 +22,14 @@ public final class ProjectAccess {
 
     /** The project if the caller may see it; 404 otherwise. */
     public static ProjectsRecord visible(DSLContext tx, Principal p, long projectId) {
-        ProjectsRecord project = tx.selectFrom(PROJECTS).where(PROJECTS.ID.eq(projectId)).fetchOne();
-        if (project == null || (!p.role().manages() && !isMember(tx, projectId, p.userId()))) {
+        // One round trip: this runs on every next-task and submit.
+        var row = tx.select(PROJECTS.fields()).select(DSL.field(DSL.exists(DSL.selectOne().from(PROJECT_MEMBERS)
+                        .where(PROJECT_MEMBERS.PROJECT_ID.eq(PROJECTS.ID), PROJECT_MEMBERS.USER_ID.eq(p.userId())))).as("member"))
+                .from(PROJECTS).where(PROJECTS.ID.eq(projectId)).fetchOne();
+        if (row == null || (!p.role().manages() && !row.get("member", Boolean.class))) {
             throw Problems.notFound("project " + projectId);
         }
-        return project;
+        return row.into(PROJECTS);
     }
 
     /** The project if the caller is an engineer or admin; 404 if they cannot see it, 403 if they only label in it. */

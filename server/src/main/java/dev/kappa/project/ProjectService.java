@@ -47,7 +47,10 @@ public final class ProjectService {
             if (!settings.columns().isEmpty()) {
                 ProjectRepository.update(tx, id, settings.columns());
             }
-            return ProjectJson.full(ProjectRepository.find(tx, id));
+            ProjectsRecord updated = ProjectRepository.find(tx, id);
+            // Overlaps, rates and the gold policy decide which slots exist; apply them in the same transaction.
+            dev.kappa.assignment.SlotSync.project(tx, updated);
+            return ProjectJson.full(updated);
         });
     }
 

@@ -28,6 +28,14 @@ public final class Db {
         return workers.executeBlocking(() -> inTx(work), false);
     }
 
+    /**
+     * One autocommit statement (or a few independent ones) with no transaction around them: saves the BEGIN/COMMIT
+     * round trips on reads that run on every request, such as resolving the caller's token.
+     */
+    public <T> Future<T> read(Work<T> work) {
+        return workers.executeBlocking(() -> work.run(dsl), false);
+    }
+
     /** Runs on the caller's thread; for code that is already off the event loop (startup, streaming imports). */
     public <T> T inTx(Work<T> work) {
         return dsl.transactionResult(c -> work.run(c.dsl()));

@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Assignment benchmark (issue 5): load generator against a running server, and pgbench running the same SQL.
+# Usage: bench/assignment/run.sh [items=100000] [annotators=200] [seconds=30]
+# Needs the machine's PostgreSQL at 127.0.0.1:5432 (trust). Uses database kappa_bench (dropped and re-created).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+ITEMS=${1:-100000}; N=${2:-200}; SECS=${3:-30}
+PG="psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q"
+PORT=18231; KEY=bench_admin_key_0123456789abcdef
+out=bench/out; mkdir -p $out
+[ -f server/target/kappa.jar ] || mvn -B -q install -DskipTests
+[ -d server/target/test-classes/dev/kappa/bench ] || mvn -B -q -pl server test-compile
+[ -f $out/cp.txt ] || mvn -B -q -pl server dependency:build-classpath -Dmdep.outputFile=$PWD/$out/cp.txt -Dmdep.includeScope=test >/dev/null
+$PG -d postgres -c "DROP DATABASE IF EXISTS kappa_bench WITH (FORCE)" -c "CREATE DATABASE kappa_bench"
+KAPPA_DATABASE_URL=jdbc:postgresql://127.0.0.1:5432/kappa_bench KAPPA_DATABASE_USER=postgres KAPPA_HTTP_PORT=$PORT \
+  KAPPA_DB_POOL_SIZE=${POOL:-24} KAPPA_ADMIN_EMAIL=admin@bench.local KAPPA_ADMIN_PASSWORD=bench-password KAPPA_ADMIN_API_KEY=$KEY \
+  java -Xmx1g -jar server/target/kappa.jar > $out/server.log 2>&1 &
+SERVER=$!
+trap 'kill $SERVER 2>/dev/null || true' EXIT
+until curl -sf localhost:$PORT/ready >/dev/null; do sleep 0.2; done
+api() { curl -sf -H "Authorization: Bearer $KEY" -H 'Content-Type: application/json' "$@"; }
+mkproject() {
+  api -d '{"name":"bench","schema":{"kind":"single","labels":[{"key":"pos","name":"Pos"},{"key":"neg","name":"Neg"}]},"overlap":{"crowd":3,"expert":1},"escalation":{"min_agreement":0}}' \
+    localhost:$PORT/api/projects | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])'
+}
+seed_items() { # project, n
+  $PG -d kappa_bench -c "INSERT INTO items (project_id, external_id, data, seq, sample_key)
+    SELECT $1, 'i' || g, jsonb_build_object('text', 'benchmark item number ' || g || ' with some words to label'), g, (g * 0.6180339887) % 1
+    FROM generate_series(1, $2) g"
+  api -X PATCH -d '{"overlap":{"crowd":3,"expert":1}}' localhost:$PORT/api/projects/$1 >/dev/null   # syncs the slots
+  $PG -d kappa_bench -c "VACUUM ANALYZE items" -c "VACUUM ANALYZE slots"
+}
+P=$(mkproject); seed_items $P $ITEMS
+# Annotators: external workers with tokens 'bench<id>' stored hashed, members of every project.
+$PG -d kappa_bench -c "INSERT INTO users (display_name, role, tier, external_id) SELECT 'w' || g, 'annotator', 'crowd', 'w' || g FROM generate_series(1, $N) g"
+$PG -d kappa_bench -c "INSERT INTO api_tokens (user_id, name, token_hash, prefix) SELECT id, 'bench', sha256(('bench' || id)::bytea), 'bench' FROM users WHERE role = 'annotator'"
+$PG -d kappa_bench -c "INSERT INTO project_members (project_id, user_id) SELECT $P, id FROM users WHERE role = 'annotator'"
+$PG -d kappa_bench -Atc "SELECT 'bench' || id FROM users WHERE role = 'annotator' ORDER BY id" > $out/tokens.txt
+CP="server/target/test-classes:server/target/classes:$(cat $out/cp.txt)"
+echo "== load generator: $N annotators, $ITEMS items, ${SECS}s, server pool ${POOL:-24}"
+java -cp "$CP" dev.kappa.bench.LoadGenerator http://127.0.0.1:$PORT $P $SECS $out/tokens.txt | tee $out/load.txt
+# pgbench on a fresh project of the same size, same SQL.
+P2=$(mkproject); seed_items $P2 $ITEMS
+$PG -d kappa_bench -c "INSERT INTO project_members (project_id, user_id) SELECT $P2, id FROM users WHERE role = 'annotator'"
+range=$($PG -d kappa_bench -Atc "SELECT min(id) || ' ' || max(id) FROM users WHERE role = 'annotator'")
+set -- $range
+for c in ${CLIENTS:-16 50 90}; do
+  echo "== pgbench next+submit, $c clients, ${SECS}s"
+  pgbench -h 127.0.0.1 -U postgres -n -M extended -c $c -j 2 -T $SECS -f bench/assignment/next_submit.sql \
+    -D p=$P2 -D amin=$1 -D amax=$2 -D ttl=600 kappa_bench 2>&1 | grep -E 'tps|latency average|failed|aborted' | tee -a $out/pgbench.txt
+  $PG -d kappa_bench -c "UPDATE slots SET lease_id = NULL, annotator_id = NULL, expires_at = NULL, answer_id = NULL, started = false WHERE project_id = $P2;
+    DELETE FROM answers WHERE project_id = $P2; DELETE FROM leases WHERE project_id = $P2" -c "VACUUM ANALYZE slots"
+done

@@ -1,0 +1,68 @@
+package dev.kappa.assignment;
+
+import dev.kappa.auth.Access;
+import dev.kappa.http.ApiRouter;
+import dev.kappa.http.Input;
+import dev.kappa.http.Responses;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/** Next task, and the three ways a lease ends: answer, skip, release. */
+public final class AssignmentRoutes implements ApiRouter.Routes {
+    private final AssignmentService assignment;
+
+    public AssignmentRoutes(AssignmentService assignment) {
+        this.assignment = assignment;
+    }
+
+    @Override
+    public void mount(Router router) {
+        router.post("/api/projects/:id/tasks/next").handler(this::next);
+        router.post("/api/leases/:leaseId/answer").handler(this::answer);
+        router.delete("/api/leases/:leaseId/answer").handler(this::undo);
+        router.post("/api/leases/:leaseId/skip").handler(this::skip);
+        router.post("/api/leases/:leaseId/release").handler(this::release);
+    }
+
+    private void next(RoutingContext ctx) {
+        var caller = Access.caller(ctx);
+        long projectId = Input.pathId(ctx, "id", "project");
+        assignment.next(caller, projectId).onSuccess(n -> {
+            if (n.task() == null) {
+                // 204 has no body, so the reason travels in a header: paused, quota or exhausted.
+                ctx.response().putHeader("Kappa-No-Task-Reason", n.noTaskReason());
+                Responses.noContent(ctx);
+            } else {
+                Responses.json(ctx, 200, n.task());
+            }
+        }).onFailure(ctx::fail);
+    }
+
+    private void answer(RoutingContext ctx) {
+        var caller = Access.caller(ctx);
+        LeaseId id = LeaseId.parse(ctx.pathParam("leaseId"));
+        Input in = Input.body(ctx);
+        Integer duration = in.integer("duration_ms", false, 0, 86_400_000);
+        assignment.submit(caller, id, in.json().getValue("label"), duration)
+                .onSuccess(a -> Responses.json(ctx, a.getBoolean("replayed") ? 200 : 201, a)).onFailure(ctx::fail);
+    }
+
+    private void undo(RoutingContext ctx) {
+        var caller = Access.caller(ctx);
+        LeaseId id = LeaseId.parse(ctx.pathParam("leaseId"));
+        assignment.undo(caller, id).onSuccess(r -> Responses.json(ctx, 200, r)).onFailure(ctx::fail);
+    }
+
+    private void skip(RoutingContext ctx) {
+        var caller = Access.caller(ctx);
+        LeaseId id = LeaseId.parse(ctx.pathParam("leaseId"));
+        String reason = Input.body(ctx).string("reason", true, 500);
+        assignment.skip(caller, id, reason).onSuccess(v -> Responses.noContent(ctx)).onFailure(ctx::fail);
+    }
+
+    private void release(RoutingContext ctx) {
+        var caller = Access.caller(ctx);
+        LeaseId id = LeaseId.parse(ctx.pathParam("leaseId"));
+        assignment.release(caller, id).onSuccess(v -> Responses.noContent(ctx)).onFailure(ctx::fail);
+    }
+}

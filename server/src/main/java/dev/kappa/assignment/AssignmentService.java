@@ -1,0 +1,186 @@
+package dev.kappa.assignment;
+
+import dev.kappa.auth.Principal;
+import dev.kappa.auth.Role;
+import dev.kappa.db.tables.records.AnswersRecord;
+import dev.kappa.db.tables.records.LeasesRecord;
+import dev.kappa.db.tables.records.ProjectsRecord;
+import dev.kappa.db.tables.records.SlotsRecord;
+import dev.kappa.error.Problems;
+import dev.kappa.project.LabelSchema;
+import dev.kappa.project.ProjectAccess;
+import dev.kappa.sql.Db;
+import io.vertx.core.Future;
+import io.vertx.core.json.Json;
+import io.vertx.core.json.JsonObject;
+import org.jooq.DSLContext;
+import org.jooq.JSONB;
+
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Who labels what next, and what happens to each lease. Every call is one transaction; all state lives in
+ * PostgreSQL, so any number of server processes can serve the same project.
+ */
+public final class AssignmentService {
+    /** What next-task answers: a task, or the reason there is none. */
+    public record Next(JsonObject task, String noTaskReason) {
+    }
+
+    private final Db db;
+
+    public AssignmentService(Db db) {
+        this.db = db;
+    }
+
+    public Future<Next> next(Principal caller, long projectId) {
+        return db.tx(tx -> {
+            ProjectsRecord p = ProjectAccess.visible(tx, caller, projectId);
+            if (caller.role() != Role.ANNOTATOR) {
+                throw Problems.forbidden("Only annotators take tasks; give this user the annotator role and a tier");
+            }
+            if (!"active".equals(caller.status())) {
+                return new Next(null, "paused");
+            }
+            int today = AssignmentRepository.lockAnnotatorAndCountToday(tx, projectId, caller.userId());
+            if (p.getDailyQuota() != null && today >= p.getDailyQuota()) {
+                return new Next(null, "quota");
+            }
+            UUID lease = UUID.randomUUID();
+            int ttl = p.getLeaseTtlSeconds();
+            Optional<AssignmentRepository.Taken> taken = Optional.empty();
+            boolean crowd = "crowd".equals(caller.tier());
+            if (crowd && p.getGoldRate() > 0 && ThreadLocalRandom.current().nextDouble() < p.getGoldRate()) {
+                Optional<Long> gold = AssignmentRepository.goldCandidate(tx, projectId, caller.userId());
+                if (gold.isPresent()) {
+                    OffsetDateTime expires = AssignmentRepository.insertLease(tx, projectId, lease, gold.get(), caller.userId(), caller.tier(), null, ttl);
+                    return new Next(TaskView.of(tx, p, gold.get(), new LeaseId(projectId, lease), expires, caller.tier()), null);
+                }
+            }
+            taken = AssignmentRepository.takeSlot(tx, projectId, caller.tier(), caller.userId(), lease, ttl, p.getBreadthFirst());
+            if (taken.isEmpty()) {
+                return new Next(null, "exhausted");
+            }
+            AssignmentRepository.Taken t = taken.get();
+            return new Next(TaskView.of(tx, p, t.itemId(), t.externalId(), t.data(), new LeaseId(projectId, lease), t.expiresAt(), caller.tier()), null);
+        });
+    }
+
+    public Future<JsonObject> submit(Principal caller, LeaseId id, Object rawLabel, Integer durationMs) {
+        return db.tx(tx -> {
+            LeaseRepository.Held held = holder(tx, caller, id);
+            LeasesRecord lease = held.lease();
+            Optional<AnswersRecord> existing = held.answer();
+            if (existing.isPresent()) {
+                // A retry (lost response, double click): the same result, never a second answer.
+                return answerJson(existing.get(), id).put("replayed", true);
+            }
+            if (lease.getClosedAt() != null) {
+                throw Problems.conflict("lease", "lease: it was " + lease.getOutcome() + " and can no longer be answered");
+            }
+            ProjectsRecord p = ProjectAccess.visible(tx, caller, id.projectId());
+            JSONB label = canonicalLabel(p, rawLabel);
+            if (lease.getSlotNo() != null) {
+                SlotsRecord slot = LeaseRepository.lockSlot(tx, lease).orElse(null);
+                if (slot == null || !lease.getId().equals(slot.getLeaseId()) || slot.getAnswerId() != null) {
+                    throw Problems.conflict("lease", "lease: it expired and its slot was taken by another annotator; take the next task");
+                }
+            }
+            AnswersRecord answer = LeaseRepository.insertAnswer(tx, lease, label, durationMs);
+            LeaseRepository.fillSlotAndClose(tx, lease, answer.getId());
+            if ("crowd".equals(lease.getTier())) {
+                Escalation.afterCrowdAnswer(tx, p, lease.getItemId());
+            }
+            return answerJson(answer, id).put("replayed", false);
+        });
+    }
+
+    /**
+     * Takes back the caller's answer on a lease that has not expired: the answer is deleted, the lease and its slot
+     * are held again, and an escalation that answer caused is withdrawn while no expert has taken the item.
+     */
+    public Future<JsonObject> undo(Principal caller, LeaseId id) {
+        return db.tx(tx -> {
+            LeaseRepository.Held held = holder(tx, caller, id);
+            LeasesRecord lease = held.lease();
+            AnswersRecord answer = held.answer()
+                    .orElseThrow(() -> Problems.conflict("lease", "lease: it has no answer to undo"));
+            if (!lease.getExpiresAt().isAfter(OffsetDateTime.now())) {
+                throw Problems.conflict("lease", "lease: it has expired, so its answer can no longer be undone");
+            }
+            ProjectsRecord p = ProjectAccess.visible(tx, caller, id.projectId());
+            LeaseRepository.undo(tx, lease, answer);
+            if ("crowd".equals(lease.getTier()) && Escalation.withdraw(tx, p, lease.getItemId(), answer.getCreatedAt())) {
+                SlotSync.item(tx, p, lease.getItemId());
+            }
+            return new JsonObject().put("lease_id", id.toString()).put("expires_at", lease.getExpiresAt().toInstant())
+                    .put("undone_answer_id", answer.getId());
+        });
+    }
+
+    public Future<Void> skip(Principal caller, LeaseId id, String reason) {
+        return db.tx(tx -> {
+            LeasesRecord lease = holderLease(tx, caller, id);
+            if ("skipped".equals(lease.getOutcome())) {
+                return null;
+            }
+            requireOpen(lease);
+            LeaseRepository.skip(tx, lease, reason);
+            LeaseRepository.freeSlot(tx, lease);
+            LeaseRepository.close(tx, lease, "skipped");
+            return null;
+        });
+    }
+
+    public Future<Void> release(Principal caller, LeaseId id) {
+        return db.tx(tx -> {
+            LeasesRecord lease = holderLease(tx, caller, id);
+            if ("released".equals(lease.getOutcome())) {
+                return null;
+            }
+            requireOpen(lease);
+            LeaseRepository.freeSlot(tx, lease);
+            LeaseRepository.close(tx, lease, "released");
+            return null;
+        });
+    }
+
+    /** Only the holder may act on a lease; to anyone else it does not exist (404, so lease ids do not leak). */
+    private static LeaseRepository.Held holder(DSLContext tx, Principal caller, LeaseId id) {
+        LeaseRepository.Held held = LeaseRepository.lockLease(tx, id).orElseThrow(() -> Problems.notFound("lease " + id));
+        if (held.lease().getAnnotatorId() != caller.userId()) {
+            throw Problems.notFound("lease " + id);
+        }
+        return held;
+    }
+
+    private static LeasesRecord holderLease(DSLContext tx, Principal caller, LeaseId id) {
+        return holder(tx, caller, id).lease();
+    }
+
+    private static void requireOpen(LeasesRecord lease) {
+        if (lease.getClosedAt() != null) {
+            throw Problems.conflict("lease", "lease: it was already " + lease.getOutcome());
+        }
+    }
+
+    private static JSONB canonicalLabel(ProjectsRecord p, Object raw) {
+        if (raw == null) {
+            throw Problems.invalid("label", "is required");
+        }
+        try {
+            return JSONB.valueOf(Json.encode(LabelSchema.fromJson(p.getSchema().data()).canonical(raw)));
+        } catch (LabelSchema.BadLabel e) {
+            throw Problems.invalid("label", e.getMessage());
+        }
+    }
+
+    private static JsonObject answerJson(AnswersRecord a, LeaseId id) {
+        return new JsonObject().put("answer_id", a.getId()).put("lease_id", id.toString()).put("item_id", a.getItemId())
+                .put("tier", a.getTier()).put("label", Json.decodeValue(a.getLabel().data()))
+                .put("duration_ms", a.getDurationMs()).put("server_ms", a.getServerMs()).put("created_at", a.getCreatedAt().toInstant());
+    }
+}

@@ -1,0 +1,94 @@
+package dev.kappa.transfer;
+
+import dev.kappa.project.LabelSchema;
+import io.vertx.core.json.Json;
+import io.vertx.core.json.JsonObject;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Past answers from other tools: {@code item}, {@code annotator} (that tool's worker id), {@code tier},
+ * {@code label}, optional {@code duration_ms} and {@code created_at}. Unknown workers become external workers
+ * (annotators with no email and no password). Every line becomes an answer: repeats by the same worker on the same
+ * item are kept, because real exports contain them and the statistics count each one.
+ */
+final class AnswerImport implements ImportKind {
+    private static final Set<String> FIELDS = Set.of("item", "annotator", "tier", "label", "duration_ms", "created_at");
+    private static final Set<String> TIERS = Set.of("crowd", "expert");
+
+    private final long projectId;
+    private final LabelSchema schema;
+
+    AnswerImport(long projectId, LabelSchema schema) {
+        this.projectId = projectId;
+        this.schema = schema;
+    }
+
+    @Override
+    public List<String> requiredColumns() {
+        return List.of("item", "annotator", "tier", "label");
+    }
+
+    @Override
+    public List<String> knownColumns() {
+        return List.of("item", "annotator", "tier", "label", "duration_ms", "created_at");
+    }
+
+    @Override
+    public String stagingTable() {
+        return "create temp table import_answers (line bigint, item text, annotator text, tier text, label jsonb,"
+                + " duration_ms int, created_at timestamptz) on commit drop";
+    }
+
+    @Override
+    public String copyCommand() {
+        return "copy import_answers (line, item, annotator, tier, label, duration_ms, created_at) from stdin";
+    }
+
+    @Override
+    public Object[] row(Fields f, long line) {
+        f.allowOnly(FIELDS);
+        String item = f.string("item", true, ItemImport.MAX_EXTERNAL_ID);
+        String annotator = f.string("annotator", true, 200);
+        String tier = f.string("tier", true, 16);
+        if (!TIERS.contains(tier)) {
+            throw new BadField("tier", "must be crowd or expert, got '" + tier + "'");
+        }
+        Object label = f.label("label", schema, true);
+        Long duration = f.integer("duration_ms", 0, Integer.MAX_VALUE);
+        OffsetDateTime at = f.time("created_at");
+        return new Object[] {line, item, annotator, tier, Json.encode(label), duration, at == null ? null : at.toString()};
+    }
+
+    @Override
+    public void check(DSLContext tx, BadLines bad) {
+        References.unknownItems(tx, "import_answers", projectId, bad);
+        for (Record r : tx.fetch("""
+                select s.line, s.annotator, u.role from import_answers s join users u on u.external_id = s.annotator
+                where u.role <> 'annotator' order by s.line limit ?""", BadLines.LIMIT)) {
+            bad.add(r.get("line", Long.class), "annotator", "the user with external id '" + r.get("annotator")
+                    + "' is an " + r.get("role") + ", not an annotator");
+        }
+    }
+
+    @Override
+    public JsonObject apply(DSLContext tx, long received) {
+        // A new worker takes the tier of their first line; each answer keeps the tier its own line gives.
+        int workers = tx.execute("""
+                insert into users (display_name, role, tier, external_id)
+                select distinct on (annotator) annotator, 'annotator', tier, annotator from import_answers order by annotator, line
+                on conflict (external_id) where external_id is not null do nothing""");
+        int answers = tx.execute("""
+                insert into answers (project_id, item_id, annotator_id, tier, label, duration_ms, source, created_at)
+                select ?, i.id, u.id, s.tier, s.label, s.duration_ms, 'import', coalesce(s.created_at, now())
+                from import_answers s
+                join items i on i.project_id = ? and i.external_id = s.item
+                join users u on u.external_id = s.annotator
+                order by s.line""", projectId, projectId);
+        return new JsonObject().put("answers", answers).put("workers_created", workers);
+    }
+}

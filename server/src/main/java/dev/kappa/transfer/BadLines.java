@@ -1,0 +1,37 @@
+package dev.kappa.transfer;
+
+import dev.kappa.error.ApiException;
+import dev.kappa.error.Problems;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The bad lines of one upload: the first {@link #LIMIT} are kept to report, the rest only counted. */
+final class BadLines {
+    static final int LIMIT = 100;
+
+    private final List<ApiException.Violation> first = new ArrayList<>();
+    private long count;
+
+    void add(long line, String field, String reason) {
+        count++;
+        if (first.size() < LIMIT) {
+            first.add(new ApiException.Violation(field, reason, line));
+        }
+    }
+
+    boolean any() {
+        return count > 0;
+    }
+
+    boolean full() {
+        return first.size() >= LIMIT;
+    }
+
+    /** The 422 that makes the whole upload fail, listing the first bad lines. */
+    ApiException problem() {
+        String counted = full() ? "at least " + count : String.valueOf(count);
+        return Problems.invalid(counted + " bad line" + (count == 1 ? "" : "s") + "; nothing was imported"
+                + (full() ? " (the first " + LIMIT + " are listed)" : ""), first);
+    }
+}

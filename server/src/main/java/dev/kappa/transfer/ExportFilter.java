@@ -1,0 +1,77 @@
+package dev.kappa.transfer;
+
+import dev.kappa.error.Problems;
+import io.vertx.ext.web.RoutingContext;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What an export includes. {@code tier}, {@code from} (inclusive) and {@code to} (exclusive) select answers;
+ * {@code has_consensus=true} keeps only items with at least one selected answer (false: only items with none).
+ * Until consensus is computed (the statistics issue), "has consensus" means "has at least one answer".
+ */
+record ExportFilter(String format, String tier, OffsetDateTime from, OffsetDateTime to, Boolean hasConsensus) {
+    static ExportFilter of(RoutingContext ctx) {
+        String format = param(ctx, "format");
+        format = format == null ? "jsonl" : format;
+        if (!format.equals("jsonl") && !format.equals("csv")) {
+            throw Problems.badRequest("format", "must be jsonl or csv");
+        }
+        String tier = param(ctx, "tier");
+        if (tier != null && !tier.equals("crowd") && !tier.equals("expert")) {
+            throw Problems.badRequest("tier", "must be crowd or expert");
+        }
+        String has = param(ctx, "has_consensus");
+        if (has != null && !has.equals("true") && !has.equals("false")) {
+            throw Problems.badRequest("has_consensus", "must be true or false");
+        }
+        return new ExportFilter(format, tier, time(ctx, "from"), time(ctx, "to"), has == null ? null : Boolean.valueOf(has));
+    }
+
+    /** The SQL condition on answers {@code a} that these filters select, with its bind values appended to binds. */
+    String answerCondition(List<Object> binds) {
+        List<String> c = new ArrayList<>();
+        c.add("a.project_id = i.project_id and a.item_id = i.id");
+        if (tier != null) {
+            c.add("a.tier = ?");
+            binds.add(tier);
+        }
+        if (from != null) {
+            c.add("a.created_at >= ?::timestamptz");
+            binds.add(from);
+        }
+        if (to != null) {
+            c.add("a.created_at < ?::timestamptz");
+            binds.add(to);
+        }
+        return String.join(" and ", c);
+    }
+
+    /** The condition on items {@code i}, beyond their project. */
+    String itemCondition(List<Object> binds) {
+        if (hasConsensus == null) {
+            return "true";
+        }
+        String exists = "exists (select 1 from answers a where " + answerCondition(binds) + ")";
+        return hasConsensus ? exists : "not " + exists;
+    }
+
+    private static String param(RoutingContext ctx, String name) {
+        String v = ctx.queryParams().get(name);
+        return v == null || v.isBlank() ? null : v.trim();
+    }
+
+    private static OffsetDateTime time(RoutingContext ctx, String name) {
+        String v = param(ctx, name);
+        if (v == null) {
+            return null;
+        }
+        try {
+            return Fields.parseTime(v, name);
+        } catch (BadField e) {
+            throw Problems.badRequest(name, e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package dev.kappa.transfer;
+
+import dev.kappa.auth.Access;
+import dev.kappa.auth.Principal;
+import dev.kappa.http.ApiRouter;
+import dev.kappa.http.Input;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/** The streamed export of a project's items, answers and gold (engineers and admins). */
+public final class ExportRoutes implements ApiRouter.Routes {
+    private final ExportService exports;
+
+    public ExportRoutes(ExportService exports) {
+        this.exports = exports;
+    }
+
+    @Override
+    public void mount(Router router) {
+        router.get("/api/projects/:id/export").handler(this::export);
+    }
+
+    private void export(RoutingContext ctx) {
+        Principal p = Access.caller(ctx);
+        long id = Input.pathId(ctx, "id", "project");
+        ExportFilter filter = ExportFilter.of(ctx);
+        // A failure after the first byte cannot become a problem+json any more; the failure handler then resets
+        // the connection, so the client sees a broken download rather than a silently truncated one.
+        exports.export(p, id, filter, ctx.response()).onFailure(ctx::fail);
+    }
+}

@@ -1,0 +1,34 @@
+package dev.kappa.transfer;
+
+import io.vertx.core.json.JsonObject;
+import org.jooq.DSLContext;
+
+import java.util.List;
+
+/**
+ * One kind of bulk upload (items, predictions, past answers). Records are validated in Java, copied into a temporary
+ * staging table, checked against the database in SQL (unknown items, repeats), then written by one set-based
+ * statement, all in one transaction: a bad line anywhere means nothing is written.
+ */
+interface ImportKind {
+    /** Columns a CSV header must have; reported once, at line 1, if missing. */
+    List<String> requiredColumns();
+
+    /** Columns a CSV header may have; null means any (an item's extra columns go into its data). */
+    List<String> knownColumns();
+
+    /** CREATE TEMP TABLE ... ON COMMIT DROP. */
+    String stagingTable();
+
+    /** COPY staging (...) FROM STDIN, in the order {@link #row} returns values. */
+    String copyCommand();
+
+    /** One record's staging values (String, Number or null; JSON already encoded), or a {@link BadField}. */
+    Object[] row(Fields fields, long line);
+
+    /** Checks that need the database (items that do not exist, repeats in the file); adds bad lines. */
+    void check(DSLContext tx, BadLines bad);
+
+    /** Writes the staged rows and answers the counts. */
+    JsonObject apply(DSLContext tx, long received);
+}

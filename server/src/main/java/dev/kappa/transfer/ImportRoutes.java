@@ -1,0 +1,90 @@
+package dev.kappa.transfer;
+
+import dev.kappa.auth.Access;
+import dev.kappa.auth.Principal;
+import dev.kappa.error.Problems;
+import dev.kappa.http.ApiRouter;
+import dev.kappa.http.Input;
+import dev.kappa.http.Responses;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Streamed uploads. The router hands these requests over paused and without a body handler; the body is attached
+ * as a stream before anything else, so that whatever fails (401, 404, 415, 422) the rest of the upload is drained
+ * and the client receives the answer instead of a reset connection.
+ */
+public final class ImportRoutes implements ApiRouter.Routes {
+    private final ImportService imports;
+
+    public ImportRoutes(ImportService imports) {
+        this.imports = imports;
+    }
+
+    @Override
+    public void mount(Router router) {
+        router.post("/api/projects/:id/items").handler(ctx -> upload(ctx, (p, id, format, body) -> imports.items(p, id, format, body)));
+        router.post("/api/projects/:id/predictions").handler(ctx -> upload(ctx,
+                (p, id, format, body) -> imports.predictions(p, id, format, body, run(ctx))));
+        router.post("/api/projects/:id/answers/import").handler(ctx -> upload(ctx, (p, id, format, body) -> imports.answers(p, id, format, body)));
+    }
+
+    private interface Upload {
+        Future<JsonObject> start(Principal p, long projectId, UploadFormat format, BodyStream body);
+    }
+
+    private void upload(RoutingContext ctx, Upload upload) {
+        BodyStream body = BodyStream.attach(ctx.request());
+        try {
+            Principal p = Access.caller(ctx);
+            long id = Input.pathId(ctx, "id", "project");
+            UploadFormat format = UploadFormat.of(ctx.request().getHeader("Content-Type"));
+            upload.start(p, id, format, body).onComplete(ar -> {
+                if (ar.succeeded()) {
+                    Responses.json(ctx, 200, ar.result());
+                } else {
+                    body.discard();
+                    ctx.fail(ar.cause());
+                }
+            });
+        } catch (RuntimeException e) {
+            body.discard();
+            ctx.fail(e);
+        }
+    }
+
+    /** The model run named in the query string. */
+    private static PredictionImport.Run run(RoutingContext ctx) {
+        return new PredictionImport.Run(text(ctx, "model"), text(ctx, "version"), metric(ctx, "latency_ms"),
+                metric(ctx, "size_mb"), metric(ctx, "cost_per_1k"));
+    }
+
+    private static String text(RoutingContext ctx, String name) {
+        String v = ctx.queryParams().get(name);
+        if (v == null || v.isBlank()) {
+            throw Problems.badRequest(name, "is required in the query string");
+        }
+        if (v.length() > 200) {
+            throw Problems.badRequest(name, "must be at most 200 characters");
+        }
+        return v;
+    }
+
+    private static Double metric(RoutingContext ctx, String name) {
+        String v = ctx.queryParams().get(name);
+        if (v == null || v.isBlank()) {
+            return null;
+        }
+        try {
+            double d = Double.parseDouble(v);
+            if (d >= 0 && Double.isFinite(d)) {
+                return d;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw Problems.badRequest(name, "must be a number of at least 0");
+    }
+}

@@ -1,0 +1,57 @@
+package dev.kappa.transfer;
+
+import dev.kappa.auth.Principal;
+import dev.kappa.db.tables.records.ProjectsRecord;
+import dev.kappa.project.LabelSchema;
+import dev.kappa.project.ProjectAccess;
+import dev.kappa.sql.Db;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import org.jooq.DSLContext;
+
+import java.io.InputStream;
+import java.util.function.Function;
+
+/**
+ * Bulk uploads, each one transaction on one worker thread that reads the request body as it arrives. The project row
+ * is share-locked for the whole upload, so its schema cannot change while labels are being checked against it.
+ */
+public final class ImportService {
+    private final Db db;
+
+    public ImportService(Db db) {
+        this.db = db;
+    }
+
+    Future<JsonObject> items(Principal p, long projectId, UploadFormat format, InputStream body) {
+        return run(p, projectId, format, body, project -> new ItemImport(projectId, schemaOf(project)), true);
+    }
+
+    Future<JsonObject> predictions(Principal p, long projectId, UploadFormat format, InputStream body, PredictionImport.Run run) {
+        return run(p, projectId, format, body, project -> new PredictionImport(projectId, schemaOf(project), run), false);
+    }
+
+    Future<JsonObject> answers(Principal p, long projectId, UploadFormat format, InputStream body) {
+        return run(p, projectId, format, body, project -> new AnswerImport(projectId, schemaOf(project)), false);
+    }
+
+    private Future<JsonObject> run(Principal p, long projectId, UploadFormat format, InputStream body,
+                                   Function<ProjectsRecord, ImportKind> kind, boolean exclusive) {
+        return db.blocking(() -> db.inTx(tx -> {
+            ProjectsRecord project = ProjectAccess.requireManagerForWrite(tx, p, projectId);
+            if (exclusive) {
+                lockItemImports(tx, projectId);
+            }
+            return StreamedImport.run(tx, body, format, kind.apply(project));
+        }));
+    }
+
+    /** Item imports of one project run one at a time, so each can number its new items after the last one. */
+    private static void lockItemImports(DSLContext tx, long projectId) {
+        tx.fetch("select pg_advisory_xact_lock(hashtext('kappa.item-import'), ?::int)", (int) (projectId % Integer.MAX_VALUE));
+    }
+
+    private static LabelSchema schemaOf(ProjectsRecord project) {
+        return LabelSchema.fromJson(project.getSchema().data());
+    }
+}

@@ -1,0 +1,101 @@
+package dev.kappa.transfer;
+
+import dev.kappa.project.LabelSchema;
+import io.vertx.core.json.Json;
+import io.vertx.core.json.JsonObject;
+import org.jooq.DSLContext;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One model run's predictions: {@code item} (an external_id), {@code label}, and {@code probs} (label key to
+ * probability) or {@code score}. The run is found or created by model and version; uploading the same run again
+ * replaces its predictions for the items in the file and leaves other runs alone.
+ */
+final class PredictionImport implements ImportKind {
+    /** A model run as named in the query string, with its optional metrics. */
+    record Run(String model, String version, Double latencyMs, Double sizeMb, Double costPer1k) {
+    }
+
+    private static final Set<String> FIELDS = Set.of("item", "label", "probs", "score");
+
+    private final long projectId;
+    private final LabelSchema schema;
+    private final Run run;
+
+    PredictionImport(long projectId, LabelSchema schema, Run run) {
+        this.projectId = projectId;
+        this.schema = schema;
+        this.run = run;
+    }
+
+    @Override
+    public List<String> requiredColumns() {
+        return List.of("item", "label");
+    }
+
+    @Override
+    public List<String> knownColumns() {
+        return List.of("item", "label", "probs", "score");
+    }
+
+    @Override
+    public String stagingTable() {
+        return "create temp table import_predictions (line bigint, item text, label jsonb, probs jsonb,"
+                + " score double precision) on commit drop";
+    }
+
+    @Override
+    public String copyCommand() {
+        return "copy import_predictions (line, item, label, probs, score) from stdin";
+    }
+
+    @Override
+    public Object[] row(Fields f, long line) {
+        f.allowOnly(FIELDS);
+        String item = f.string("item", true, ItemImport.MAX_EXTERNAL_ID);
+        Object label = f.label("label", schema, true);
+        JsonObject probs = f.object("probs", false);
+        Double score = f.number("score", -Double.MAX_VALUE, Double.MAX_VALUE);
+        if ((probs == null) == (score == null)) {
+            throw new BadField(probs == null ? "probs" : "score", "give either probs or score, not " + (probs == null ? "neither" : "both"));
+        }
+        if (probs != null) {
+            for (String key : probs.fieldNames()) {
+                if (!schema.keys().contains(key)) {
+                    throw new BadField("probs", "has '" + key + "', which is not one of the label keys " + schema.keys());
+                }
+                if (!(probs.getValue(key) instanceof Number p) || !(p.doubleValue() >= 0 && p.doubleValue() <= 1)) {
+                    throw new BadField("probs", "the probability of '" + key + "' must be a number from 0 to 1");
+                }
+            }
+        }
+        return new Object[] {line, item, Json.encode(label), probs == null ? null : probs.encode(), score};
+    }
+
+    @Override
+    public void check(DSLContext tx, BadLines bad) {
+        References.unknownItems(tx, "import_predictions", projectId, bad);
+        References.repeats(tx, "import_predictions", "item", "a prediction for the item", bad);
+    }
+
+    @Override
+    public JsonObject apply(DSLContext tx, long received) {
+        long runId = tx.fetchOne("""
+                insert into model_runs as r (project_id, model, version, latency_ms, size_mb, cost_per_1k) values (?, ?, ?, ?, ?, ?)
+                on conflict (project_id, model, version) do update set
+                  latency_ms = coalesce(excluded.latency_ms, r.latency_ms), size_mb = coalesce(excluded.size_mb, r.size_mb),
+                  cost_per_1k = coalesce(excluded.cost_per_1k, r.cost_per_1k)
+                returning id""", projectId, run.model(), run.version(), run.latencyMs(), run.sizeMb(), run.costPer1k()).get(0, Long.class);
+        int written = tx.execute("""
+                insert into predictions as p (project_id, run_id, item_id, label, probs, score)
+                select ?, ?, i.id, s.label, s.probs, s.score
+                from import_predictions s join items i on i.project_id = ? and i.external_id = s.item
+                on conflict (project_id, run_id, item_id) do update
+                  set label = excluded.label, probs = excluded.probs, score = excluded.score, created_at = now()""",
+                projectId, runId, projectId);
+        return new JsonObject().put("run_id", runId).put("model", run.model()).put("version", run.version())
+                .put("predictions", written);
+    }
+}

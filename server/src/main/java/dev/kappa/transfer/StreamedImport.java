@@ -1,0 +1,124 @@
+package dev.kappa.transfer;
+
+import dev.kappa.error.Problems;
+import io.vertx.core.json.JsonObject;
+import org.jooq.DSLContext;
+import org.jooq.exception.DataAccessException;
+import org.postgresql.PGConnection;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.CharacterCodingException;
+import java.util.List;
+
+/**
+ * Drives one upload inside the caller's transaction: parse and validate record by record, COPY good rows into the
+ * staging table while no bad line has been seen, then the kind's SQL checks and its single write. Once a line is bad
+ * the COPY is cancelled but reading goes on to report up to {@link BadLines#LIMIT} bad lines; after that the rest of
+ * the body is only drained. Any failure throws, and the caller's transaction rolls back: nothing is written.
+ */
+final class StreamedImport {
+    private StreamedImport() {
+    }
+
+    static JsonObject run(DSLContext tx, InputStream body, UploadFormat format, ImportKind kind) {
+        RowReader reader = format.open(body);
+        BadLines bad = new BadLines();
+        tx.execute(kind.stagingTable());
+        try {
+            return tx.connectionResult(conn -> {
+                CopyRows out = new CopyRows(conn.unwrap(PGConnection.class).getCopyAPI().copyIn(kind.copyCommand()));
+                long received = 0;
+                try {
+                    if (reader instanceof CsvReader csv) {
+                        checkHeader(csv.columns(), kind, bad);
+                    }
+                    for (RowReader.Row row = reader.next(); row != null; row = reader.next()) {
+                        received++;
+                        if (row.problem() != null) {
+                            bad.add(row.line(), "line", row.problem());
+                        } else {
+                            write(kind, row, out, bad);
+                        }
+                        if (bad.full()) {
+                            reader.drain();
+                            break;
+                        }
+                    }
+                } catch (CharacterCodingException e) {
+                    bad.add(received + 1, "line", "is not valid UTF-8 (reading stopped here)");
+                    drain(body);
+                } catch (IOException e) {
+                    out.cancel();
+                    throw Problems.badRequest("body", "the upload could not be read: " + e.getMessage());
+                }
+                if (bad.any()) {
+                    out.cancel();
+                    throw bad.problem();
+                }
+                out.finish();
+                kind.check(tx, bad);
+                if (bad.any()) {
+                    throw bad.problem();
+                }
+                return kind.apply(tx, received);
+            });
+        } catch (DataAccessException e) {
+            // Validation should catch every bad value first; this is the safety net for what only PostgreSQL knows.
+            if (e.sqlState() != null && e.sqlState().startsWith("22")) {
+                throw Problems.invalid("body", "a value was rejected by the database: " + firstLine(e.getMessage()));
+            }
+            throw e;
+        }
+    }
+
+    private static void write(ImportKind kind, RowReader.Row row, CopyRows out, BadLines bad) throws java.sql.SQLException {
+        Object[] values;
+        try {
+            values = kind.row(new Fields(row), row.line());
+        } catch (BadField e) {
+            bad.add(row.line(), e.field(), e.getMessage());
+            return;
+        }
+        if (bad.any()) {
+            return; // validating only, to report more bad lines; nothing more goes to the database
+        }
+        for (Object v : values) {
+            if (v instanceof Number n) {
+                out.number(n);
+            } else {
+                out.text(v == null ? null : v.toString());
+            }
+        }
+        out.endRow();
+    }
+
+    private static void checkHeader(List<String> columns, ImportKind kind, BadLines bad) {
+        if (columns == null) {
+            return;
+        }
+        for (String required : kind.requiredColumns()) {
+            if (!columns.contains(required)) {
+                bad.add(1, required, "the header has no '" + required + "' column");
+            }
+        }
+        if (kind.knownColumns() != null) {
+            for (String c : columns) {
+                if (!kind.knownColumns().contains(c)) {
+                    bad.add(1, c, "is not a known column (" + String.join(", ", kind.knownColumns()) + ")");
+                }
+            }
+        }
+    }
+
+    private static void drain(InputStream body) throws IOException {
+        body.transferTo(OutputStream.nullOutputStream());
+    }
+
+    private static String firstLine(String s) {
+        String m = String.valueOf(s);
+        int i = m.indexOf('\n');
+        return i > 0 ? m.substring(0, i) : m;
+    }
+}
