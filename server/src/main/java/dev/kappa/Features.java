@@ -1,14 +1,11 @@
 package dev.kappa;
 
-<<<<<<< HEAD
 import dev.kappa.agreement.AgreementRoutes;
 import dev.kappa.agreement.AgreementService;
-=======
 import dev.kappa.assignment.AssignmentRoutes;
 import dev.kappa.assignment.AssignmentService;
 import dev.kappa.assignment.ProgressRoutes;
 import dev.kappa.assignment.ProgressService;
->>>>>>> main
 import dev.kappa.auth.AuthRoutes;
 import dev.kappa.auth.AuthService;
 import dev.kappa.health.HealthRoutes;
