@@ -8,12 +8,16 @@ import dev.kappa.assignment.ProgressRoutes;
 import dev.kappa.assignment.ProgressService;
 import dev.kappa.auth.AuthRoutes;
 import dev.kappa.auth.AuthService;
+import dev.kappa.baseline.BaselineRoutes;
+import dev.kappa.baseline.BaselineService;
 import dev.kappa.consensus.ConsensusRoutes;
 import dev.kappa.consensus.ConsensusService;
 import dev.kappa.health.HealthRoutes;
 import dev.kappa.http.ApiRouter;
 import dev.kappa.item.ItemRoutes;
 import dev.kappa.item.ItemService;
+import dev.kappa.policy.PolicyRoutes;
+import dev.kappa.policy.PolicyService;
 import dev.kappa.project.MemberRoutes;
 import dev.kappa.project.MemberService;
 import dev.kappa.project.ProjectRoutes;
@@ -38,6 +42,7 @@ final class Features {
     static List<ApiRouter.Routes> all(Db db, AppConfig config) {
         AuthService auth = new AuthService(db, new AuthService.Throttle(config.loginMaxFailures(),
                 config.loginMaxFailuresPerAddress(), config.loginWindowSeconds(), config.sessionHours()));
+        BaselineService baselines = new BaselineService(db);
         return List.of(
                 new HealthRoutes(db),
                 new AuthRoutes(auth, config.cookieSecure()),
@@ -51,6 +56,8 @@ final class Features {
                 new ExportRoutes(new ExportService(db)),
                 new AssignmentRoutes(new AssignmentService(db)),
                 new ProgressRoutes(new ProgressService(db)),
-                new ConsensusRoutes(new ConsensusService(db)));
+                new ConsensusRoutes(new ConsensusService(db)),
+                new BaselineRoutes(baselines),
+                new PolicyRoutes(new PolicyService(db, baselines)));
     }
 }
