@@ -31,7 +31,7 @@ public final class BaselineMath {
     public static BaselineReport compute(BaselineData d, Reference ref, BaselineOptions o) {
         int k = d.nClasses;
         int maxK = Math.max(1, Math.min(o.maxK(), mostCrowdAnswers(d)));
-        Rows rows = new Rows(d, ref, maxK, o.seed());
+        Rows rows = Rows.build(d, ref, maxK, o.seed(), o.parallel() ? Runtime.getRuntime().availableProcessors() : 1);
         Layout layout = new Layout(k, o.minItems());
         int[] tierSlot = new int[2];
         int[][] modelSlot = new int[2][d.runs()];
@@ -42,7 +42,8 @@ public final class BaselineMath {
             }
         }
         int[] consensusSlot = new int[maxK];
-        for (int j = 0; j < maxK; j++) {
+        consensusSlot[0] = tierSlot[0];
+        for (int j = 1; j < maxK; j++) {
             consensusSlot[j] = layout.add(rows.consensus[j].entries);
         }
         int[] runSlot = new int[d.runs()];
@@ -66,7 +67,7 @@ public final class BaselineMath {
         List<BaselineReport.ConsensusRow> consensus = new ArrayList<>();
         Estimate crowdMean = tiers[0].meanSeconds();
         for (int j = 0; j < maxK; j++) {
-            Rows.Human h = rows.consensus[j];
+            Rows.Human h = j == 0 ? rows.tiers[0] : rows.consensus[j];
             int kk = j + 1;
             Estimate seconds = crowdMean.defined() ? Estimate.of(kk * crowdMean.value()) : crowdMean;
             Estimate cost = tiers[0].costPerLabel().defined() ? Estimate.of(kk * tiers[0].costPerLabel().value())

@@ -17,12 +17,15 @@ import io.vertx.core.Future;
 import org.jooq.DSLContext;
 
 import java.util.List;
+import java.util.logging.Logger;
 
 /**
  * Baselines of a project. Answers, gold and predictions are read in one transaction, which then ends; the maths runs
  * afterwards on the worker pool (its bootstrap on every core) without holding a connection.
  */
 public final class BaselineService {
+    private static final Logger LOG = Logger.getLogger(BaselineService.class.getName());
+
     private final Db db;
 
     public BaselineService(Db db) {
@@ -35,7 +38,15 @@ public final class BaselineService {
     }
 
     public Future<Baseline> baseline(Principal p, long projectId, BaselineRequest q) {
-        return db.tx(tx -> load(tx, p, projectId, q.reference())).compose(l -> db.blocking(() -> compute(l, q)));
+        long t0 = System.nanoTime();
+        return db.tx(tx -> load(tx, p, projectId, q.reference())).compose(l -> db.blocking(() -> {
+            long t1 = System.nanoTime();
+            Baseline b = compute(l, q);
+            LOG.info(() -> String.format("baseline of project %d against %s: %,d answers and %d runs read in %d ms, "
+                    + "report with %d resamples in %d ms", projectId, l.reference(), l.answers().size(), l.runs().size(),
+                    (t1 - t0) / 1_000_000, q.resamples(), (System.nanoTime() - t1) / 1_000_000));
+            return b;
+        }));
     }
 
     /** The reference used when a request names none: the evaluation policy's. */

@@ -19,6 +19,8 @@ final class ConsensusReference implements Reference {
     private final double[] logPost;
     /** log confusion, [(user * k + answered) * k + trueClass]. */
     private final double[] logConf;
+    /** One item's log posterior while leaving people out, per thread (rows are built in parallel). */
+    private final ThreadLocal<double[]> scratch;
 
     ConsensusReference(BaselineData d) {
         this.d = d;
@@ -32,6 +34,7 @@ final class ConsensusReference implements Reference {
                 }
             }
         }
+        this.scratch = ThreadLocal.withInitial(() -> new double[k]);
         this.logPost = new double[d.nItems * k];
         for (int i = 0; i < d.nItems; i++) {
             for (int c = 0; c < k; c++) {
@@ -77,7 +80,7 @@ final class ConsensusReference implements Reference {
     @Override
     public int without(int item, int[] users, int nUsers) {
         int k = d.nClasses;
-        double[] post = new double[k];
+        double[] post = scratch.get();
         System.arraycopy(logPost, item * k, post, 0, k);
         int left = d.answersOn(item);
         for (int q = d.start[item]; q < d.start[item + 1]; q++) {
@@ -90,11 +93,25 @@ final class ConsensusReference implements Reference {
         return left == 0 ? -1 : argmax(post);
     }
 
-    /** As Dawid-Skene's own choice: posteriors within 1e-12 of the best are a tie, and a tie is no label. */
+    /**
+     * As Dawid-Skene's own choice: posteriors within 1e-12 of the best are a tie, and a tie is no label. Posteriors
+     * are only normalised (exp) when another class comes within 1e-6 in log space of the best, since otherwise their
+     * ratio is below 1 - 1e-6 and the best (at least 1 / k) leads by more than 1e-6 / k, far above 1e-12.
+     */
     private static int argmax(double[] logPost) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (double v : logPost) {
-            max = Math.max(max, v);
+        int top = 0;
+        for (int c = 1; c < logPost.length; c++) {
+            if (logPost[c] > logPost[top]) {
+                top = c;
+            }
+        }
+        double max = logPost[top];
+        boolean close = false;
+        for (int c = 0; c < logPost.length; c++) {
+            close |= c != top && logPost[c] > max - 1e-6;
+        }
+        if (!close) {
+            return top;
         }
         double z = 0;
         for (double v : logPost) {

@@ -18,6 +18,8 @@ final class Layout {
     final int minItems;
     private final List<RowEntries> slots = new ArrayList<>();
     private final List<Integer> live = new ArrayList<>();
+    /** The first row of each live block. */
+    private final List<RowEntries> firsts = new ArrayList<>();
     private int liveCount;
     private double[] pointSum;
 
@@ -26,10 +28,35 @@ final class Layout {
         this.minItems = minItems;
     }
 
+    /**
+     * A row identical to one already added shares its block: against gold, a run's row on the crowd's items is
+     * usually its row on every item, and resampling the same contributions twice would only cost time.
+     */
     int add(RowEntries e) {
         slots.add(e);
-        live.add(e.items < minItems ? -1 : liveCount++);
+        int shared = -1;
+        for (int j = 0; j < firsts.size() && e.items >= minItems; j++) {
+            if (same(firsts.get(j), e)) {
+                shared = j;
+                break;
+            }
+        }
+        if (e.items < minItems) {
+            live.add(-1);
+        } else if (shared >= 0) {
+            live.add(shared);
+        } else {
+            live.add(liveCount++);
+            firsts.add(e);
+        }
         return slots.size() - 1;
+    }
+
+    private static boolean same(RowEntries a, RowEntries b) {
+        return a.size == b.size && a.items == b.items
+                && Arrays.equals(a.item, 0, a.size, b.item, 0, b.size)
+                && Arrays.equals(a.cell, 0, a.size, b.cell, 0, b.size)
+                && Arrays.equals(a.weight, 0, a.size, b.weight, 0, b.size);
     }
 
     boolean thin(int slot) {
@@ -63,12 +90,9 @@ final class Layout {
     /** Per item (the bootstrap's unit), every live row's entries; items in no live row are not units. */
     SumBootstrap.Contributions contributions(int nItems) {
         int[] perItem = new int[nItems];
-        for (int s = 0; s < slots.size(); s++) {
-            if (!thin(s)) {
-                RowEntries e = slots.get(s);
-                for (int x = 0; x < e.size; x++) {
-                    perItem[e.item[x]]++;
-                }
+        for (RowEntries e : firsts) {
+            for (int x = 0; x < e.size; x++) {
+                perItem[e.item[x]]++;
             }
         }
         int[] unit = new int[nItems];
@@ -86,12 +110,9 @@ final class Layout {
         int[] cell = new int[total];
         double[] weight = new double[total];
         int[] next = Arrays.copyOf(start, units);
-        for (int s = 0; s < slots.size(); s++) {
-            if (thin(s)) {
-                continue;
-            }
-            RowEntries e = slots.get(s);
-            int offset = offset(s);
+        for (int j = 0; j < firsts.size(); j++) {
+            RowEntries e = firsts.get(j);
+            int offset = j * RowEntries.cells(k);
             for (int x = 0; x < e.size; x++) {
                 int at = next[unit[e.item[x]]]++;
                 cell[at] = offset + e.cell[x];

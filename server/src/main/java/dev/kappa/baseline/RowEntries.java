@@ -25,6 +25,31 @@ final class RowEntries {
         return k * (k + 1);
     }
 
+    /** Appends another row's entries, all on later items than this row's. */
+    void append(RowEntries o) {
+        if (o.size > 0 && o.item[0] <= current) {
+            throw new IllegalArgumentException("appended entries must come after this row's items");
+        }
+        if (size + o.size > item.length) {
+            int cap = size + o.size;
+            item = Arrays.copyOf(item, cap);
+            cell = Arrays.copyOf(cell, cap);
+            weight = Arrays.copyOf(weight, cap);
+        }
+        System.arraycopy(o.item, 0, item, size, o.size);
+        System.arraycopy(o.cell, 0, cell, size, o.size);
+        System.arraycopy(o.weight, 0, weight, size, o.size);
+        size += o.size;
+        items += o.items;
+        if (o.size > 0) {
+            current = o.item[o.size - 1];
+            itemStart = size;
+            while (itemStart > 0 && item[itemStart - 1] == current) {
+                itemStart--;
+            }
+        }
+    }
+
     /** Adds to item i, which must not be smaller than the last item added. */
     void add(int i, int reference, int predicted, double w) {
         if (i != current) {

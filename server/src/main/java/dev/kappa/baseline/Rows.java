@@ -21,7 +21,10 @@ final class Rows {
     final int maxK;
     /** [crowd, expert]. */
     final Tier[] tiers = new Tier[2];
-    /** consensus[k - 1], crowd answers. */
+    /**
+     * consensus[k - 1], crowd answers, for k >= 2. k = 1 is the crowd tier row itself (a 1-subset's majority is its
+     * one answer, against the same reference with the same weight), so it is not built twice.
+     */
     final Human[] consensus;
     /** runs[r]: run r on every referenced item. */
     final RowEntries[] runs;
@@ -35,6 +38,14 @@ final class Rows {
         Human(int k, int nUsers) {
             entries = new RowEntries(k);
             users = new boolean[nUsers];
+        }
+
+        void append(Human o) {
+            entries.append(o.entries);
+            for (int u = 0; u < users.length; u++) {
+                users[u] |= o.users[u];
+            }
+            answers += o.answers;
         }
 
         int annotators() {
@@ -62,6 +73,19 @@ final class Rows {
             missing = new int[runs];
         }
 
+        void append(Tier o) {
+            super.append(o);
+            for (int r = 0; r < models.length; r++) {
+                models[r].append(o.models[r]);
+                missing[r] += o.missing[r];
+            }
+            if (timed + o.timed > durations.length) {
+                durations = Arrays.copyOf(durations, timed + o.timed);
+            }
+            System.arraycopy(o.durations, 0, durations, timed, o.timed);
+            timed += o.timed;
+        }
+
         void duration(int ms) {
             if (ms < 0) {
                 return;
@@ -73,7 +97,37 @@ final class Rows {
         }
     }
 
-    Rows(BaselineData d, Reference ref, int maxK, long seed) {
+    /**
+     * Every row, built on {@code parts} threads over consecutive ranges of items and joined in item order, so the
+     * result does not depend on how many threads built it.
+     */
+    static Rows build(BaselineData d, Reference ref, int maxK, long seed, int parts) {
+        int p = Math.max(1, Math.min(parts, d.nItems / 1000));
+        if (p == 1) {
+            return new Rows(d, ref, maxK, seed, 0, d.nItems);
+        }
+        Rows[] chunk = new Rows[p];
+        java.util.stream.IntStream.range(0, p).parallel().forEach(c -> chunk[c] = new Rows(d, ref, maxK, seed,
+                (int) ((long) d.nItems * c / p), (int) ((long) d.nItems * (c + 1) / p)));
+        for (int c = 1; c < p; c++) {
+            chunk[0].append(chunk[c]);
+        }
+        return chunk[0];
+    }
+
+    private void append(Rows o) {
+        for (int t = 0; t < 2; t++) {
+            tiers[t].append(o.tiers[t]);
+        }
+        for (int j = 1; j < maxK; j++) {
+            consensus[j].append(o.consensus[j]);
+        }
+        for (int r = 0; r < runs.length; r++) {
+            runs[r].append(o.runs[r]);
+        }
+    }
+
+    Rows(BaselineData d, Reference ref, int maxK, long seed, int from, int to) {
         this.d = d;
         this.ref = ref;
         this.maxK = maxK;
@@ -82,7 +136,7 @@ final class Rows {
             tiers[t] = new Tier(k, d.nUsers, d.runs());
         }
         consensus = new Human[maxK];
-        for (int j = 0; j < maxK; j++) {
+        for (int j = 1; j < maxK; j++) {
             consensus[j] = new Human(k, d.nUsers);
         }
         runs = new RowEntries[d.runs()];
@@ -90,7 +144,7 @@ final class Rows {
             runs[r] = new RowEntries(k);
         }
         Scratch s = new Scratch(d);
-        for (int i = 0; i < d.nItems; i++) {
+        for (int i = from; i < to; i++) {
             tier(i, false, s);
             tier(i, true, s);
             consensus(i, seed, s);
@@ -110,6 +164,7 @@ final class Rows {
         final int[] labels;
         final int[] votes;
         final double[] share;
+        final int[] subsetRefs = new int[Subsets.MAX_SUBSETS];
 
         Scratch(BaselineData d) {
             int most = 0;
@@ -171,17 +226,23 @@ final class Rows {
 
     private void consensus(int i, long seed, Scratch s) {
         int m = answersOfTier(i, false, s.answers);
-        for (int k = 1; k <= Math.min(m, maxK); k++) {
+        for (int k = 2; k <= Math.min(m, maxK); k++) {
             Human row = consensus[k - 1];
-            // first pass counts the scorable subsets, second adds them with weight 1 / that count
-            int[] scorable = {0};
-            Subsets.forEach(m, k, seed, i, (pos, n) -> scorable[0] += reference(i, pos, n, s) >= 0 ? 1 : 0);
-            if (scorable[0] == 0) {
-                continue;
-            }
-            double w = 1.0 / scorable[0];
+            // first pass finds each subset's reference and counts the scorable ones; the second adds them with
+            // weight 1 / that count (the subsets come in the same order both times)
+            int[] at = {0, 0};
             Subsets.forEach(m, k, seed, i, (pos, n) -> {
                 int r = reference(i, pos, n, s);
+                s.subsetRefs[at[0]++] = r;
+                at[1] += r >= 0 ? 1 : 0;
+            });
+            if (at[1] == 0) {
+                continue;
+            }
+            double w = 1.0 / at[1];
+            at[0] = 0;
+            Subsets.forEach(m, k, seed, i, (pos, n) -> {
+                int r = s.subsetRefs[at[0]++];
                 if (r < 0) {
                     return;
                 }

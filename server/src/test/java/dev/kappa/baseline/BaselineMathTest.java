@@ -256,6 +256,38 @@ class BaselineMathTest {
     }
 
     @Test
+    @DisplayName("rows built on several threads and a parallel bootstrap give exactly the single-threaded report")
+    void parallelIsExact() {
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(4);
+        Data x = new Data();
+        for (int i = 0; i < 3000; i++) {
+            int truth = rng.nextInt(3);
+            for (int j = 0; j < 2 + rng.nextInt(3); j++) {
+                x.answer(i, rng.nextInt(40), j == 0 && i % 3 == 0, rng.nextDouble() < 0.7 ? truth : rng.nextInt(3), 1000 + i);
+            }
+        }
+        BaselineData d = x.build(3);
+        for (String kind : List.of("gold", "expert", "consensus")) {
+            BaselineOptions one = new BaselineOptions(100, 3, 0.95, 30, 5, 10.0, 50.0, false);
+            BaselineOptions all = new BaselineOptions(100, 3, 0.95, 30, 5, 10.0, 50.0, true);
+            BaselineReport a = BaselineMath.compute(d, BaselineMath.reference(kind, d), one);
+            BaselineReport b = BaselineMath.compute(d, BaselineMath.reference(kind, d), all);
+            List<BaselineReport.Scores> sa = new ArrayList<>(List.of(a.crowd().scores(), a.expert().scores()));
+            List<BaselineReport.Scores> sb = new ArrayList<>(List.of(b.crowd().scores(), b.expert().scores()));
+            a.consensus().forEach(r -> sa.add(r.scores()));
+            b.consensus().forEach(r -> sb.add(r.scores()));
+            assertEquals(sa.size(), sb.size());
+            for (int r = 0; r < sa.size(); r++) {
+                assertEquals(sa.get(r).nItems(), sb.get(r).nItems(), kind);
+                assertTrue(java.util.Arrays.equals(sa.get(r).point(), sb.get(r).point()), kind + " row " + r);
+                assertTrue(java.util.Arrays.equals(sa.get(r).ci(), sb.get(r).ci()), kind + " row " + r);
+            }
+            assertEquals(a.crowd().meanSeconds(), b.crowd().meanSeconds());
+            assertEquals(a.crowd().nAnnotators(), b.crowd().nAnnotators());
+        }
+    }
+
+    @Test
     @DisplayName("k-subsets: all C(m, k) when few, else 256 distinct-position draws, the same for the same seed")
     void subsets() {
         int[] count = {0};
