@@ -28,20 +28,34 @@ final class BaselineRepository {
                 .fetch(r -> new ModelRun(r.getId(), r.getModel(), r.getVersion(), r.getLatencyMs(), r.getSizeMb(), r.getCostPer_1k()));
     }
 
-    /**
-     * predictions[r][i]: run r's class for answered item i, -1 where it has none (or a label the schema no longer
-     * has). Predictions on items nobody answered are not read: no baseline row can use them.
-     */
-    static int[][] predictions(DSLContext tx, long projectId, List<ModelRun> runs, AnswerSet answers) {
-        LabelSpace space = answers.space();
-        int[][] out = new int[runs.size()][answers.nItems()];
-        for (int[] run : out) {
-            Arrays.fill(run, -1);
-        }
-        if (runs.isEmpty()) {
+    /** Every prediction of the project's runs as parallel arrays: run index, item id, class (-1: not in the schema). */
+    record Predictions(List<ModelRun> runs, int size, int[] run, long[] item, int[] label) {
+        /**
+         * predictions[r][i]: run r's class for answered item i, -1 where it has none. Predictions on items nobody
+         * answered are dropped: no baseline row can use them.
+         */
+        int[][] byItem(AnswerSet answers) {
+            int[][] out = new int[runs.size()][answers.nItems()];
+            for (int[] r : out) {
+                Arrays.fill(r, -1);
+            }
+            for (int x = 0; x < size; x++) {
+                int i = answers.itemIndex(item[x]);
+                if (i >= 0) {
+                    out[run[x]][i] = label[x];
+                }
+            }
             return out;
         }
+    }
+
+    static Predictions predictions(DSLContext tx, long projectId, LabelSpace space) {
+        List<ModelRun> runs = runs(tx, projectId);
         long[] ids = runs.stream().mapToLong(ModelRun::id).toArray();
+        int n = 0;
+        int[] run = new int[1024];
+        long[] item = new long[1024];
+        int[] label = new int[1024];
         try (Cursor<?> cursor = tx.select(PREDICTIONS.RUN_ID, PREDICTIONS.ITEM_ID,
                         DSL.field("{0} #>> '{}'", SQLDataType.CLOB, PREDICTIONS.LABEL))
                 .from(PREDICTIONS).where(PREDICTIONS.PROJECT_ID.eq(projectId))
@@ -49,14 +63,21 @@ final class BaselineRepository {
             ResultSet rs = cursor.resultSet();
             while (rs.next()) {
                 int r = Arrays.binarySearch(ids, rs.getLong(1));
-                int i = answers.itemIndex(rs.getLong(2));
-                if (r >= 0 && i >= 0) {
-                    out[r][i] = space.classOf(rs.getString(3));
+                if (r < 0) {
+                    continue;
                 }
+                if (n == run.length) {
+                    run = Arrays.copyOf(run, n * 2);
+                    item = Arrays.copyOf(item, n * 2);
+                    label = Arrays.copyOf(label, n * 2);
+                }
+                run[n] = r;
+                item[n] = rs.getLong(2);
+                label[n++] = space.classOf(rs.getString(3));
             }
         } catch (SQLException e) {
             throw new org.jooq.exception.DataAccessException("reading predictions of project " + projectId, e);
         }
-        return out;
+        return new Predictions(runs, n, run, item, label);
     }
 }

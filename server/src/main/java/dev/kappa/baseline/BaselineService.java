@@ -16,7 +16,6 @@ import dev.kappa.stats.Ratings;
 import io.vertx.core.Future;
 import org.jooq.DSLContext;
 
-import java.util.List;
 import java.util.logging.Logger;
 
 /**
@@ -32,19 +31,27 @@ public final class BaselineService {
         this.db = db;
     }
 
-    /** What the transaction reads. */
-    private record Loaded(ProjectsRecord project, String reference, AnswerSet answers, int[] gold, List<ModelRun> runs,
-                          int[][] predictions) {
+    /** What the answers' transaction reads. */
+    private record Loaded(ProjectsRecord project, String reference, AnswerSet answers, int[] gold) {
     }
 
+    /**
+     * Answers (with gold) and predictions are read in two transactions at once, one PostgreSQL backend each, since
+     * both are large; a prediction upload landing between them is seen or not, as with any read of a moving project.
+     */
     public Future<Baseline> baseline(Principal p, long projectId, BaselineRequest q) {
         long t0 = System.nanoTime();
-        return db.tx(tx -> load(tx, p, projectId, q.reference())).compose(l -> db.blocking(() -> {
+        Future<Loaded> answers = db.tx(tx -> load(tx, p, projectId, q.reference()));
+        Future<BaselineRepository.Predictions> predictions = db.tx(tx -> BaselineRepository.predictions(tx, projectId,
+                space(ProjectAccess.requireManager(tx, p, projectId))));
+        return Future.all(answers, predictions).compose(both -> db.blocking(() -> {
             long t1 = System.nanoTime();
-            Baseline b = compute(l, q);
-            LOG.info(() -> String.format("baseline of project %d against %s: %,d answers and %d runs read in %d ms, "
-                    + "report with %d resamples in %d ms", projectId, l.reference(), l.answers().size(), l.runs().size(),
-                    (t1 - t0) / 1_000_000, q.resamples(), (System.nanoTime() - t1) / 1_000_000));
+            Loaded l = answers.result();
+            Baseline b = compute(l, predictions.result(), q);
+            LOG.info(() -> String.format("baseline of project %d against %s: %,d answers and %,d predictions of %d runs "
+                    + "read in %d ms, report with %d resamples in %d ms", projectId, l.reference(), l.answers().size(),
+                    predictions.result().size(), predictions.result().runs().size(), (t1 - t0) / 1_000_000,
+                    q.resamples(), (System.nanoTime() - t1) / 1_000_000));
             return b;
         }));
     }
@@ -54,27 +61,29 @@ public final class BaselineService {
         return asked != null ? asked : PolicyRepository.find(tx, projectId).map(EvaluationPolicy::reference).orElse("gold");
     }
 
-    private static Loaded load(DSLContext tx, Principal p, long projectId, String asked) {
-        ProjectsRecord project = ProjectAccess.requireManager(tx, p, projectId);
+    private static LabelSpace space(ProjectsRecord project) {
         LabelSpace space = LabelSpace.ofSchema(project.getSchema().data());
         if (space.multi()) {
             throw Problems.invalid("schema", "baselines need a single or rating schema; a multi-label project's "
                     + "agreement per label is at /agreement");
         }
-        AnswerSet answers = AnswerLoader.load(tx, projectId, space, AnswerFilter.ALL, true);
-        int[] gold = Gold.load(tx, projectId, answers).classes();
-        List<ModelRun> runs = BaselineRepository.runs(tx, projectId);
-        return new Loaded(project, reference(tx, projectId, asked), answers, gold, runs,
-                BaselineRepository.predictions(tx, projectId, runs, answers));
+        return space;
     }
 
-    private static Baseline compute(Loaded l, BaselineRequest q) {
+    private static Loaded load(DSLContext tx, Principal p, long projectId, String asked) {
+        ProjectsRecord project = ProjectAccess.requireManager(tx, p, projectId);
+        AnswerSet answers = AnswerLoader.load(tx, projectId, space(project), AnswerFilter.ALL, true);
+        int[] gold = Gold.load(tx, projectId, answers).classes();
+        return new Loaded(project, reference(tx, projectId, asked), answers, gold);
+    }
+
+    private static Baseline compute(Loaded l, BaselineRepository.Predictions predictions, BaselineRequest q) {
         AnswerSet set = l.answers();
-        BaselineData data = data(set, l.gold(), l.predictions());
+        BaselineData data = data(set, l.gold(), predictions.byItem(set));
         BaselineOptions o = new BaselineOptions(q.resamples(), q.seed(), 0.95, q.minItems(), BaselineOptions.MAX_K,
                 l.project().getHourlyRateCrowd(), l.project().getHourlyRateExpert(), true);
         BaselineReport report = BaselineMath.compute(data, BaselineMath.reference(l.reference(), data), o);
-        return new Baseline(l.project().getId(), set.space(), l.runs(), set.size(), set.ignored(),
+        return new Baseline(l.project().getId(), set.space(), predictions.runs(), set.size(), set.ignored(),
                 l.project().getHourlyRateCrowd(), l.project().getHourlyRateExpert(), report);
     }
 

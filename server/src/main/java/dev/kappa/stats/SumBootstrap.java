@@ -78,12 +78,13 @@ public final class SumBootstrap {
             seeds[b] = master.nextLong();
         }
         double[][] values = new double[resamples][];
+        Factored f = Factored.of(c);
         int blocks = (resamples + BLOCK - 1) / BLOCK;
         IntStream range = IntStream.range(0, blocks);
         (parallel ? range.parallel() : range).forEach(block -> {
             int from = block * BLOCK;
             int to = Math.min(resamples, from + BLOCK);
-            double[][] sums = block(c, seeds, from, to);
+            double[][] sums = f.block(seeds, from, to);
             for (int b = from; b < to; b++) {
                 values[b] = asValues(statistics.apply(sums[b - from]), point.length);
             }
@@ -100,53 +101,6 @@ public final class SumBootstrap {
             }
         }
         return out;
-    }
-
-    /**
-     * The summed vectors of resamples from..to-1 (at most {@link #BLOCK}), in one pass over the contributions. Each
-     * resample's draws are tallied in its own array (n ints stay in cache; one array for the whole block would not),
-     * then laid out [unit][lane] as doubles, so that the pass multiplies without converting and each entry updates
-     * one run of {@code BLOCK} adjacent sums. The lane loop always has {@code BLOCK} steps (lanes past the last
-     * resample count nothing), a constant trip count the JIT can unroll and vectorise.
-     */
-    private static double[][] block(Contributions c, long[] seeds, int from, int to) {
-        int n = c.units();
-        int width = to - from;
-        int[][] tally = new int[width][n];
-        for (int b = 0; b < width; b++) {
-            SplittableRandom rng = new SplittableRandom(seeds[from + b]);
-            int[] t = tally[b];
-            for (int j = 0; j < n; j++) {
-                t[rng.nextInt(n)]++;
-            }
-        }
-        double[] counts = new double[n * BLOCK];
-        for (int u = 0; u < n; u++) {
-            for (int b = 0; b < width; b++) {
-                counts[u * BLOCK + b] = tally[b][u];
-            }
-        }
-        double[] acc = new double[c.cells() * BLOCK];
-        int[] start = c.start();
-        int[] cell = c.cell();
-        double[] weight = c.weight();
-        for (int u = 0; u < n; u++) {
-            int base = u * BLOCK;
-            for (int e = start[u]; e < start[u + 1]; e++) {
-                int at = cell[e] * BLOCK;
-                double w = weight[e];
-                for (int b = 0; b < BLOCK; b++) {
-                    acc[at + b] += counts[base + b] * w;
-                }
-            }
-        }
-        double[][] sums = new double[width][c.cells()];
-        for (int x = 0; x < c.cells(); x++) {
-            for (int b = 0; b < width; b++) {
-                sums[b][x] = acc[x * BLOCK + b];
-            }
-        }
-        return sums;
     }
 
     private static double[] asValues(Estimate[] e, int length) {

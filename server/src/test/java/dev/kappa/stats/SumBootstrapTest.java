@@ -3,6 +3,7 @@ package dev.kappa.stats;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+import java.util.SplittableRandom;
 import java.util.function.Function;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -48,6 +49,25 @@ class SumBootstrapTest {
         Bootstrap.Interval items = Bootstrap.percentile(r, SHARE_OF_ZERO, 203, 42);
         Bootstrap.Interval sums = SumBootstrap.percentiles(shareContributions(r), SumBootstrapTest::share, 203, 42, 0.95, false)[0];
         assertEquals(items, sums);
+    }
+
+    @Test
+    @DisplayName("the division-free draws are exactly SplittableRandom.nextInt(bound), rejections included")
+    void drawsMatchTheJdk() {
+        SplittableRandom bounds = new SplittableRandom(9);
+        int[] fixed = {1, 2, 3, 7, 10, 1000, 200_000, 1 << 20, (1 << 30) + 1, Integer.MAX_VALUE - 1, Integer.MAX_VALUE};
+        for (int t = 0; t < fixed.length + 50; t++) {
+            int bound = t < fixed.length ? fixed[t] : 1 + bounds.nextInt(Integer.MAX_VALUE);
+            UniformDraws draws = new UniformDraws(bound);
+            SplittableRandom a = new SplittableRandom(t);
+            SplittableRandom b = new SplittableRandom(t);
+            for (int j = 0; j < 20_000; j++) {
+                assertEquals(a.nextInt(bound), draws.next(b), "bound " + bound + ", draw " + j);
+            }
+            for (int u : new int[] {0, 1, bound - 1, Integer.MAX_VALUE, Integer.MAX_VALUE - 1, 123_456_789}) {
+                assertEquals(u % bound, draws.mod(u));
+            }
+        }
     }
 
     @Test
