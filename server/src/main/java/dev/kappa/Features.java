@@ -10,12 +10,16 @@ import dev.kappa.agreement.AgreementRoutes;
 import dev.kappa.agreement.AgreementService;
 import dev.kappa.auth.AuthRoutes;
 import dev.kappa.auth.AuthService;
+import dev.kappa.baseline.BaselineRoutes;
+import dev.kappa.baseline.BaselineService;
 import dev.kappa.consensus.ConsensusRoutes;
 import dev.kappa.consensus.ConsensusService;
 import dev.kappa.health.HealthRoutes;
 import dev.kappa.http.ApiRouter;
 import dev.kappa.item.ItemRoutes;
 import dev.kappa.item.ItemService;
+import dev.kappa.policy.PolicyRoutes;
+import dev.kappa.policy.PolicyService;
 import dev.kappa.project.MemberRoutes;
 import dev.kappa.project.MemberService;
 import dev.kappa.project.ProjectRoutes;
@@ -44,6 +48,7 @@ final class Features {
         AuthService auth = new AuthService(db, new AuthService.Throttle(config.loginMaxFailures(),
                 config.loginMaxFailuresPerAddress(), config.loginWindowSeconds(), config.sessionHours()));
         TransferLimit transfers = new TransferLimit(config.workerPoolSize());
+        BaselineService baselines = new BaselineService(db);
         return List.of(
                 new HealthRoutes(db),
                 new AuthRoutes(auth, config.cookieSecure()),
@@ -59,6 +64,8 @@ final class Features {
                 new MyProgressRoutes(new MyProgressService(db)),
                 new AgreementRoutes(new AgreementService(db)),
                 new ConsensusRoutes(new ConsensusService(db)),
-                new QualityRoutes(new QualityService(db)));
+                new QualityRoutes(new QualityService(db)),
+                new BaselineRoutes(baselines),
+                new PolicyRoutes(new PolicyService(db, baselines)));
     }
 }

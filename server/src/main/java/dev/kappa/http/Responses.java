@@ -17,6 +17,11 @@ public final class Responses {
         ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(body.encode());
     }
 
+    /** A whole CSV table (small reports; streamed exports write their own). */
+    public static void csv(RoutingContext ctx, String body) {
+        ctx.response().setStatusCode(200).putHeader("Content-Type", "text/csv; charset=utf-8").end(body);
+    }
+
     public static void noContent(RoutingContext ctx) {
         ctx.response().setStatusCode(204).end();
     }

@@ -16,16 +16,22 @@ public final class Classification {
                          int[] support, Estimate macroF1, int[][] confusion) {
     }
 
+    /**
+     * The same metrics from a confusion table that may hold fractional counts (an expectation over random draws, or
+     * a bootstrap resample's item counts): {@code confusion[reference][predicted]}, and {@code unresolved[reference]}
+     * for reference items without a prediction (wrong, in no column; null means none).
+     */
+    public record Table(double n, Estimate accuracy, Estimate[] precision, Estimate[] recall, Estimate[] f1,
+                        double[] support, Estimate macroF1) {
+    }
+
     public static Report of(int[] predicted, int[] reference, int k) {
         if (predicted.length != reference.length) {
             throw new IllegalArgumentException("predicted and reference differ in length");
         }
         int[][] conf = new int[k][k];
-        int[] tp = new int[k];
-        int[] fp = new int[k];
-        int[] fn = new int[k];
-        int n = 0;
-        int correct = 0;
+        double[][] table = new double[k][k];
+        double[] unresolved = new double[k];
         for (int i = 0; i < predicted.length; i++) {
             int ref = reference[i];
             int pred = predicted[i];
@@ -35,23 +41,51 @@ public final class Classification {
             if (ref >= k || pred >= k || pred < -1) {
                 throw new IllegalArgumentException("label outside -1..k-1 at " + i);
             }
-            n++;
-            if (pred == ref) {
-                correct++;
-                tp[ref]++;
-                conf[ref][pred]++;
+            if (pred < 0) {
+                unresolved[ref]++;
             } else {
-                fn[ref]++;
-                if (pred >= 0) {
-                    fp[pred]++;
-                    conf[ref][pred]++;
+                conf[ref][pred]++;
+                table[ref][pred]++;
+            }
+        }
+        Table t = ofTable(table, unresolved);
+        int[] support = new int[k];
+        for (int c = 0; c < k; c++) {
+            support[c] = (int) t.support()[c];
+        }
+        return new Report((int) t.n(), t.accuracy(), t.precision(), t.recall(), t.f1(), support, t.macroF1(), conf);
+    }
+
+    public static Table ofTable(double[][] confusion, double[] unresolved) {
+        int k = confusion.length;
+        double[] tp = new double[k];
+        double[] fp = new double[k];
+        double[] fn = new double[k];
+        double n = 0;
+        double correct = 0;
+        for (int ref = 0; ref < k; ref++) {
+            if (confusion[ref].length != k) {
+                throw new IllegalArgumentException("confusion table must be square");
+            }
+            double missed = unresolved == null ? 0 : unresolved[ref];
+            fn[ref] += missed;
+            n += missed;
+            for (int pred = 0; pred < k; pred++) {
+                double x = confusion[ref][pred];
+                n += x;
+                if (pred == ref) {
+                    tp[ref] += x;
+                    correct += x;
+                } else {
+                    fn[ref] += x;
+                    fp[pred] += x;
                 }
             }
         }
         Estimate[] precision = new Estimate[k];
         Estimate[] recall = new Estimate[k];
         Estimate[] f1 = new Estimate[k];
-        int[] support = new int[k];
+        double[] support = new double[k];
         double f1Sum = 0;
         int classes = 0;
         for (int c = 0; c < k; c++) {
@@ -64,9 +98,9 @@ public final class Classification {
                 classes++;
             }
         }
-        Estimate accuracy = n == 0 ? Estimate.undefined(Estimate.NO_DATA) : Estimate.of((double) correct / n);
+        Estimate accuracy = n <= 0 ? Estimate.undefined(Estimate.NO_DATA) : Estimate.of(correct / n);
         Estimate macro = classes == 0 ? Estimate.undefined(Estimate.NO_DATA) : Estimate.of(f1Sum / classes);
-        return new Report(n, accuracy, precision, recall, f1, support, macro, conf);
+        return new Table(n, accuracy, precision, recall, f1, support, macro);
     }
 
     private static Estimate ratio(double num, double den) {

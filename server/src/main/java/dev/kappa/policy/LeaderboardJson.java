@@ -1,0 +1,76 @@
+package dev.kappa.policy;
+
+import dev.kappa.analysis.EstimateJson;
+import dev.kappa.baseline.Csv;
+import dev.kappa.baseline.References;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The leaderboard as JSON or CSV: entries in rank order, unranked last, then the outcome in words. */
+final class LeaderboardJson {
+    private LeaderboardJson() {
+    }
+
+    static JsonObject of(PolicyService.Ranking r) {
+        JsonArray entries = new JsonArray();
+        for (Leaderboard.Ranked e : r.result().entries()) {
+            entries.add(entry(e));
+        }
+        Leaderboard.Ranked best = r.result().best();
+        String reference = r.baseline().report().reference();
+        return new JsonObject()
+                .put("project_id", r.baseline().projectId())
+                .put("reference", new JsonObject().put("kind", reference).put("description", References.describe(reference)))
+                .put("policy", r.policy().json())
+                .put("objective", Leaderboard.objectiveName(r.policy()))
+                .put("scope", LeaderboardEntries.SCOPE)
+                .put("bootstrap", new JsonObject().put("resamples", r.baseline().report().options().resamples())
+                        .put("seed", r.baseline().report().options().seed()))
+                .put("entries", entries)
+                .put("outcome", r.result().outcome())
+                .put("best_run", best == null ? null : new JsonObject().put("run_id", best.entry().runId())
+                        .put("name", best.entry().name()).put("objective", EstimateJson.number(best.objective())))
+                .put("tied_runs", new JsonArray(r.result().tied().stream().map(t -> (Object) new JsonObject()
+                        .put("run_id", t.entry().runId()).put("name", t.entry().name())).toList()))
+                .put("message", r.result().message());
+    }
+
+    private static JsonObject entry(Leaderboard.Ranked e) {
+        JsonObject metrics = new JsonObject();
+        e.entry().metrics().forEach((m, v) -> metrics.put(m, e.entry().intervals().containsKey(m)
+                ? EstimateJson.of(v, e.entry().intervals().get(m), null) : EstimateJson.of(v)));
+        JsonArray failed = new JsonArray();
+        for (Leaderboard.Failure f : e.failed()) {
+            failed.add(new JsonObject().put("metric", f.metric()).put("bound", f.bound().json())
+                    .put("value", EstimateJson.number(f.value()))
+                    .put("reason", f.value().defined() ? "outside the bound" : "unknown: " + f.value().reason()));
+        }
+        JsonObject objective = e.objectiveCi() != null ? EstimateJson.of(e.objective(), e.objectiveCi(), null)
+                : EstimateJson.of(e.objective());
+        return new JsonObject().put("rank", e.rank()).put("kind", e.entry().kind()).put("run_id", e.entry().runId())
+                .put("name", e.entry().name()).put("objective", objective).put("passes", e.passes())
+                .put("failed", failed).put("not_applicable", new JsonArray(List.copyOf(e.notApplicable())))
+                .put("tied_with", new JsonArray(List.copyOf(e.tiedWith()))).put("metrics", metrics);
+    }
+
+    static String csv(PolicyService.Ranking r) {
+        List<String> header = new ArrayList<>(List.of("rank", "kind", "run_id", "name", "objective", "objective_low",
+                "objective_high", "passes", "failed", "tied_with", "reference"));
+        header.addAll(dev.kappa.policy.EvaluationPolicy.METRICS);
+        Csv csv = new Csv(header);
+        for (Leaderboard.Ranked e : r.result().entries()) {
+            csv.cell(e.rank()).cell(e.entry().kind()).cell(e.entry().runId()).cell(e.entry().name())
+                    .estimate(e.objective(), e.objectiveCi()).cell(e.passes())
+                    .cell(String.join(";", e.failed().stream().map(Leaderboard.Failure::metric).toList()))
+                    .cell(String.join(";", e.tiedWith())).cell(r.baseline().report().reference());
+            for (String m : EvaluationPolicy.METRICS) {
+                csv.estimate(e.entry().metrics().get(m));
+            }
+            csv.end();
+        }
+        return csv.toString();
+    }
+}

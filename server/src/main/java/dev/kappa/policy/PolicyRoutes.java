@@ -1,0 +1,59 @@
+package dev.kappa.policy;
+
+import dev.kappa.auth.Access;
+import dev.kappa.auth.Principal;
+import dev.kappa.baseline.BaselineRequest;
+import dev.kappa.baseline.BaselineRoutes;
+import dev.kappa.error.Problems;
+import dev.kappa.http.ApiRouter;
+import dev.kappa.http.Input;
+import dev.kappa.http.Responses;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+import java.util.Set;
+
+/** The evaluation policy (GET, PUT) and {@code GET /api/projects/{id}/leaderboard} (engineers and admins). */
+public final class PolicyRoutes implements ApiRouter.Routes {
+    private final PolicyService policies;
+
+    public PolicyRoutes(PolicyService policies) {
+        this.policies = policies;
+    }
+
+    @Override
+    public void mount(Router router) {
+        router.get("/api/projects/:id/evaluation-policy").handler(this::get);
+        router.put("/api/projects/:id/evaluation-policy").handler(this::put);
+        router.get("/api/projects/:id/leaderboard").handler(this::leaderboard);
+    }
+
+    private void get(RoutingContext ctx) {
+        Principal p = Access.caller(ctx);
+        long id = Input.pathId(ctx, "id", "project");
+        policies.get(p, id).onSuccess(policy -> Responses.json(ctx, 200, policy.json())).onFailure(ctx::fail);
+    }
+
+    private void put(RoutingContext ctx) {
+        Principal p = Access.caller(ctx);
+        long id = Input.pathId(ctx, "id", "project");
+        EvaluationPolicy policy = PolicyInput.read(Input.body(ctx));
+        policies.put(p, id, policy).onSuccess(saved -> Responses.json(ctx, 200, saved.json())).onFailure(ctx::fail);
+    }
+
+    private void leaderboard(RoutingContext ctx) {
+        Principal p = Access.caller(ctx);
+        long id = Input.pathId(ctx, "id", "project");
+        if (ctx.queryParams().contains("table")) {
+            throw Problems.badRequest("table", "the leaderboard is one table");
+        }
+        BaselineRequest q = BaselineRoutes.request(ctx, Set.of("json", "csv"));
+        policies.leaderboard(p, id, q).onSuccess(r -> {
+            if (q.format().equals("csv")) {
+                Responses.csv(ctx, LeaderboardJson.csv(r));
+            } else {
+                Responses.json(ctx, 200, LeaderboardJson.of(r));
+            }
+        }).onFailure(ctx::fail);
+    }
+}
