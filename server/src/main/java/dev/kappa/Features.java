@@ -8,6 +8,8 @@ import dev.kappa.assignment.ProgressRoutes;
 import dev.kappa.assignment.ProgressService;
 import dev.kappa.auth.AuthRoutes;
 import dev.kappa.auth.AuthService;
+import dev.kappa.consensus.ConsensusRoutes;
+import dev.kappa.consensus.ConsensusService;
 import dev.kappa.health.HealthRoutes;
 import dev.kappa.http.ApiRouter;
 import dev.kappa.item.ItemRoutes;
@@ -48,6 +50,7 @@ final class Features {
                 new ImportRoutes(new ImportService(db)),
                 new ExportRoutes(new ExportService(db)),
                 new AssignmentRoutes(new AssignmentService(db)),
-                new ProgressRoutes(new ProgressService(db)));
+                new ProgressRoutes(new ProgressService(db)),
+                new ConsensusRoutes(new ConsensusService(db)));
     }
 }

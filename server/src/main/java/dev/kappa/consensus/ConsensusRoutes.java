@@ -1,0 +1,65 @@
+package dev.kappa.consensus;
+
+import dev.kappa.analysis.AnalysisQuery;
+import dev.kappa.analysis.AnswerFilter;
+import dev.kappa.auth.Access;
+import dev.kappa.auth.Principal;
+import dev.kappa.error.Problems;
+import dev.kappa.http.ApiRouter;
+import dev.kappa.http.Input;
+import dev.kappa.http.JsonLines;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/** {@code GET /api/projects/{id}/consensus}: one JSON line per item (engineers and admins). */
+public final class ConsensusRoutes implements ApiRouter.Routes {
+    private final ConsensusService consensus;
+
+    public ConsensusRoutes(ConsensusService consensus) {
+        this.consensus = consensus;
+    }
+
+    @Override
+    public void mount(Router router) {
+        router.get("/api/projects/:id/consensus").handler(this::get);
+    }
+
+    private void get(RoutingContext ctx) {
+        Principal p = Access.caller(ctx);
+        long id = Input.pathId(ctx, "id", "project");
+        ConsensusRequest q = request(ctx);
+        consensus.compute(p, id, q).compose(c -> {
+            JsonLines out = new JsonLines(ctx.response()
+                    .putHeader("Kappa-Consensus-Method", q.method().key())
+                    .putHeader("Kappa-Tier-Weights", "crowd=" + c.tierWeights()[0] + ",expert=" + c.tierWeights()[1]));
+            if (q.method() == ConsensusMethod.DAWID_SKENE) {
+                out.response().putHeader("Kappa-Iterations", String.valueOf(c.consensus().iterations()))
+                        .putHeader("Kappa-Converged", String.valueOf(c.consensus().converged()));
+            }
+            return consensus.stream(c, out::line, out::end);
+        }).onFailure(ctx::fail);
+    }
+
+    /** Shared with the quality endpoint, which scores annotators against the same consensus. */
+    public static ConsensusRequest request(RoutingContext ctx) {
+        String name = ctx.queryParams().get("method");
+        ConsensusMethod method = name == null || name.isBlank() ? ConsensusMethod.MAJORITY : ConsensusMethod.of(name.trim());
+        if (method == null) {
+            throw Problems.badRequest("method", "must be majority, weighted or dawid-skene");
+        }
+        AnswerFilter filter = AnalysisQuery.filter(ctx);
+        if (filter.label() != null) {
+            throw Problems.badRequest("label", "is not a filter of consensus: a consensus covers every label");
+        }
+        Double crowd = weight(ctx, "crowd_weight");
+        Double expert = weight(ctx, "expert_weight");
+        double tolerance = AnalysisQuery.number(ctx, "tolerance", 1e-12, 1, ConsensusRequest.DEFAULT_TOLERANCE);
+        Integer cap = Input.queryInt(ctx, "max_iterations", 1, 100_000);
+        return new ConsensusRequest(method, filter, crowd, expert, tolerance,
+                cap == null ? ConsensusRequest.DEFAULT_MAX_ITERATIONS : cap);
+    }
+
+    private static Double weight(RoutingContext ctx, String name) {
+        return ctx.queryParams().get(name) == null ? null : AnalysisQuery.number(ctx, name, 0, 1000, 1);
+    }
+}

@@ -1,0 +1,26 @@
+package dev.kappa.quality;
+
+import dev.kappa.db.tables.records.QualityPoliciesRecord;
+import io.vertx.core.json.JsonObject;
+
+/** A project's quality policy (see V030); {@link #DEFAULT} where the project has not set one. */
+public record QualityPolicy(double minGoldAccuracy, int minGoldItems, boolean autoPause, double crowdWeight,
+                            double expertWeight) {
+    public static final QualityPolicy DEFAULT = new QualityPolicy(0.7, 10, false, 1, 2);
+
+    static QualityPolicy of(QualityPoliciesRecord r) {
+        return r == null ? DEFAULT : new QualityPolicy(r.getMinGoldAccuracy(), r.getMinGoldItems(), r.getAutoPause(),
+                r.getCrowdWeight(), r.getExpertWeight());
+    }
+
+    /** Tier weights indexed by tier bit: 0 crowd, 1 expert. */
+    public double[] tierWeights() {
+        return new double[] {crowdWeight, expertWeight};
+    }
+
+    public JsonObject json() {
+        return new JsonObject().put("min_gold_accuracy", minGoldAccuracy).put("min_gold_items", minGoldItems)
+                .put("auto_pause", autoPause)
+                .put("tier_weights", new JsonObject().put("crowd", crowdWeight).put("expert", expertWeight));
+    }
+}
