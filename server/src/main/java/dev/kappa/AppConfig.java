@@ -28,7 +28,8 @@ public record AppConfig(
         int loginMaxFailures,
         int loginMaxFailuresPerAddress,
         int loginWindowSeconds,
-        int sessionHours) {
+        int sessionHours,
+        int hardnessIntervalMs) {
 
     public static AppConfig fromEnv(Map<String, String> env) {
         Settings s = new Settings(env);
@@ -53,7 +54,8 @@ public record AppConfig(
                 s.integer("KAPPA_LOGIN_MAX_FAILURES", 5, 1, 1000),
                 s.integer("KAPPA_LOGIN_MAX_FAILURES_PER_ADDRESS", 50, 1, 100_000),
                 s.integer("KAPPA_LOGIN_WINDOW_SECONDS", 900, 1, 86_400),
-                s.integer("KAPPA_SESSION_HOURS", 12, 1, 24 * 90));
+                s.integer("KAPPA_SESSION_HOURS", 12, 1, 24 * 90),
+                s.integer("KAPPA_HARDNESS_INTERVAL_MS", 1000, 0, 3_600_000));
     }
 
     public boolean embedded() {

@@ -10,6 +10,10 @@ import dev.kappa.auth.AuthRoutes;
 import dev.kappa.auth.AuthService;
 import dev.kappa.consensus.ConsensusRoutes;
 import dev.kappa.consensus.ConsensusService;
+import dev.kappa.hardness.HardCaseRoutes;
+import dev.kappa.hardness.HardCaseService;
+import dev.kappa.hardness.HardnessRoutes;
+import dev.kappa.hardness.HardnessService;
 import dev.kappa.health.HealthRoutes;
 import dev.kappa.http.ApiRouter;
 import dev.kappa.item.ItemRoutes;
@@ -51,6 +55,8 @@ final class Features {
                 new ExportRoutes(new ExportService(db)),
                 new AssignmentRoutes(new AssignmentService(db)),
                 new ProgressRoutes(new ProgressService(db)),
-                new ConsensusRoutes(new ConsensusService(db)));
+                new ConsensusRoutes(new ConsensusService(db)),
+                new HardnessRoutes(new HardnessService(db)),
+                new HardCaseRoutes(new HardCaseService(db)));
     }
 }

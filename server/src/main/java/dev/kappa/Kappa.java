@@ -2,6 +2,7 @@ package dev.kappa;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.kappa.auth.AuthHandler;
+import dev.kappa.hardness.HardnessScheduler;
 import dev.kappa.user.FirstAdmin;
 import dev.kappa.http.ApiRouter;
 import dev.kappa.sql.DataSources;
@@ -71,6 +72,7 @@ public final class Kappa implements AutoCloseable {
             Db db = new Db(dsl, workers);
             FirstAdmin.ensure(db, config);
             Router router = ApiRouter.create(vertx, config, new AuthHandler(db), Features.all(db, config));
+            HardnessScheduler.start(vertx, db, config.hardnessIntervalMs());
             HttpServer server = vertx.createHttpServer()
                     .requestHandler(router)
                     .listen(config.httpPort(), config.httpHost())
