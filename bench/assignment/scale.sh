@@ -41,7 +41,7 @@ measure)
   [ -f $out/cp.txt ] || mvn -B -q -pl server dependency:build-classpath -Dmdep.outputFile=$PWD/$out/cp.txt -Dmdep.includeScope=test >/dev/null
   CP="server/target/test-classes:server/target/classes:$(cat $out/cp.txt)"
   $PG -d kappa_scale -Atc "SELECT 'bench' || id FROM users WHERE role = 'annotator' ORDER BY id LIMIT $N" > $out/scale-tokens.txt
-  $PG -d kappa_scale -Atc "SELECT p.id || ' ' || count(i.id) FROM projects p JOIN items i ON i.project_id = p.id GROUP BY p.id ORDER BY 2" | while read p n; do
+  $PG -d kappa_scale -Atc "SELECT p.id || ' ' || count(i.id) FROM projects p JOIN items i ON i.project_id = p.id GROUP BY p.id ORDER BY count(i.id)" | while read p n; do
     echo "== $n items (project $p), $N annotators, ${SECS}s"
     java -cp "$CP" dev.kappa.bench.LoadGenerator http://127.0.0.1:$PORT $p $SECS $out/scale-tokens.txt
   done

@@ -29,6 +29,7 @@ import dev.kappa.transfer.ExportRoutes;
 import dev.kappa.transfer.ExportService;
 import dev.kappa.transfer.ImportRoutes;
 import dev.kappa.transfer.ImportService;
+import dev.kappa.transfer.TransferLimit;
 import dev.kappa.user.UserRoutes;
 import dev.kappa.user.UserService;
 
@@ -42,6 +43,7 @@ final class Features {
     static List<ApiRouter.Routes> all(Db db, AppConfig config) {
         AuthService auth = new AuthService(db, new AuthService.Throttle(config.loginMaxFailures(),
                 config.loginMaxFailuresPerAddress(), config.loginWindowSeconds(), config.sessionHours()));
+        TransferLimit transfers = new TransferLimit(config.workerPoolSize());
         return List.of(
                 new HealthRoutes(db),
                 new AuthRoutes(auth, config.cookieSecure()),
@@ -51,8 +53,8 @@ final class Features {
                 new MemberRoutes(new MemberService(db)),
                 new AgreementRoutes(new AgreementService(db)),
                 new ItemRoutes(new ItemService(db)),
-                new ImportRoutes(new ImportService(db)),
-                new ExportRoutes(new ExportService(db)),
+                new ImportRoutes(new ImportService(db), transfers),
+                new ExportRoutes(new ExportService(db), transfers),
                 new AssignmentRoutes(new AssignmentService(db)),
                 new ProgressRoutes(new ProgressService(db)),
                 new ConsensusRoutes(new ConsensusService(db)),

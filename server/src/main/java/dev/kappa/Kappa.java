@@ -11,6 +11,7 @@ import dev.kappa.sql.EmbeddedDatabase;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
@@ -73,7 +74,10 @@ public final class Kappa implements AutoCloseable {
             FirstAdmin.ensure(db, config);
             Router router = ApiRouter.create(vertx, config, new AuthHandler(db), Features.all(db, config));
             HardnessScheduler.start(vertx, db, config.hardnessIntervalMs());
-            HttpServer server = vertx.createHttpServer()
+            // No cleartext HTTP/2 upgrade: Vert.x buffers the whole body of an h2c upgrade request before the route
+            // sees it, so a streamed import sent by an upgrading client (Java's HttpClient does by default) would be
+            // held in the heap. HTTP/1.1 streams it with back-pressure; HTTP/2 remains possible behind TLS.
+            HttpServer server = vertx.createHttpServer(new HttpServerOptions().setHttp2ClearTextEnabled(false))
                     .requestHandler(router)
                     .listen(config.httpPort(), config.httpHost())
                     .await(30, TimeUnit.SECONDS);

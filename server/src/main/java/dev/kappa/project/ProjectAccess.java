@@ -47,6 +47,15 @@ public final class ProjectAccess {
      */
     public static ProjectsRecord requireManagerForWrite(DSLContext tx, Principal p, long projectId) {
         requireManager(tx, p, projectId);
+        return lockSchema(tx, projectId);
+    }
+
+    /**
+     * The project, share-locked until the transaction ends: call it before checking labels against the schema and
+     * writing them (gold, answers, predictions), so that a PATCH cannot remove a label between the check and the
+     * write. PATCH takes the conflicting row lock and waits, or is waited for.
+     */
+    public static ProjectsRecord lockSchema(DSLContext tx, long projectId) {
         return tx.selectFrom(PROJECTS).where(PROJECTS.ID.eq(projectId)).forShare().fetchOne();
     }
 

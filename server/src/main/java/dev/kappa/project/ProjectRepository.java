@@ -29,9 +29,13 @@ final class ProjectRepository {
                 .returning(PROJECTS.ID).fetchOne(PROJECTS.ID);
     }
 
-    /** The project row locked against concurrent changes and imports until the transaction ends. */
+    /**
+     * The project row locked against concurrent changes and uploads until the transaction ends. FOR NO KEY UPDATE,
+     * not FOR UPDATE: it waits for writers holding {@link ProjectAccess#lockSchema}'s share lock, but not for the
+     * key-share locks that every insert of an item or answer takes through its foreign key.
+     */
     static ProjectsRecord lockForUpdate(DSLContext tx, long id) {
-        return tx.selectFrom(PROJECTS).where(PROJECTS.ID.eq(id)).forUpdate().fetchOne();
+        return tx.selectFrom(PROJECTS).where(PROJECTS.ID.eq(id)).forNoKeyUpdate().fetchOne();
     }
 
     static ProjectsRecord find(DSLContext tx, long id) {

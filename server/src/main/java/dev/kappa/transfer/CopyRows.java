@@ -21,22 +21,29 @@ final class CopyRows {
     }
 
     CopyRows text(String s) throws SQLException {
-        separator();
         if (s == null) {
+            separator();
             put((byte) '\\');
             put((byte) 'N');
             return this;
         }
-        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
-        for (byte b : bytes) {
-            switch (b) {
-                case '\\' -> { put((byte) '\\'); put((byte) '\\'); }
-                case '\t' -> { put((byte) '\\'); put((byte) 't'); }
-                case '\n' -> { put((byte) '\\'); put((byte) 'n'); }
-                case '\r' -> { put((byte) '\\'); put((byte) 'r'); }
-                default -> put(b);
+        return bytes(s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** UTF-8 text, escaped for COPY; unescaped runs are copied in bulk. */
+    CopyRows bytes(byte[] b) throws SQLException {
+        separator();
+        int run = 0;
+        for (int i = 0; i < b.length; i++) {
+            byte c = b[i];
+            if (c == '\\' || c == '\t' || c == '\n' || c == '\r') {
+                putAll(b, run, i - run);
+                put((byte) '\\');
+                put(c == '\\' ? (byte) '\\' : c == '\t' ? (byte) 't' : c == '\n' ? (byte) 'n' : (byte) 'r');
+                run = i + 1;
             }
         }
+        putAll(b, run, b.length - run);
         return this;
     }
 
@@ -81,6 +88,19 @@ final class CopyRows {
             flush();
         }
         buf[n++] = b;
+    }
+
+    private void putAll(byte[] b, int off, int len) throws SQLException {
+        while (len > 0) {
+            if (n == buf.length) {
+                flush();
+            }
+            int k = Math.min(len, buf.length - n);
+            System.arraycopy(b, off, buf, n, k);
+            n += k;
+            off += k;
+            len -= k;
+        }
     }
 
     private void flush() throws SQLException {

@@ -10,9 +10,11 @@ import io.vertx.ext.web.RoutingContext;
 /** The streamed export of a project's items, answers and gold (engineers and admins). */
 public final class ExportRoutes implements ApiRouter.Routes {
     private final ExportService exports;
+    private final TransferLimit limit;
 
-    public ExportRoutes(ExportService exports) {
+    public ExportRoutes(ExportService exports, TransferLimit limit) {
         this.exports = exports;
+        this.limit = limit;
     }
 
     @Override
@@ -26,6 +28,7 @@ public final class ExportRoutes implements ApiRouter.Routes {
         ExportFilter filter = ExportFilter.of(ctx);
         // A failure after the first byte cannot become a problem+json any more; the failure handler then resets
         // the connection, so the client sees a broken download rather than a silently truncated one.
-        exports.export(p, id, filter, ctx.response()).onFailure(ctx::fail);
+        limit.acquire();
+        exports.export(p, id, filter, ctx.response()).onComplete(ar -> limit.release()).onFailure(ctx::fail);
     }
 }

@@ -86,10 +86,30 @@ final class Fields {
                 throw new BadField(name, "must be a JSON object");
             }
         }
+        if (v instanceof RawJson raw && raw.object()) {
+            v = raw.decode();
+        }
         if (!(v instanceof JsonObject j)) {
             throw new BadField(name, "must be an object");
         }
         return j;
+    }
+
+    /** A JSON record's object field as the raw UTF-8 JSON it arrived as (no tree is built), or null if absent. */
+    RawJson rawObject(String name, boolean required) {
+        if (absent(name)) {
+            if (required) {
+                throw new BadField(name, "is required");
+            }
+            return null;
+        }
+        if (!(o.getValue(name) instanceof RawJson raw) || !raw.object()) {
+            throw new BadField(name, "must be an object");
+        }
+        if (raw.hasNulEscape()) {
+            throw new BadField(name, "must not contain the NUL character (\\u0000)");
+        }
+        return raw;
     }
 
     Long integer(String name, long min, long max) {
@@ -165,6 +185,9 @@ final class Fields {
             return null;
         }
         Object v = o.getValue(name);
+        if (v instanceof RawJson raw) {
+            v = raw.decode();
+        }
         try {
             return text && v instanceof String s ? schema.canonicalFromText(s) : schema.canonical(v);
         } catch (LabelSchema.BadLabel e) {

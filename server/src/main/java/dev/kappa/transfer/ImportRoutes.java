@@ -18,9 +18,11 @@ import io.vertx.ext.web.RoutingContext;
  */
 public final class ImportRoutes implements ApiRouter.Routes {
     private final ImportService imports;
+    private final TransferLimit limit;
 
-    public ImportRoutes(ImportService imports) {
+    public ImportRoutes(ImportService imports, TransferLimit limit) {
         this.imports = imports;
+        this.limit = limit;
     }
 
     @Override
@@ -41,7 +43,16 @@ public final class ImportRoutes implements ApiRouter.Routes {
             Principal p = Access.caller(ctx);
             long id = Input.pathId(ctx, "id", "project");
             UploadFormat format = UploadFormat.of(ctx.request().getHeader("Content-Type"));
-            upload.start(p, id, format, body).onComplete(ar -> {
+            limit.acquire();
+            Future<JsonObject> done;
+            try {
+                done = upload.start(p, id, format, body);
+            } catch (RuntimeException e) {
+                limit.release();
+                throw e;
+            }
+            done.onComplete(ar -> {
+                limit.release();
                 if (ar.succeeded()) {
                     Responses.json(ctx, 200, ar.result());
                 } else {

@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.CharacterCodingException;
 import java.util.List;
+import java.util.logging.Logger;
 
 /**
  * Drives one upload inside the caller's transaction: parse and validate record by record, COPY good rows into the
@@ -19,6 +20,8 @@ import java.util.List;
  * the body is only drained. Any failure throws, and the caller's transaction rolls back: nothing is written.
  */
 final class StreamedImport {
+    private static final Logger LOG = Logger.getLogger(StreamedImport.class.getName());
+
     private StreamedImport() {
     }
 
@@ -30,6 +33,7 @@ final class StreamedImport {
             return tx.connectionResult(conn -> {
                 CopyRows out = new CopyRows(conn.unwrap(PGConnection.class).getCopyAPI().copyIn(kind.copyCommand()));
                 long received = 0;
+                long started = System.nanoTime();
                 try {
                     if (reader instanceof CsvReader csv) {
                         checkHeader(csv.columns(), kind, bad);
@@ -58,11 +62,17 @@ final class StreamedImport {
                     throw bad.problem();
                 }
                 out.finish();
+                long read = System.nanoTime();
                 kind.check(tx, bad);
                 if (bad.any()) {
                     throw bad.problem();
                 }
-                return kind.apply(tx, received);
+                long checked = System.nanoTime();
+                JsonObject result = kind.apply(tx, received);
+                LOG.info(String.format("%s: %d records; read and copied in %d ms, checked in %d ms, written in %d ms",
+                        kind.getClass().getSimpleName(), received, (read - started) / 1_000_000,
+                        (checked - read) / 1_000_000, (System.nanoTime() - checked) / 1_000_000));
+                return result;
             });
         } catch (DataAccessException e) {
             // Validation should catch every bad value first; this is the safety net for what only PostgreSQL knows.
@@ -85,7 +95,9 @@ final class StreamedImport {
             return; // validating only, to report more bad lines; nothing more goes to the database
         }
         for (Object v : values) {
-            if (v instanceof Number n) {
+            if (v instanceof byte[] utf8) {
+                out.bytes(utf8);
+            } else if (v instanceof Number n) {
                 out.number(n);
             } else {
                 out.text(v == null ? null : v.toString());

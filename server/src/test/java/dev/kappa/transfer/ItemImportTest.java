@@ -302,6 +302,34 @@ class ItemImportTest {
     }
 
     @Test
+    @DisplayName("concurrent imports into one project both succeed, and every item gets its own seq")
+    void concurrentImportsKeepSeqUnique() throws Exception {
+        long p = sentiment();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<Http.Response>> runs = new ArrayList<>();
+            for (String prefix : List.of("a", "b")) {
+                StringBuilder file = new StringBuilder();
+                for (int i = 0; i < 2000; i++) {
+                    file.append("{\"external_id\": \"").append(prefix).append(i).append("\", \"data\": {}}\n");
+                }
+                runs.add(pool.submit(() -> upload(p, file.toString(), JSONL)));
+            }
+            for (java.util.concurrent.Future<Http.Response> r : runs) {
+                assertEquals(200, r.get().status(), r.get().body());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        try (Connection c = TestDatabases.connect(server.databaseUrl()); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select count(*), count(distinct seq) from items where project_id = " + p)) {
+            rs.next();
+            assertEquals(4000, rs.getInt(1));
+            assertEquals(4000, rs.getInt(2));
+        }
+    }
+
+    @Test
     @DisplayName("the item listing pages by keyset on seq with next_after")
     void listingPages() throws Exception {
         long p = sentiment();

@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PredictionAndAnswerImportTest {
@@ -167,6 +166,28 @@ class PredictionAndAnswerImportTest {
         assertEquals("annotator", staff.json().getString("field"));
         assertEquals(List.of(List.of("0")), rows("select count(*) from answers where project_id = " + p));
         assertEquals(users, Long.parseLong(rows("select count(*) from users").get(0).get(0).toString()), "no worker was created");
+    }
+
+    @Test
+    @DisplayName("a label used only in an imported answer or prediction cannot be removed from the schema")
+    void labelsInAnswersAndPredictionsStay() {
+        long p = ItemImportTest.project(engineer, "single", "pos", "neg", "meh", "odd");
+        assertEquals(200, engineer.post("/api/projects/" + p + "/items", "{\"external_id\": \"q1\", \"data\": {}}\n", JSONL).status());
+        assertEquals(200, engineer.post("/api/projects/" + p + "/answers/import",
+                "{\"item\": \"q1\", \"annotator\": \"lw\", \"tier\": \"crowd\", \"label\": \"meh\"}\n", JSONL).status());
+        assertEquals(200, engineer.post("/api/projects/" + p + "/predictions?model=m&version=1",
+                "{\"item\": \"q1\", \"label\": \"odd\", \"score\": 0.5}\n", JSONL).status());
+        Http.Response answers = engineer.patch("/api/projects/" + p, new JsonObject().put("schema", new JsonObject(
+                "{\"kind\": \"single\", \"labels\": [{\"key\": \"pos\"}, {\"key\": \"neg\"}, {\"key\": \"odd\"}]}")));
+        assertEquals(409, answers.status(), answers.body());
+        assertTrue(answers.json().getString("detail").contains("'meh' is used in answers"), answers.body());
+        Http.Response predictions = engineer.patch("/api/projects/" + p, new JsonObject().put("schema", new JsonObject(
+                "{\"kind\": \"single\", \"labels\": [{\"key\": \"pos\"}, {\"key\": \"neg\"}, {\"key\": \"meh\"}]}")));
+        assertEquals(409, predictions.status(), predictions.body());
+        assertTrue(predictions.json().getString("detail").contains("'odd' is used in predictions"), predictions.body());
+        assertEquals(200, engineer.patch("/api/projects/" + p, new JsonObject().put("schema", new JsonObject(
+                "{\"kind\": \"single\", \"labels\": [{\"key\": \"meh\"}, {\"key\": \"odd\"}]}"))).status(),
+                "unused labels can go");
     }
 
     static List<String> fields(Http.Response r) {
