@@ -22,6 +22,8 @@ import dev.kappa.project.MemberRoutes;
 import dev.kappa.project.MemberService;
 import dev.kappa.project.ProjectRoutes;
 import dev.kappa.project.ProjectService;
+import dev.kappa.quality.QualityRoutes;
+import dev.kappa.quality.QualityService;
 import dev.kappa.sql.Db;
 import dev.kappa.token.TokenRoutes;
 import dev.kappa.token.TokenService;
@@ -59,6 +61,7 @@ final class Features {
                 new ProgressRoutes(new ProgressService(db)),
                 new ConsensusRoutes(new ConsensusService(db)),
                 new HardnessRoutes(new HardnessService(db)),
-                new HardCaseRoutes(new HardCaseService(db)));
+                new HardCaseRoutes(new HardCaseService(db)),
+                new QualityRoutes(new QualityService(db)));
     }
 }

@@ -33,7 +33,8 @@ final class AgreementReport {
         LabelSpace space = set.space();
         JsonObject out = new JsonObject();
         if (label >= 0) {
-            section(out, set.present(label), new Coefficients(false, 0, q.minShared()));
+            Ratings r = set.present(label);
+            section(out, r, coefficients(false, 0, r));
         } else if (space.multi()) {
             Estimate na = Estimate.undefined(MULTI);
             for (String name : new String[] {"percent_agreement", "cohen_kappa", "fleiss_kappa", "gwet_ac1"}) {
@@ -44,13 +45,13 @@ final class AgreementReport {
             for (int c = 0; c < space.size(); c++) {
                 Ratings r = set.present(c);
                 JsonObject l = new JsonObject().put("answers_with_label", count(r, 1));
-                section(l, r, new Coefficients(false, 0, q.minShared()));
+                section(l, r, coefficients(false, 0, r));
                 perLabel.put(space.keys().get(c), l);
             }
             out.put("per_label", perLabel);
         } else {
             Ratings r = set.ratings();
-            Coefficients coef = new Coefficients(space.rating(), space.size(), q.minShared());
+            Coefficients coef = coefficients(space.rating(), space.size(), r);
             Cell[] cells = section(out, r, coef);
             JsonObject perLabel = new JsonObject();
             for (int c = 0; c < space.size(); c++) {
@@ -86,7 +87,8 @@ final class AgreementReport {
             }
         }
         out.put("percent_agreement", cells[Coefficients.PERCENT].json());
-        out.put("cohen_kappa", cells[Coefficients.COHEN].json().put("min_shared_items", q.minShared()).put("pairs", pairs(r)));
+        out.put("cohen_kappa", cells[Coefficients.COHEN].json().put("min_shared_items", q.minShared())
+                .put("pairs", pairs(coef.originalPairs())));
         out.put("fleiss_kappa", cells[Coefficients.FLEISS].json());
         JsonObject alpha = new JsonObject().put("nominal", cells[Coefficients.ALPHA_NOMINAL].json());
         if (coef.scale()) {
@@ -97,10 +99,14 @@ final class AgreementReport {
         return cells;
     }
 
+    private Coefficients coefficients(boolean scale, int perLabel, Ratings r) {
+        return new Coefficients(scale, perLabel, q.minShared(), r, PairwiseCohen.of(r, q.minShared(), Cohen.Weights.NONE));
+    }
+
     /** Every annotator pair sharing at least m items, by user id. */
-    private JsonArray pairs(Ratings r) {
+    private JsonArray pairs(PairwiseCohen.Result result) {
         JsonArray pairs = new JsonArray();
-        for (PairwiseCohen.Pair p : PairwiseCohen.of(r, q.minShared(), Cohen.Weights.NONE).pairs()) {
+        for (PairwiseCohen.Pair p : result.pairs()) {
             pairs.add(EstimateJson.of(p.kappa())
                     .put("annotators", new JsonArray().add(set.userId(p.a())).add(set.userId(p.b())))
                     .put("shared_items", p.shared()));

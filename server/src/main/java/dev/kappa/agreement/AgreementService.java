@@ -10,6 +10,8 @@ import dev.kappa.sql.Db;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 
+import java.util.logging.Logger;
+
 /**
  * Agreement of a project's answers. The answers are read in one transaction, which then ends; the statistics
  * run afterwards on the worker pool without holding a connection.
@@ -24,6 +26,8 @@ public final class AgreementService {
      */
     static final long RESAMPLE_BUDGET = 20_000_000L;
 
+    private static final Logger LOG = Logger.getLogger(AgreementService.class.getName());
+
     private final Db db;
 
     public AgreementService(Db db) {
@@ -31,12 +35,19 @@ public final class AgreementService {
     }
 
     public Future<JsonObject> agreement(Principal p, long projectId, AgreementRequest q) {
+        long t0 = System.nanoTime();
         return db.tx(tx -> {
             ProjectsRecord project = ProjectAccess.requireManager(tx, p, projectId);
             LabelSpace space = LabelSpace.ofSchema(project.getSchema().data());
             q.filter().labelIn(space);
             return AnswerLoader.load(tx, projectId, space, q.filter(), false);
-        }).compose(set -> db.blocking(() -> report(projectId, set, q)));
+        }).compose(set -> db.blocking(() -> {
+            long t1 = System.nanoTime();
+            JsonObject out = report(projectId, set, q);
+            LOG.info(() -> String.format("agreement of project %d: %,d answers read in %d ms, statistics in %d ms", projectId,
+                    set.size(), (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000));
+            return out;
+        }));
     }
 
     static int defaultResamples(int answers) {

@@ -14,9 +14,9 @@ import dev.kappa.stats.Ratings;
  * The agreement coefficients of one data set as a flat array in a fixed order, so that one bootstrap resampling
  * serves them all: percent agreement, mean pairwise Cohen's kappa, Fleiss' kappa, nominal alpha, Gwet's AC1,
  * then ordinal and interval alpha for a rating scale, then per label (one against the rest) alpha, Fleiss'
- * kappa and specific agreement.
+ * kappa and specific agreement. {@code originalPairs} are the pairwise kappas of {@code original}, already computed.
  */
-record Coefficients(boolean scale, int perLabel, int minShared) {
+record Coefficients(boolean scale, int perLabel, int minShared, Ratings original, PairwiseCohen.Result originalPairs) {
     static final int PERCENT = 0;
     static final int COHEN = 1;
     static final int FLEISS = 2;
@@ -37,7 +37,8 @@ record Coefficients(boolean scale, int perLabel, int minShared) {
     Estimate[] compute(Ratings r) {
         Estimate[] out = new Estimate[length()];
         out[PERCENT] = PercentAgreement.of(r);
-        out[COHEN] = PairwiseCohen.of(r, minShared, Cohen.Weights.NONE).mean();
+        // the pairs of the original data are listed anyway; the point estimate reuses them
+        out[COHEN] = (r == original ? originalPairs : PairwiseCohen.of(r, minShared, Cohen.Weights.NONE)).mean();
         out[FLEISS] = Fleiss.of(r).kappa();
         out[ALPHA_NOMINAL] = Krippendorff.alpha(r, Krippendorff.Metric.NOMINAL);
         out[AC1] = Gwet.ac1(r);

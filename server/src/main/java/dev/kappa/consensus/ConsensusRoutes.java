@@ -36,7 +36,7 @@ public final class ConsensusRoutes implements ApiRouter.Routes {
                 out.response().putHeader("Kappa-Iterations", String.valueOf(c.consensus().iterations()))
                         .putHeader("Kappa-Converged", String.valueOf(c.consensus().converged()));
             }
-            return consensus.stream(c, out::line, out::end);
+            return consensus.stream(c, (item, index) -> out.line(sb -> c.consensus().appendLine(sb, item, index)), out::end);
         }).onFailure(ctx::fail);
     }
 

@@ -10,12 +10,11 @@ import dev.kappa.quality.QualityPolicy;
 import dev.kappa.quality.QualityPolicyRepository;
 import dev.kappa.sql.Db;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
 import org.jooq.Cursor;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.function.Consumer;
+import java.util.logging.Logger;
 
 import static dev.kappa.db.Tables.ITEMS;
 
@@ -25,9 +24,17 @@ import static dev.kappa.db.Tables.ITEMS;
  * emits one line each, so the response never holds every line in memory.
  */
 public final class ConsensusService {
+    /** Receives each item of the project: its external id and its index in the answers (-1 without answers). */
+    @FunctionalInterface
+    public interface ItemVisitor {
+        void item(String externalId, int index);
+    }
+
     /** A computed consensus of one project, ready to stream. */
     public record Computed(long projectId, AnswerSet answers, ItemConsensus consensus, double[] tierWeights) {
     }
+
+    private static final Logger LOG = Logger.getLogger(ConsensusService.class.getName());
 
     private final Db db;
 
@@ -36,33 +43,34 @@ public final class ConsensusService {
     }
 
     public Future<Computed> compute(Principal p, long projectId, ConsensusRequest q) {
+        long t0 = System.nanoTime();
         return db.tx(tx -> {
             ProjectsRecord project = ProjectAccess.requireManager(tx, p, projectId);
             LabelSpace space = LabelSpace.ofSchema(project.getSchema().data());
             QualityPolicy policy = QualityPolicyRepository.find(tx, projectId);
-            double[] weights = {q.crowdWeight() != null ? q.crowdWeight() : policy.crowdWeight(),
-                    q.expertWeight() != null ? q.expertWeight() : policy.expertWeight()};
-            if (weights[0] + weights[1] <= 0) {
-                throw dev.kappa.error.Problems.invalid("expert_weight", "crowd_weight and expert_weight cannot both be 0");
-            }
+            double[] weights = policy.tierWeights(q.crowdWeight(), q.expertWeight());
             return new Computed(projectId, AnswerLoader.load(tx, projectId, space, q.filter(), false), null, weights);
-        }).compose(c -> db.blocking(() -> new Computed(projectId, c.answers(),
-                ItemConsensus.compute(c.answers(), q.method(), c.tierWeights(), q.tolerance(), q.maxIterations()),
-                c.tierWeights())));
+        }).compose(c -> db.blocking(() -> {
+            long t1 = System.nanoTime();
+            ItemConsensus consensus = ItemConsensus.compute(c.answers(), q.method(), c.tierWeights(), q.tolerance(), q.maxIterations());
+            LOG.info(() -> String.format("%s consensus of project %d: %,d answers read in %d ms, computed in %d ms", q.method().key(),
+                    projectId, c.answers().size(), (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000));
+            return new Computed(projectId, c.answers(), consensus, c.tierWeights());
+        }));
     }
 
     /**
      * Every item of the project in queue order (seq), including items without answers, as one line each; then
-     * {@code end}, still on the worker thread, since a sink may block while the client reads.
+     * {@code end}, still on the worker thread, since a visitor may block while the client reads.
      */
-    public Future<Void> stream(Computed c, Consumer<JsonObject> sink, Runnable end) {
+    public Future<Void> stream(Computed c, ItemVisitor visitor, Runnable end) {
         return db.blocking(() -> db.inTx(tx -> {
             try (Cursor<?> cursor = tx.select(ITEMS.ID, ITEMS.EXTERNAL_ID).from(ITEMS)
                     .where(ITEMS.PROJECT_ID.eq(c.projectId())).orderBy(ITEMS.SEQ)
                     .fetchSize(10_000).fetchLazy()) {
                 ResultSet rs = cursor.resultSet();
                 while (rs.next()) {
-                    sink.accept(c.consensus().line(rs.getString(2), c.answers().itemIndex(rs.getLong(1))));
+                    visitor.item(rs.getString(2), c.answers().itemIndex(rs.getLong(1)));
                 }
             } catch (SQLException e) {
                 throw new org.jooq.exception.DataAccessException("reading items of project " + c.projectId(), e);

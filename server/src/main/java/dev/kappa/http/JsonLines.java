@@ -7,6 +7,7 @@ import io.vertx.core.json.JsonObject;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 
 /**
  * Writes a chunked JSON Lines response from a worker thread: lines are gathered into chunks of about 64 KiB and each
@@ -18,7 +19,7 @@ public final class JsonLines {
     private static final long WRITE_TIMEOUT_SECONDS = 120;
 
     private final HttpServerResponse response;
-    private Buffer chunk = Buffer.buffer(CHUNK + 4096);
+    private StringBuilder chunk = new StringBuilder(CHUNK + 4096);
 
     /** Sends the status and headers now; the caller must have decided everything that could fail with a problem. */
     public JsonLines(HttpServerResponse response) {
@@ -31,7 +32,13 @@ public final class JsonLines {
     }
 
     public void line(JsonObject line) {
-        chunk.appendString(line.encode()).appendByte((byte) '\n');
+        line(sb -> sb.append(line.encode()));
+    }
+
+    /** A line written by {@code writer} straight into the chunk (see {@link JsonText}); the newline is added here. */
+    public void line(Consumer<StringBuilder> writer) {
+        writer.accept(chunk);
+        chunk.append('\n');
         if (chunk.length() >= CHUNK) {
             flush();
         }
@@ -46,8 +53,8 @@ public final class JsonLines {
         if (chunk.length() == 0) {
             return;
         }
-        Buffer out = chunk;
-        chunk = Buffer.buffer(CHUNK + 4096);
+        Buffer out = Buffer.buffer(chunk.toString());
+        chunk.setLength(0);
         try {
             response.write(out).toCompletionStage().toCompletableFuture().get(WRITE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

@@ -1,6 +1,7 @@
 package dev.kappa.quality;
 
 import dev.kappa.db.tables.records.QualityPoliciesRecord;
+import dev.kappa.error.Problems;
 import io.vertx.core.json.JsonObject;
 
 /** A project's quality policy (see V030); {@link #DEFAULT} where the project has not set one. */
@@ -13,9 +14,18 @@ public record QualityPolicy(double minGoldAccuracy, int minGoldItems, boolean au
                 r.getCrowdWeight(), r.getExpertWeight());
     }
 
-    /** Tier weights indexed by tier bit: 0 crowd, 1 expert. */
-    public double[] tierWeights() {
-        return new double[] {crowdWeight, expertWeight};
+    /** Tier weights indexed by tier bit (0 crowd, 1 expert): the request's where given, else this policy's. */
+    public double[] tierWeights(Double crowd, Double expert) {
+        double[] w = {crowd != null ? crowd : crowdWeight, expert != null ? expert : expertWeight};
+        if (w[0] + w[1] <= 0) {
+            throw Problems.invalid("expert_weight", "crowd_weight and expert_weight cannot both be 0");
+        }
+        return w;
+    }
+
+    /** Whether an annotator with this gold record is below the bar: enough gold answers, too few right. */
+    public boolean flags(int goldAnswers, double goldAccuracy) {
+        return goldAnswers >= minGoldItems && goldAccuracy < minGoldAccuracy;
     }
 
     public JsonObject json() {

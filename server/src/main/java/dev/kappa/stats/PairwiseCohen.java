@@ -65,13 +65,16 @@ public final class PairwiseCohen {
         while (s < nObs) {
             long key = obs[s] / kk;
             int e = s;
-            double[][] table = new double[k][k];
             while (e < nObs && obs[e] / kk == key) {
-                int cell = (int) (obs[e] % kk);
-                table[cell / k][cell % k]++;
                 e++;
             }
+            // Most pairs of a large crowd share an item or two: build tables only for pairs that are reported.
             if (e - s >= minShared) {
+                double[][] table = new double[k][k];
+                for (int x = s; x < e; x++) {
+                    int cell = (int) (obs[x] % kk);
+                    table[cell / k][cell % k]++;
+                }
                 Estimate kappa = Cohen.kappa(table, w);
                 pairs.add(new Pair((int) (key / r.nAnnotators), (int) (key % r.nAnnotators), e - s, kappa));
                 if (kappa.defined()) {

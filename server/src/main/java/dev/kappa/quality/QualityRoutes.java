@@ -1,0 +1,62 @@
+package dev.kappa.quality;
+
+import dev.kappa.auth.Access;
+import dev.kappa.auth.Principal;
+import dev.kappa.consensus.ConsensusRoutes;
+import dev.kappa.error.Problems;
+import dev.kappa.http.ApiRouter;
+import dev.kappa.http.Input;
+import dev.kappa.http.Responses;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/** Annotator quality and the project's quality policy (engineers and admins). */
+public final class QualityRoutes implements ApiRouter.Routes {
+    private final QualityService quality;
+
+    public QualityRoutes(QualityService quality) {
+        this.quality = quality;
+    }
+
+    @Override
+    public void mount(Router router) {
+        router.get("/api/projects/:id/annotators/quality").handler(this::report);
+        router.get("/api/projects/:id/quality-policy").handler(this::policy);
+        router.put("/api/projects/:id/quality-policy").handler(this::setPolicy);
+    }
+
+    private void report(RoutingContext ctx) {
+        Principal p = Access.caller(ctx);
+        long id = Input.pathId(ctx, "id", "project");
+        quality.report(p, id, ConsensusRoutes.request(ctx)).onSuccess(j -> Responses.json(ctx, 200, j)).onFailure(ctx::fail);
+    }
+
+    private void policy(RoutingContext ctx) {
+        Principal p = Access.caller(ctx);
+        long id = Input.pathId(ctx, "id", "project");
+        quality.policy(p, id).onSuccess(j -> Responses.json(ctx, 200, j)).onFailure(ctx::fail);
+    }
+
+    /** A whole policy; absent fields take the defaults (threshold .7 after 10 gold answers, no pause, crowd 1, expert 2). */
+    private void setPolicy(RoutingContext ctx) {
+        Principal p = Access.caller(ctx);
+        long id = Input.pathId(ctx, "id", "project");
+        Input in = Input.body(ctx);
+        QualityPolicy d = QualityPolicy.DEFAULT;
+        JsonObject weights = in.object("tier_weights", false);
+        Input w = Input.of(weights == null ? new JsonObject() : weights);
+        Double crowd = w.number("crowd", false, 0, 1000);
+        Double expert = w.number("expert", false, 0, 1000);
+        Double accuracy = in.number("min_gold_accuracy", false, 0, 1);
+        Integer items = in.integer("min_gold_items", false, 1, 100_000);
+        Boolean pause = in.bool("auto_pause", false);
+        QualityPolicy policy = new QualityPolicy(accuracy == null ? d.minGoldAccuracy() : accuracy,
+                items == null ? d.minGoldItems() : items, pause == null ? d.autoPause() : pause,
+                crowd == null ? d.crowdWeight() : crowd, expert == null ? d.expertWeight() : expert);
+        if (policy.crowdWeight() + policy.expertWeight() <= 0) {
+            throw Problems.invalid("tier_weights", "crowd and expert cannot both be 0");
+        }
+        quality.setPolicy(p, id, policy).onSuccess(j -> Responses.json(ctx, 200, j)).onFailure(ctx::fail);
+    }
+}
