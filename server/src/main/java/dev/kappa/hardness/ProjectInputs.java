@@ -111,7 +111,7 @@ final class ProjectInputs {
         if (withAnswers && supported(space)) {
             set = AnswerLoader.load(tx, projectId, space, AnswerFilter.ALL, false);
             ic = ItemConsensus.compute(set, settings.consensusMethod(),
-                    QualityPolicyRepository.find(tx, projectId).tierWeights(),
+                    QualityPolicyRepository.find(tx, projectId).tierWeights(null, null),
                     ConsensusRequest.DEFAULT_TOLERANCE, ConsensusRequest.DEFAULT_MAX_ITERATIONS);
         }
         return new ProjectInputs(project, space, settings, snapshot, runs, items, set, ic);

@@ -89,22 +89,26 @@ public final class Recompute {
         int written = 0;
         int deleted = 0;
         Hardness.Result queue = null;
-        if (supported) {
-            for (long runId : in.runs) {
-                RunScores r = RunScores.score(c, runner, in, runId);
-                written += r.written();
-                deleted += r.deleted();
-                if (followed != null && runId == followed) {
-                    queue = r.result();
-                }
-            }
-            if (queue == null && s.strategy().followsRun()) {
-                queue = RunScores.withoutModel(in);
-            }
+        // The followed run first and the priorities right after it: older runs add to the recompute's duration but
+        // never delay the queue.
+        if (supported && followed != null) {
+            RunScores r = RunScores.score(c, runner, in, followed);
+            written += r.written();
+            deleted += r.deleted();
+            queue = r.result();
+        } else if (supported && s.strategy().followsRun()) {
+            queue = RunScores.withoutModel(in);
         }
         double[] wanted = s.strategy().followsRun() && queue == null ? new double[in.size()]
                 : s.strategy().priorities(in.itemIds, s.randomSeed(), queue);
         int moved = PriorityWriter.write(runner, projectId, in.itemIds, in.priority, wanted);
+        for (long runId : supported ? in.runs : java.util.List.<Long>of()) {
+            if (followed == null || runId != followed) {
+                RunScores r = RunScores.score(c, runner, in, runId);
+                written += r.written();
+                deleted += r.deleted();
+            }
+        }
         long ms = ms(t0);
         runner.run(tx -> {
             tx.execute("delete from hardness_marks where project_id = ? and pg_visible_in_snapshot(xid, ?::pg_snapshot)",
