@@ -21,17 +21,24 @@ public final class Recompute {
 
     /** What a run did; {@code done} false when it was skipped (locked) or must be retried (a lock wait gave up). */
     public record Summary(long projectId, boolean done, String strategy, Long followedRunId, int items, int runs,
-                          int rowsWritten, int rowsDeleted, int prioritiesChanged, long ms) {
+                          int rowsWritten, int rowsDeleted, int prioritiesChanged, long ms, Phases phases) {
         public JsonObject json() {
             return new JsonObject().put("project_id", projectId).put("done", done).put("strategy", strategy)
                     .put("followed_run_id", followedRunId).put("items", items).put("runs", runs)
                     .put("rows_written", rowsWritten).put("rows_deleted", rowsDeleted)
-                    .put("priorities_changed", prioritiesChanged).put("ms", ms);
+                    .put("priorities_changed", prioritiesChanged).put("ms", ms)
+                    .put("phases_ms", new JsonObject().put("read", phases.read()).put("followed_run", phases.followedRun())
+                            .put("priorities", phases.priorities()).put("other_runs", phases.otherRuns()));
         }
 
         static Summary skipped(long projectId) {
-            return new Summary(projectId, false, null, null, 0, 0, 0, 0, 0, 0);
+            return new Summary(projectId, false, null, null, 0, 0, 0, 0, 0, 0, Phases.NONE);
         }
+    }
+
+    /** Where a recompute's time went, in ms: reading inputs, scoring and writing the followed run, priorities, the rest. */
+    public record Phases(long read, long followedRun, long priorities, long otherRuns) {
+        static final Phases NONE = new Phases(0, 0, 0, 0);
     }
 
     private final DSLContext pool;
@@ -81,8 +88,9 @@ public final class Recompute {
         HardCaseWriter.TxRunner runner = work -> c.transactionResult(cfg -> work.apply(cfg.dsl()));
         if (in == null) {
             runner.run(tx -> tx.execute("delete from hardness_marks where project_id = ?", projectId));
-            return new Summary(projectId, true, null, null, 0, 0, 0, 0, 0, ms(t0));
+            return new Summary(projectId, true, null, null, 0, 0, 0, 0, 0, ms(t0), Phases.NONE);
         }
+        long tRead = System.nanoTime();
         HardnessSettings s = in.settings;
         Long followed = SettingsRepository.followed(s, in.runs);
         boolean supported = ProjectInputs.supported(in.space);
@@ -99,9 +107,11 @@ public final class Recompute {
         } else if (supported && s.strategy().followsRun()) {
             queue = RunScores.withoutModel(in);
         }
+        long tFollowed = System.nanoTime();
         double[] wanted = s.strategy().followsRun() && queue == null ? new double[in.size()]
                 : s.strategy().priorities(in.itemIds, s.randomSeed(), queue);
         int moved = PriorityWriter.write(runner, projectId, in.itemIds, in.priority, wanted);
+        long tPriorities = System.nanoTime();
         for (long runId : supported ? in.runs : java.util.List.<Long>of()) {
             if (followed == null || runId != followed) {
                 RunScores r = RunScores.score(c, runner, in, runId);
@@ -110,6 +120,8 @@ public final class Recompute {
             }
         }
         long ms = ms(t0);
+        Phases phases = new Phases((tRead - t0) / 1_000_000, (tFollowed - tRead) / 1_000_000,
+                (tPriorities - tFollowed) / 1_000_000, ms(tPriorities));
         runner.run(tx -> {
             tx.execute("delete from hardness_marks where project_id = ? and pg_visible_in_snapshot(xid, ?::pg_snapshot)",
                     projectId, in.snapshot);
@@ -120,7 +132,7 @@ public final class Recompute {
                     projectId, (int) Math.min(Integer.MAX_VALUE, ms), s.reference().key());
         });
         return new Summary(projectId, true, s.strategy().key(), followed, in.size(), supported ? in.runs.size() : 0,
-                written, deleted, moved, ms);
+                written, deleted, moved, ms, phases);
     }
 
     private static long ms(long t0) {
