@@ -29,6 +29,7 @@ public record AppConfig(
         int loginMaxFailuresPerAddress,
         int loginWindowSeconds,
         int sessionHours,
+        int hardnessIntervalMs,
         int qualitySweepSeconds) {
 
     public static AppConfig fromEnv(Map<String, String> env) {
@@ -55,6 +56,7 @@ public record AppConfig(
                 s.integer("KAPPA_LOGIN_MAX_FAILURES_PER_ADDRESS", 50, 1, 100_000),
                 s.integer("KAPPA_LOGIN_WINDOW_SECONDS", 900, 1, 86_400),
                 s.integer("KAPPA_SESSION_HOURS", 12, 1, 24 * 90),
+                s.integer("KAPPA_HARDNESS_INTERVAL_MS", 1000, 0, 3_600_000),
                 s.integer("KAPPA_QUALITY_SWEEP_SECONDS", 60, 0, 86_400));
     }
 

@@ -14,6 +14,10 @@ import dev.kappa.baseline.BaselineRoutes;
 import dev.kappa.baseline.BaselineService;
 import dev.kappa.consensus.ConsensusRoutes;
 import dev.kappa.consensus.ConsensusService;
+import dev.kappa.hardness.HardCaseRoutes;
+import dev.kappa.hardness.HardCaseService;
+import dev.kappa.hardness.HardnessRoutes;
+import dev.kappa.hardness.HardnessService;
 import dev.kappa.health.HealthRoutes;
 import dev.kappa.http.ApiRouter;
 import dev.kappa.item.ItemRoutes;
@@ -66,6 +70,8 @@ final class Features {
                 new ConsensusRoutes(new ConsensusService(db)),
                 new QualityRoutes(new QualityService(db)),
                 new BaselineRoutes(baselines),
-                new PolicyRoutes(new PolicyService(db, baselines)));
+                new PolicyRoutes(new PolicyService(db, baselines)),
+                new HardnessRoutes(new HardnessService(db)),
+                new HardCaseRoutes(new HardCaseService(db)));
     }
 }

@@ -2,6 +2,7 @@ package dev.kappa;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.kappa.auth.AuthHandler;
+import dev.kappa.hardness.HardnessScheduler;
 import dev.kappa.quality.QualityService;
 import dev.kappa.quality.QualitySweep;
 import dev.kappa.user.FirstAdmin;
@@ -74,6 +75,7 @@ public final class Kappa implements AutoCloseable {
             Db db = new Db(dsl, workers);
             FirstAdmin.ensure(db, config);
             Router router = ApiRouter.create(vertx, config, new AuthHandler(db), Features.all(db, config));
+            HardnessScheduler.start(vertx, db, config.hardnessIntervalMs());
             QualitySweep.start(vertx, new QualityService(db), config.qualitySweepSeconds());
             // No cleartext HTTP/2 upgrade: Vert.x buffers the whole body of an h2c upgrade request before the route
             // sees it, so a streamed import sent by an upgrading client (Java's HttpClient does by default) would be

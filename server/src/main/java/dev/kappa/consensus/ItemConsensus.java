@@ -89,6 +89,16 @@ public final class ItemConsensus {
         return converged;
     }
 
+    /** The consensus over all classes (single/rating: pass -1), or of label c present/absent (multi). */
+    public Consensus part(int c) {
+        return parts[c < 0 ? 0 : c];
+    }
+
+    /** Majority share and vote entropy per item index, as {@link #part}. */
+    public PerItem.Spread spread(int c) {
+        return spreads[c < 0 ? 0 : c];
+    }
+
     /**
      * The consensus class per item index as a reference for scoring annotators: for single/rating pass -1, for
      * multi the label whose presence (1) or absence (0) is asked. -1 where unresolved.

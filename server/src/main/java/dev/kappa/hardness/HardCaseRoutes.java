@@ -1,0 +1,101 @@
+package dev.kappa.hardness;
+
+import dev.kappa.analysis.AnalysisQuery;
+import dev.kappa.auth.Access;
+import dev.kappa.auth.Principal;
+import dev.kappa.error.Problems;
+import dev.kappa.http.ApiRouter;
+import dev.kappa.http.Input;
+import dev.kappa.http.JsonLines;
+import dev.kappa.http.Responses;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/** Hard cases for engineers: list or feed, JSONL export for training, and the per-class weakness report. */
+public final class HardCaseRoutes implements ApiRouter.Routes {
+    private final HardCaseService cases;
+
+    public HardCaseRoutes(HardCaseService cases) {
+        this.cases = cases;
+    }
+
+    @Override
+    public void mount(Router router) {
+        router.get("/api/projects/:id/hard-cases").handler(this::list);
+        router.get("/api/projects/:id/hard-cases/export").handler(this::export);
+        router.get("/api/projects/:id/hard-cases/classes").handler(this::classes);
+    }
+
+    private void list(RoutingContext ctx) {
+        Principal p = Access.caller(ctx);
+        long id = Input.pathId(ctx, "id", "project");
+        HardCaseQuery q = query(ctx, true);
+        cases.list(p, id, q).onSuccess(body -> Responses.json(ctx, 200, body)).onFailure(ctx::fail);
+    }
+
+    private void export(RoutingContext ctx) {
+        Principal p = Access.caller(ctx);
+        long id = Input.pathId(ctx, "id", "project");
+        HardCaseQuery q = query(ctx, false);
+        cases.export(p, id, q).compose(e -> {
+            JsonLines out = new JsonLines(ctx.response().putHeader("Kappa-Next-Cursor", e.nextCursor().toString())
+                    .putHeader("Kappa-Run-Id", e.runId() == null ? "" : e.runId().toString()));
+            return cases.stream(e, out::line, out::end);
+        }).onFailure(ctx::fail);
+    }
+
+    private void classes(RoutingContext ctx) {
+        Principal p = Access.caller(ctx);
+        long id = Input.pathId(ctx, "id", "project");
+        Long run = id(ctx, "run_id");
+        cases.classes(p, id, run).onSuccess(body -> Responses.json(ctx, 200, body)).onFailure(ctx::fail);
+    }
+
+    private static HardCaseQuery query(RoutingContext ctx, boolean paged) {
+        String reasonKey = param(ctx, "reason");
+        Reason reason = reasonKey == null ? null : Reason.of(reasonKey);
+        if (reasonKey != null && reason == null) {
+            throw Problems.badRequest("reason", "must be one of " + java.util.Arrays.stream(Reason.values()).map(Reason::key).toList());
+        }
+        String min = param(ctx, "min_score");
+        Integer limit = paged ? Input.queryInt(ctx, "limit", 1, HardCaseQuery.MAX_LIMIT) : null;
+        String since = param(ctx, "since");
+        return new HardCaseQuery(id(ctx, "run_id"), param(ctx, "class"),
+                min == null ? null : AnalysisQuery.number(ctx, "min_score", 0, 1, 0),
+                reason, bool(ctx, "model_wrong"), bool(ctx, "labeled"),
+                limit == null ? HardCaseQuery.DEFAULT_LIMIT : limit, since == null ? null : FeedCursor.parse(since));
+    }
+
+    private static Long id(RoutingContext ctx, String name) {
+        String v = param(ctx, name);
+        if (v == null) {
+            return null;
+        }
+        try {
+            long id = Long.parseLong(v);
+            if (id > 0) {
+                return id;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw Problems.badRequest(name, "must be a positive whole number");
+    }
+
+    private static Boolean bool(RoutingContext ctx, String name) {
+        String v = param(ctx, name);
+        if (v == null) {
+            return null;
+        }
+        return switch (v) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw Problems.badRequest(name, "must be true or false");
+        };
+    }
+
+    private static String param(RoutingContext ctx, String name) {
+        String v = ctx.queryParams().get(name);
+        return v == null || v.isBlank() ? null : v.trim();
+    }
+}

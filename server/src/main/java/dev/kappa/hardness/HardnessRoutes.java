@@ -1,0 +1,120 @@
+package dev.kappa.hardness;
+
+import dev.kappa.auth.Access;
+import dev.kappa.auth.Principal;
+import dev.kappa.consensus.ConsensusMethod;
+import dev.kappa.error.Problems;
+import dev.kappa.http.ApiRouter;
+import dev.kappa.http.Input;
+import dev.kappa.http.Responses;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+/** The queue strategy and hardness settings of a project, and the explicit recompute (engineers and admins). */
+public final class HardnessRoutes implements ApiRouter.Routes {
+    private static final Set<String> FIELDS = Set.of("strategy", "run_id", "uncertainty", "human_disagreement",
+            "consensus_method", "reference", "weights", "random_seed");
+    private static final Set<String> WEIGHTS = Set.of("uncertainty", "model_disagreement", "human_disagreement",
+            "class_weakness", "gold_conflict");
+
+    private final HardnessService hardness;
+
+    public HardnessRoutes(HardnessService hardness) {
+        this.hardness = hardness;
+    }
+
+    @Override
+    public void mount(Router router) {
+        router.get("/api/projects/:id/hardness").handler(this::get);
+        router.put("/api/projects/:id/hardness").handler(this::put);
+        router.post("/api/projects/:id/hardness/recompute").handler(this::recompute);
+    }
+
+    private void get(RoutingContext ctx) {
+        Principal p = Access.caller(ctx);
+        long id = Input.pathId(ctx, "id", "project");
+        hardness.settings(p, id).onSuccess(body -> Responses.json(ctx, 200, body)).onFailure(ctx::fail);
+    }
+
+    private void put(RoutingContext ctx) {
+        Principal p = Access.caller(ctx);
+        long id = Input.pathId(ctx, "id", "project");
+        UnaryOperator<HardnessSettings> change = change(Input.body(ctx));
+        hardness.update(p, id, change).onSuccess(body -> Responses.json(ctx, 200, body)).onFailure(ctx::fail);
+    }
+
+    private void recompute(RoutingContext ctx) {
+        Principal p = Access.caller(ctx);
+        long id = Input.pathId(ctx, "id", "project");
+        hardness.recompute(p, id).onSuccess(body -> Responses.json(ctx, 200, body)).onFailure(ctx::fail);
+    }
+
+    /** The fields given replace the current ones; the rest are kept. {@code "run_id": null} follows the newest run. */
+    static UnaryOperator<HardnessSettings> change(Input in) {
+        for (String f : in.json().fieldNames()) {
+            if (!FIELDS.contains(f)) {
+                throw Problems.invalid(f, "is not a hardness setting; known: " + FIELDS.stream().sorted().toList());
+            }
+        }
+        String strategy = in.oneOf("strategy", false, Set.of("fifo", "random", "uncertainty", "hardness"));
+        boolean runGiven = in.json().containsKey("run_id");
+        Long runId = runGiven && in.has("run_id") ? (long) in.integer("run_id", true, 1, Integer.MAX_VALUE) : null;
+        String uncertainty = in.oneOf("uncertainty", false, Set.of("least_confidence", "margin", "entropy"));
+        String human = in.oneOf("human_disagreement", false, Set.of("entropy", "agreement"));
+        String method = in.oneOf("consensus_method", false, Set.of("majority", "weighted", "dawid-skene"));
+        String reference = in.oneOf("reference", false, Set.of("consensus", "gold"));
+        JsonObject w = in.object("weights", false);
+        Long seed = in.has("random_seed") ? randomSeed(in) : null;
+        JsonObject weights = w == null ? null : checkedWeights(w);
+        return s -> {
+            Weights old = s.weights();
+            Weights next = weights == null ? old : weights(weights, old);
+            return new HardnessSettings(strategy == null ? s.strategy() : Strategy.of(strategy),
+                    runGiven ? runId : s.runId(),
+                    uncertainty == null ? s.uncertainty() : Uncertainty.of(uncertainty),
+                    human == null ? s.human() : Signals.Human.of(human),
+                    method == null ? s.consensusMethod() : ConsensusMethod.of(method),
+                    reference == null ? s.reference() : HardnessSettings.Reference.of(reference),
+                    next, seed == null ? s.randomSeed() : seed);
+        };
+    }
+
+    private static JsonObject checkedWeights(JsonObject w) {
+        for (String f : w.fieldNames()) {
+            if (!WEIGHTS.contains(f)) {
+                throw Problems.invalid("weights." + f, "is not a signal; known: " + WEIGHTS.stream().sorted().toList());
+            }
+            Object v = w.getValue(f);
+            if (!(v instanceof Number n) || !(n.doubleValue() >= 0 && n.doubleValue() <= 1000)) {
+                throw Problems.invalid("weights." + f, "must be a number from 0 to 1000");
+            }
+        }
+        return w;
+    }
+
+    /** The weights given over the current ones; 422 when none would be positive. */
+    private static Weights weights(JsonObject w, Weights old) {
+        double u = w.getDouble("uncertainty", old.uncertainty());
+        double md = w.getDouble("model_disagreement", old.modelDisagreement());
+        double hd = w.getDouble("human_disagreement", old.humanDisagreement());
+        double cw = w.getDouble("class_weakness", old.classWeakness());
+        double gc = w.getDouble("gold_conflict", old.goldConflict());
+        if (u + md + hd + cw + gc <= 0) {
+            throw Problems.invalid("weights", "at least one weight must be positive");
+        }
+        return new Weights(u, md, hd, cw, gc);
+    }
+
+    private static long randomSeed(Input in) {
+        Object v = in.json().getValue("random_seed");
+        if (v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) {
+            return n.longValue();
+        }
+        throw Problems.invalid("random_seed", "must be a whole number");
+    }
+
+}
