@@ -92,9 +92,10 @@ class BackgroundRecomputeTest {
                 "x0 turning model_wrong after two answers against the model");
         assertTrue(x0.getDouble("score") > before);
         long x0Id = x0.getJsonObject("item").getLong("id");
-        eventually(() -> scalar("select count(*) from slots where project_id = " + p.id + " and item_id = " + x0Id
-                        + " and priority = " + x0.getDouble("score")),
-                n -> n == 3, "the three slots of x0 taking its new score as priority");
+        // Slot rows are made as needed (one free row per open item and tier), so check every row x0 has.
+        eventually(() -> scalar("select case when count(*) > 0 and count(*) filter (where priority <> " + x0.getDouble("score")
+                        + ") = 0 then 1 else 0 end from slots where project_id = " + p.id + " and item_id = " + x0Id),
+                n -> n == 1, "every slot row of x0 taking its new score as priority");
         assertEquals(x0.getDouble("score"), scalar("select priority from items where id = " + x0Id), 0);
 
         double u1 = p.byItem("").getJsonObject("x1").getJsonObject("signals").getDouble("uncertainty");

@@ -44,22 +44,28 @@ class TransferLimitTest {
     @DisplayName("while a slow upload holds the only transfer slot, another upload or export gets 503, and the API still answers")
     void slowUploadHoldsTheSlot() throws Exception {
         long p = ItemImportTest.project(engineer, "single", "pos", "neg");
-        // A raw HTTP/1.1 upload that sends one chunk and then holds the connection open, like a slow client.
-        Socket slow = new Socket("127.0.0.1", server.port());
-        OutputStream out = slow.getOutputStream();
-        String line = "{\"external_id\": \"s1\", \"data\": {}}\n";
-        out.write(("POST /api/projects/" + p + "/items HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: " + token
-                + "\r\nContent-Type: application/x-ndjson\r\nTransfer-Encoding: chunked\r\n\r\n"
-                + Integer.toHexString(line.length()) + "\r\n" + line + "\r\n").getBytes(StandardCharsets.UTF_8));
-        out.flush();
+        // A raw HTTP/1.1 upload that sends one chunk and then holds the connection open, like a slow client. Probing
+        // too early races it for the single slot (the probe can win and the slow upload is then refused), so give it
+        // time first, and start over if it was answered already, i.e. refused.
+        Socket slow = null;
+        OutputStream out = null;
         Http.Response busy = null;
-        // Up to 30 s: on a loaded 2-core machine the slow upload can take seconds to reach its handler.
-        for (int i = 0; i < 300; i++) {
-            busy = engineer.post("/api/projects/" + p + "/items", "{\"external_id\": \"x\", \"data\": {}}\n", "application/x-ndjson");
-            if (busy.status() == 503) {
-                break;
+        String line = "{\"external_id\": \"s1\", \"data\": {}}\n";
+        for (int attempt = 0; attempt < 5 && (busy == null || busy.status() != 503); attempt++) {
+            if (slow != null) {
+                slow.close();
             }
-            Thread.sleep(100); // the slow upload may not have taken its slot yet
+            slow = new Socket("127.0.0.1", server.port());
+            out = slow.getOutputStream();
+            out.write(("POST /api/projects/" + p + "/items HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: " + token
+                    + "\r\nContent-Type: application/x-ndjson\r\nTransfer-Encoding: chunked\r\n\r\n"
+                    + Integer.toHexString(line.length()) + "\r\n" + line + "\r\n").getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            Thread.sleep(1000);
+            if (slow.getInputStream().available() > 0) {
+                continue; // the slow upload was refused; try again
+            }
+            busy = engineer.post("/api/projects/" + p + "/items", "{\"external_id\": \"x\", \"data\": {}}\n", "application/x-ndjson");
         }
         assertEquals(503, busy.status(), busy.body());
         assertEquals(503, engineer.get("/api/projects/" + p + "/export").status());
