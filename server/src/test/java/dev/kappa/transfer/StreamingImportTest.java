@@ -57,6 +57,10 @@ class StreamingImportTest {
                 "KAPPA_DATABASE_URL", databaseUrl, "KAPPA_DATABASE_USER", TestDatabases.USER, "KAPPA_DB_POOL_SIZE", "4",
                 "KAPPA_ADMIN_EMAIL", TestServer.ADMIN_EMAIL, "KAPPA_ADMIN_PASSWORD", TestServer.ADMIN_PASSWORD,
                 "KAPPA_ADMIN_API_KEY", TestServer.ADMIN_KEY));
+        // This test measures the import and export paths alone. The background hardness rescoring reads a whole project
+        // into memory and does not fit 64 MiB at 420,000 items (seen as an OutOfMemoryError after the import), so it is
+        // switched off here; its memory on large projects is a known limit, noted for the hard-case issue.
+        pb.environment().put("KAPPA_HARDNESS_INTERVAL_MS", "0");
         child = pb.start();
         http = new Http(port).bearer(TestServer.ADMIN_KEY);
         long deadline = System.currentTimeMillis() + 60_000;
