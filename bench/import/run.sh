@@ -40,7 +40,10 @@ KAPPA_HTTP_PORT=$port KAPPA_HTTP_HOST=127.0.0.1 KAPPA_DATABASE_URL="jdbc:postgre
   KAPPA_DATABASE_USER="$pg_user" KAPPA_ADMIN_EMAIL=bench@kappa.local KAPPA_ADMIN_PASSWORD=bench-password-1 \
   KAPPA_ADMIN_API_KEY=$key java -Xmx"$xmx" -jar "$jar" >"$work/server.log" 2>&1 &
 server=$!
-until curl -sf "http://127.0.0.1:$port/ready" >/dev/null; do sleep 0.2; done
+until curl -sf "http://127.0.0.1:$port/ready" >/dev/null; do
+  kill -0 "$server" 2>/dev/null || { echo "the server did not start:"; tail -5 "$work/server.log"; exit 1; }
+  sleep 0.2
+done
 # jstat: heap used (KiB) = S0U + S1U + EU + OU, sampled every second.
 jstat -gc "$server" 1000 | awk 'NR > 1 {printf "%.0f\n", ($3 + $4 + $6 + $8) / 1024; fflush()}' >"$work/heap.mib" &
 sampler=$!
@@ -53,11 +56,15 @@ p2=$(api -H 'Content-Type: application/json' -d "{\"name\": \"copy reference\", 
 heap_mark() { wc -l <"$work/heap.mib"; }
 heap_max_since() { tail -n +"$1" "$work/heap.mib" | sort -n | tail -1; }
 
+# Each timed write starts right after a checkpoint, so neither side pays for flushing the other's pages or for the
+# full-page images that follow a checkpoint started mid-run.
+psql_ -d "$db" -c checkpoint
 t=$(now)
 psql_ -d "$db" -c "\\copy items (project_id, external_id, data, gold, meta, seq, sample_key) from '$data/items.copy'"
 copy_s=$(secs "$t" "$(now)")
 echo "psql \\copy of the same rows into items (first, into the empty table): ${copy_s} s"
 
+psql_ -d "$db" -c checkpoint
 m=$(heap_mark); t=$(now)
 api -X POST -H 'Content-Type: application/x-ndjson' -T "$data/items.jsonl" "http://127.0.0.1:$port/api/projects/$p1/items" >"$work/import.json"
 import_s=$(secs "$t" "$(now)"); import_heap=$(heap_max_since "$((m + 1))")

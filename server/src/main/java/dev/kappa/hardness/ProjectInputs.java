@@ -95,8 +95,10 @@ final class ProjectInputs {
     /**
      * Reads everything in the caller's transaction, which must be REPEATABLE READ so that items, answers and the
      * snapshot agree. {@code withAnswers} false skips the answers (fifo and random need only the item ids).
+     * {@code onlyPrioritised} reads only the items whose priority is not 0: for fifo without model runs, whose only
+     * work is to reset priorities left by an earlier strategy, so that a fresh million-item project costs no memory.
      */
-    static ProjectInputs load(DSLContext tx, long projectId, boolean withAnswers) {
+    static ProjectInputs load(DSLContext tx, long projectId, boolean withAnswers, boolean onlyPrioritised) {
         ProjectsRecord project = tx.selectFrom(PROJECTS).where(PROJECTS.ID.eq(projectId)).fetchOne();
         if (project == null) {
             return null;
@@ -105,7 +107,7 @@ final class ProjectInputs {
         HardnessSettings settings = SettingsRepository.find(tx, projectId);
         String snapshot = tx.resultQuery("select pg_current_snapshot()::text").fetchOne(0, String.class);
         List<Long> runs = SettingsRepository.runs(tx, projectId);
-        Items items = Items.load(tx, projectId, space);
+        Items items = Items.load(tx, projectId, space, onlyPrioritised);
         AnswerSet set = null;
         ItemConsensus ic = null;
         if (withAnswers && supported(space)) {
@@ -142,12 +144,13 @@ final class ProjectInputs {
 
     /** Items by id: ids, gold class (-1 without, or a label the schema no longer has), current priority. */
     private record Items(long[] ids, int[] gold, double[] priority) {
-        static Items load(DSLContext tx, long projectId, LabelSpace space) {
+        static Items load(DSLContext tx, long projectId, LabelSpace space, boolean onlyPrioritised) {
             int n = 0;
             long[] ids = new long[1024];
             int[] gold = new int[1024];
             double[] priority = new double[1024];
-            try (Cursor<?> c = tx.resultQuery("select id, gold #>> '{}', priority from items where project_id = ? order by id", projectId)
+            try (Cursor<?> c = tx.resultQuery("select id, gold #>> '{}', priority from items where project_id = ?"
+                    + (onlyPrioritised ? " and priority <> 0" : "") + " order by id", projectId)
                     .fetchSize(10_000).fetchLazy()) {
                 ResultSet rs = c.resultSet();
                 while (rs.next()) {

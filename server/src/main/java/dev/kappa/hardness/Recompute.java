@@ -81,9 +81,9 @@ public final class Recompute {
         ProjectInputs in = c.transactionResult(cfg -> {
             DSLContext tx = cfg.dsl();
             tx.execute("set transaction isolation level repeatable read, read only");
-            boolean scores = !SettingsRepository.runs(tx, projectId).isEmpty()
-                    || SettingsRepository.find(tx, projectId).strategy().followsRun();
-            return ProjectInputs.load(tx, projectId, scores);
+            Strategy strategy = SettingsRepository.find(tx, projectId).strategy();
+            boolean scores = !SettingsRepository.runs(tx, projectId).isEmpty() || strategy.followsRun();
+            return ProjectInputs.load(tx, projectId, scores, !scores && strategy == Strategy.FIFO);
         });
         HardCaseWriter.TxRunner runner = work -> c.transactionResult(cfg -> work.apply(cfg.dsl()));
         if (in == null) {

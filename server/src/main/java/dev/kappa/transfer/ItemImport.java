@@ -1,10 +1,12 @@
 package dev.kappa.transfer;
 
 import dev.kappa.assignment.SlotSync;
+import dev.kappa.db.tables.records.ProjectsRecord;
 import dev.kappa.project.LabelSchema;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
 import org.jooq.DSLContext;
+import org.jooq.exception.DataAccessException;
 
 import java.util.List;
 import java.util.Set;
@@ -22,6 +24,8 @@ final class ItemImport implements ImportKind {
 
     private final long projectId;
     private final LabelSchema schema;
+    /** The project had no items when this import was checked (under the project's import lock). */
+    private boolean fresh;
 
     ItemImport(long projectId, LabelSchema schema) {
         this.projectId = projectId;
@@ -76,7 +80,12 @@ final class ItemImport implements ImportKind {
 
     @Override
     public void check(DSLContext tx, BadLines bad) {
-        References.repeats(tx, "import_items", "external_id", "the external_id", bad);
+        // A project's first import (the usual way a large data set arrives) has nothing to update and lets the unique
+        // index find repeats while inserting; the grouping query runs only if it finds one (see apply).
+        fresh = tx.fetchOne("select not exists (select 1 from items where project_id = ?)", projectId).get(0, Boolean.class);
+        if (!fresh) {
+            References.repeats(tx, "import_items", "external_id", "the external_id", bad);
+        }
     }
 
     @Override
@@ -86,22 +95,53 @@ final class ItemImport implements ImportKind {
         }
         // Two plain statements instead of INSERT ... ON CONFLICT: the speculative insertion that ON CONFLICT does for
         // every row made the write about half again as slow on a million new items. This is safe because item
-        // imports of a project hold its lock, and repeats within the file were rejected by check().
-        int updated = tx.execute("""
+        // imports of a project hold its lock, and repeats within the file were rejected by check() or, in a fresh
+        // project, by the unique index.
+        int updated = fresh ? 0 : tx.execute("""
                 update items i set data = s.data, gold = s.gold, meta = s.meta, updated_at = now()
                 from import_items s
                 where i.project_id = ? and i.external_id = s.external_id
                   and (i.data, i.gold, i.meta) is distinct from (s.data, s.gold, s.meta)""", projectId);
-        // New items go after every existing one, in file order.
+        ProjectsRecord project = tx.selectFrom(PROJECTS).where(PROJECTS.ID.eq(projectId)).fetchOne();
+        // New items go after every existing one, in file order, and get their first slot rows in the same statement.
         long base = tx.fetchOne("select coalesce(max(seq), 0) from items where project_id = ?", projectId).get(0, Long.class);
-        int created = tx.execute("""
-                insert into items (project_id, external_id, data, gold, meta, seq, sample_key)
-                select ?, s.external_id, s.data, s.gold, s.meta, ? + s.line, s.sample_key from import_items s
-                where not exists (select 1 from items i where i.project_id = ? and i.external_id = s.external_id)""",
-                projectId, base, projectId);
-        // New and changed items get their slots in this same transaction (changed gold can change them).
-        SlotSync.importedItems(tx, tx.selectFrom(PROJECTS).where(PROJECTS.ID.eq(projectId)).fetchOne());
+        if (fresh) {
+            tx.execute("savepoint fresh_import");
+        }
+        long created;
+        try {
+            created = insertNew(tx, project, base);
+        } catch (DataAccessException e) {
+            if (!fresh || !"23505".equals(e.sqlState())) {
+                throw e;
+            }
+            // The file repeats an external_id: list every repeat, as check() does for a project that has items.
+            tx.execute("rollback to savepoint fresh_import");
+            BadLines bad = new BadLines();
+            References.repeats(tx, "import_items", "external_id", "the external_id", bad);
+            throw bad.problem();
+        }
+        if (updated > 0) {
+            // A changed gold label can open or close an item's crowd slots.
+            SlotSync.importedItems(tx, project);
+        }
+        if (created > 0) {
+            // Hard-case scores depend on the set of items (random order, the queue); the mark is written here rather
+            // than by a trigger, whose transition table would hold every new row a second time (V051).
+            tx.execute("insert into hardness_marks (project_id) values (?) on conflict do nothing", projectId);
+        }
         return counts(received, created, updated);
+    }
+
+    private long insertNew(DSLContext tx, ProjectsRecord project, long base) {
+        return tx.fetchOne("""
+                with new_items as (
+                  insert into items (project_id, external_id, data, gold, meta, seq, sample_key)
+                  select ?, s.external_id, s.data, s.gold, s.meta, ? + s.line, s.sample_key from import_items s
+                  where not exists (select 1 from items i where i.project_id = ? and i.external_id = s.external_id)
+                  returning project_id, id, gold, sample_key, escalated_at, priority, seq)"""
+                + SlotSync.firstSlotsOf("new_items", project) + " select count(*) from new_items",
+                projectId, base, projectId).get(0, Long.class);
     }
 
     private static JsonObject counts(long items, long created, long updated) {

@@ -165,6 +165,14 @@ class ItemImportTest {
         assertEquals("external_id", e.getString("field"));
         assertTrue(e.getString("reason").contains("line 1"), e.encode());
         assertEquals(0, items(p).size());
+        // A project that already has items checks repeats before writing (a fresh one leaves it to the unique index).
+        assertEquals(200, upload(p, "{\"external_id\": \"w\", \"data\": {}}\n", JSONL).status());
+        Http.Response again = upload(p, "{\"external_id\": \"v\", \"data\": {}}\n{\"external_id\": \"w\", \"data\": {\"n\": 2}}\n"
+                + "{\"external_id\": \"v\", \"data\": {}}\n", JSONL);
+        assertEquals(422, again.status(), again.body());
+        assertEquals(3, again.json().getJsonArray("errors").getJsonObject(0).getInteger("line"));
+        assertEquals(1, items(p).size());
+        assertEquals(new JsonObject(), items(p).get(0).getJsonObject("data"));
     }
 
     @Test
