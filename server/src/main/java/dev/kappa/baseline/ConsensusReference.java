@@ -1,10 +1,13 @@
 package dev.kappa.baseline;
 
+import dev.kappa.consensus.ConsensusRequest;
 import dev.kappa.stats.DawidSkene;
 import dev.kappa.stats.Ratings;
 
 /**
- * All-tier consensus by Dawid-Skene ({@link DawidSkene#fit}, its defaults): the class with the highest posterior.
+ * All-tier consensus by Dawid-Skene, fitted exactly as {@code GET /consensus?method=dawid-skene} fits it by default
+ * (same tolerance and iteration cap, {@link ConsensusRequest}), so the reference is the consensus the project shows:
+ * the class with the highest posterior.
  * Leaving people out does not refit the model: it keeps the priors and confusion matrices fitted on every answer
  * and drops the left-out answers' likelihood terms, so an item's reference comes only from the other answers. (A
  * refit per left-out person would cost one EM run per answer; one person's share of a confusion matrix fitted on
@@ -25,7 +28,8 @@ final class ConsensusReference implements Reference {
     ConsensusReference(BaselineData d) {
         this.d = d;
         int k = d.nClasses;
-        this.fit = DawidSkene.fit(Ratings.of(d.item, d.user, d.label, d.nItems, d.nUsers, k));
+        this.fit = DawidSkene.fit(Ratings.of(d.item, d.user, d.label, d.nItems, d.nUsers, k),
+                ConsensusRequest.DEFAULT_TOLERANCE, ConsensusRequest.DEFAULT_MAX_ITERATIONS);
         this.logConf = new double[d.nUsers * k * k];
         for (int u = 0; u < d.nUsers; u++) {
             for (int l = 0; l < k; l++) {
