@@ -41,7 +41,9 @@ final class ClassReport {
                     .put("precision", r.getPrecisionScore()).put("recall", r.getRecallScore())
                     .put("support", r.getSupport()).put("predicted", r.getPredicted()).put("true_pos", r.getTruePos())
                     .put("false_pos", r.getFalsePos()).put("false_neg", r.getFalseNeg())
-                    .put("unlabeled_predicted", r.getUnlabeled()).put("weakness", r.getWeakness()));
+                    .put("unlabeled_predicted", r.getUnlabeled()).put("weakness", r.getWeakness())
+                    .put("weakness_when_predicted", r.getWeaknessPredicted())
+                    .put("weakness_when_labeled", r.getWeaknessLabeled()));
         }
         return out;
     }

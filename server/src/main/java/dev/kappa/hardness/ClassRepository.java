@@ -18,17 +18,34 @@ final class ClassRepository {
     }
 
     /** The weakness each class of the run was scored with last time; NaN where none. */
-    static double[] weaknessInUse(DSLContext tx, long projectId, long runId, LabelSpace space) {
-        double[] w = new double[space.size()];
-        Arrays.fill(w, Double.NaN);
+    static Hardness.ClassWeakness weaknessInUse(DSLContext tx, long projectId, long runId, LabelSpace space) {
+        double[] f1 = nan(space.size());
+        double[] predicted = nan(space.size());
+        double[] labeled = nan(space.size());
         for (HardnessClassesRecord r : tx.selectFrom(HARDNESS_CLASSES)
                 .where(HARDNESS_CLASSES.PROJECT_ID.eq(projectId), HARDNESS_CLASSES.RUN_ID.eq(runId)).fetch()) {
             int c = space.classOf(r.getClassKey());
-            if (c >= 0 && r.getWeakness() != null) {
-                w[c] = r.getWeakness();
+            if (c >= 0) {
+                f1[c] = orNaN(r.getWeakness());
+                predicted[c] = orNaN(r.getWeaknessPredicted());
+                labeled[c] = orNaN(r.getWeaknessLabeled());
             }
         }
-        return w;
+        return new Hardness.ClassWeakness(f1, predicted, labeled);
+    }
+
+    private static double[] nan(int k) {
+        double[] a = new double[k];
+        Arrays.fill(a, Double.NaN);
+        return a;
+    }
+
+    private static double orNaN(Double d) {
+        return d == null ? Double.NaN : d;
+    }
+
+    private static Double orNull(double d) {
+        return Double.isFinite(d) ? d : null;
     }
 
     /** Replaces the run's rows. {@code predicted}: the run's class per item; {@code reference}: -1 where none. */
@@ -65,7 +82,9 @@ final class ClassRepository {
             row.setFalsePos(predictedWithReference[c] - tp);
             row.setFalseNeg(report.support()[c] - tp);
             row.setUnlabeled(unlabeled[c]);
-            row.setWeakness(Double.isFinite(r.weakness()[c]) ? r.weakness()[c] : null);
+            row.setWeakness(orNull(r.weakness().f1()[c]));
+            row.setWeaknessPredicted(orNull(r.weakness().predicted()[c]));
+            row.setWeaknessLabeled(orNull(r.weakness().labeled()[c]));
             rows.add(row);
         }
         tx.batchInsert(rows).execute();

@@ -31,21 +31,34 @@ public final class Hardness {
     /** Per item signals (NaN: not computable), score, reason mask; per class the run's report and weakness. */
     public record Result(double[] score, double[] uncertainty, double[] modelDisagreement, double[] humanDisagreement,
                          double[] classWeakness, double[] goldConflict, int[] reasons, boolean[] modelWrong,
-                         Classification.Report classes, double[] weakness) {
+                         Classification.Report classes, ClassWeakness weakness) {
+    }
+
+    /**
+     * Per class, as in use (after {@link Signals#settle}): 1 - F1 for the report and the weak-class reason,
+     * 1 - precision for items the model puts in the class, 1 - recall for items people put in it. NaN where undefined.
+     */
+    public record ClassWeakness(double[] f1, double[] predicted, double[] labeled) {
+        static ClassWeakness of(Classification.Report report, ClassWeakness previous) {
+            return new ClassWeakness(
+                    Signals.settle(previous == null ? null : previous.f1(), Signals.classWeakness(report), WEAKNESS_STEP),
+                    Signals.settle(previous == null ? null : previous.predicted(), Signals.predictedWeakness(report), WEAKNESS_STEP),
+                    Signals.settle(previous == null ? null : previous.labeled(), Signals.labeledWeakness(report), WEAKNESS_STEP));
+        }
     }
 
     /** Class weakness moves only in steps at least this large (see {@link Signals#settle}). */
     public static final double WEAKNESS_STEP = 0.02;
 
-    /** {@code previousWeakness}: the per-class weakness in use so far (NaN or null where none). */
-    public static Result compute(Inputs in, Weights w, Signals.Human human, double[] previousWeakness) {
+    /** {@code previousWeakness}: the per-class weakness in use so far (null, or NaN entries, where none). */
+    public static Result compute(Inputs in, Weights w, Signals.Human human, ClassWeakness previousWeakness) {
         int n = in.size();
         int[] scoredReference = new int[n];
         for (int i = 0; i < n; i++) {
             scoredReference[i] = in.predicted()[i] >= 0 ? in.reference()[i] : -1;
         }
         Classification.Report report = Classification.of(in.predicted(), scoredReference, in.k());
-        double[] weakness = Signals.settle(previousWeakness, Signals.classWeakness(report), WEAKNESS_STEP);
+        ClassWeakness weakness = ClassWeakness.of(report, previousWeakness);
         double macro = report.macroF1().defined() ? report.macroF1().value() : Double.NaN;
         double[] score = new double[n];
         double[] md = new double[n];
@@ -61,7 +74,7 @@ public final class Hardness {
             double u = in.uncertainty()[i];
             md[i] = Signals.modelDisagreement(pred, cons, in.support()[i]);
             hd[i] = human.of(in.answers()[i], in.k(), in.majorityShare()[i], in.entropyBits()[i]);
-            cw[i] = Signals.itemWeakness(weakness, pred, labeled);
+            cw[i] = Signals.itemWeakness(weakness.predicted(), weakness.labeled(), pred, labeled);
             gc[i] = Signals.goldConflict(pred, in.gold()[i], in.againstGold()[i]);
             score[i] = w.score(u, md[i], hd[i], cw[i], gc[i]);
             wrong[i] = pred >= 0 && cons >= 0 && pred != cons;
@@ -69,7 +82,7 @@ public final class Hardness {
             r |= u >= FLAG ? Reason.UNCERTAIN.bit() : 0;
             r |= wrong[i] ? Reason.MODEL_WRONG.bit() : 0;
             r |= hd[i] >= FLAG ? Reason.ANNOTATORS_DISAGREE.bit() : 0;
-            r |= weak(weakness, macro, pred) || weak(weakness, macro, labeled) ? Reason.WEAK_CLASS.bit() : 0;
+            r |= weak(weakness.f1(), macro, pred) || weak(weakness.f1(), macro, labeled) ? Reason.WEAK_CLASS.bit() : 0;
             r |= pred >= 0 && in.gold()[i] >= 0 && pred != in.gold()[i] ? Reason.MODEL_CONTRADICTS_GOLD.bit() : 0;
             r |= in.againstGold()[i] > 0 ? Reason.ANSWERS_CONTRADICT_GOLD.bit() : 0;
             reasons[i] = r;

@@ -18,7 +18,7 @@ record RunScores(Hardness.Result result, int written, int deleted) {
         HardCaseWriter.Stored stored = (HardCaseWriter.Stored) read[1];
         int[] reference = reference(in);
         Hardness.Result r = Hardness.compute(inputs(in, preds.predicted(), preds.uncertainty(), reference),
-                s.weights(), s.human(), (double[]) read[2]);
+                s.weights(), s.human(), (Hardness.ClassWeakness) read[2]);
         int n = in.size();
         boolean[] changed = new boolean[n];
         boolean[] gone = new boolean[n];

@@ -81,18 +81,36 @@ public final class Signals {
 
     /** Weakness per class: 1 - F1 of the model against the reference; NONE where F1 is undefined. */
     public static double[] classWeakness(Classification.Report report) {
-        double[] w = new double[report.f1().length];
+        return complement(report.f1());
+    }
+
+    /**
+     * Per class c, the share of the model's "c" labels that the reference contradicts: 1 - precision(c). This is the
+     * part of F1 that says how likely an unlabeled item the model puts in c is wrong, so a class that absorbs another
+     * class' errors ranks its items high, while a class whose items the model merely misses (low recall, high
+     * precision) does not pull up the items it does predict, which are mostly right.
+     */
+    public static double[] predictedWeakness(Classification.Report report) {
+        return complement(report.precision());
+    }
+
+    /** Per class c, the share of reference "c" items the model gets wrong: 1 - recall(c), the miss rate of c. */
+    public static double[] labeledWeakness(Classification.Report report) {
+        return complement(report.recall());
+    }
+
+    private static double[] complement(Estimate[] estimates) {
+        double[] w = new double[estimates.length];
         for (int c = 0; c < w.length; c++) {
-            Estimate f1 = report.f1()[c];
-            w[c] = f1.defined() ? clamp(1 - f1.value()) : NONE;
+            w[c] = estimates[c].defined() ? clamp(1 - estimates[c].value()) : NONE;
         }
         return w;
     }
 
     /**
      * Hysteresis: a class keeps the weakness in use until the fresh estimate has moved by at least {@code step}.
-     * Each answer shifts a class F1 a little; without this, every answer would rewrite the score of every item of
-     * the class, and so the queue order of all of them, for a change nobody could see.
+     * Each answer shifts a class' precision and recall a little; without this, every answer would rewrite the score
+     * of every item of the class, and so the queue order of all of them, for a change nobody could see.
      */
     public static double[] settle(double[] previous, double[] fresh, double step) {
         double[] out = fresh.clone();
@@ -107,10 +125,14 @@ public final class Signals {
         return out;
     }
 
-    /** An item's class weakness: the weaker of the class the model predicts and the class people gave it. */
-    public static double itemWeakness(double[] weakness, int predicted, int labeled) {
-        double a = predicted >= 0 ? weakness[predicted] : NONE;
-        double b = labeled >= 0 ? weakness[labeled] : NONE;
+    /**
+     * An item's class weakness: the larger of the model's error rate on the class it predicts (1 - precision) and its
+     * miss rate on the class people gave the item (1 - recall). F1 is the harmonic mean of the two sides; each item
+     * takes the side that says something about it.
+     */
+    public static double itemWeakness(double[] byPredicted, double[] byLabel, int predicted, int labeled) {
+        double a = predicted >= 0 ? byPredicted[predicted] : NONE;
+        double b = labeled >= 0 ? byLabel[labeled] : NONE;
         if (Double.isNaN(a)) {
             return b;
         }

@@ -92,7 +92,7 @@ class HardCasesApiTest {
         assertEquals(u1, s1.getDouble("uncertainty"), 1e-12);
         assertEquals(1.0, s1.getDouble("model_disagreement"), 1e-12);
         assertEquals(0.0, s1.getDouble("human_disagreement"), 1e-12);
-        assertEquals(1.0, s1.getDouble("class_weakness"), 1e-12, "b has F1 0");
+        assertEquals(1.0, s1.getDouble("class_weakness"), 1e-12, "labeled b, and the model finds no reference b (recall 0)");
         assertNull(s1.getValue("gold_conflict"));
         assertEquals((u1 + 1 + 0 + 1) / 4.5, x1.getDouble("score"), 1e-12);
         assertEquals(List.of("model_wrong", "weak_class"), x1.getJsonArray("reasons").getList());
@@ -108,7 +108,9 @@ class HardCasesApiTest {
         assertEquals(entropy(0.1, 0.8, 0.1), cases.getJsonObject("x3").getJsonObject("signals").getDouble("uncertainty"), 1e-12);
         JsonObject s4 = cases.getJsonObject("x4").getJsonObject("signals");
         assertEquals(1.0, s4.getDouble("gold_conflict"), 1e-12);
-        assertEquals(1 - 2 / 3.0, s4.getDouble("class_weakness"), 1e-12, "labeled a by gold; c has no F1");
+        // Labeled a by gold, and the model finds every reference a (recall 1); it never predicted c on a reference
+        // item, so c has no precision: nothing says this item's class is weak.
+        assertEquals(0.0, s4.getDouble("class_weakness"), 1e-12, "labeled a by gold (recall of a 1); c has no precision");
         assertEquals(List.of("model_contradicts_gold"), cases.getJsonObject("x4").getJsonArray("reasons").getList());
         JsonObject x5 = cases.getJsonObject("x5");
         assertEquals(1.0, x5.getJsonObject("signals").getDouble("human_disagreement"), 1e-12);

@@ -46,13 +46,19 @@ class HardnessTest {
     void signalsAndScore() {
         Weights w = new Weights(1, 2, 0.5, 1, 3);
         Hardness.Result r = Hardness.compute(inputs(), w, Signals.Human.ENTROPY, null);
-        assertEquals(1 - 8 / 10.0, r.weakness()[0], 1e-12);
-        assertEquals(1 - 4 / 6.0, r.weakness()[1], 1e-12);
+        assertEquals(1 - 8 / 10.0, r.weakness().f1()[0], 1e-12);
+        assertEquals(1 - 4 / 6.0, r.weakness().f1()[1], 1e-12);
+        assertEquals(1 - 4 / 6.0, r.weakness().predicted()[0], 1e-12);  // a: precision 4/6
+        assertEquals(0, r.weakness().predicted()[1], 1e-12);            // b: precision 2/2
+        assertEquals(0, r.weakness().labeled()[0], 1e-12);              // a: recall 4/4
+        assertEquals(0.5, r.weakness().labeled()[1], 1e-12);            // b: recall 2/4
         assertEquals(0.8, r.modelDisagreement()[8], 1e-12);
         assertEquals(1, r.humanDisagreement()[9], 1e-12);
         assertEquals(1, r.goldConflict()[10], 1e-12);
         assertTrue(Double.isNaN(r.modelDisagreement()[6]));
-        double expected8 = (1 * 0.1 + 2 * 0.8 + 0.5 * 0 + 1 * (1 - 4 / 6.0) + 3 * 0) / w.sum();
+        // Item 8: predicted a (1 - precision 1/3), labeled b (1 - recall 1/2): the larger counts.
+        assertEquals(0.5, r.classWeakness()[8], 1e-12);
+        double expected8 = (1 * 0.1 + 2 * 0.8 + 0.5 * 0 + 1 * 0.5 + 3 * 0) / w.sum();
         assertEquals(expected8, r.score()[8], 1e-12);
         assertEquals(List.of("uncertain"), Reason.keys(r.reasons()[6]));
         assertEquals(List.of("model_wrong", "weak_class"), Reason.keys(r.reasons()[8]));
@@ -70,9 +76,11 @@ class HardnessTest {
         assertEquals(8, ranking(Hardness.compute(in, new Weights(1, 10, 1, 1, 1), Signals.Human.ENTROPY, null), 6).get(0));
         assertEquals(9, ranking(Hardness.compute(in, new Weights(1, 1, 10, 1, 1), Signals.Human.ENTROPY, null), 6).get(0));
         assertEquals(10, ranking(Hardness.compute(in, new Weights(1, 1, 1, 1, 10), Signals.Human.ENTROPY, null), 6).get(0));
-        // Class weakness alone: the items predicted as, or labeled as, the weak class b come first.
+        // Class weakness alone: the items labeled as b, the class the model misses (recall 1/2), come first; then the
+        // items it predicts as a, the class that absorbs b's errors (precision 4/6); last the confident "b" (item 7),
+        // since every "b" the model gave was right.
         List<Integer> byClass = ranking(Hardness.compute(in, new Weights(0, 0, 0, 1, 0), Signals.Human.ENTROPY, null), 6);
-        assertEquals(List.of(7, 8, 10), byClass.subList(0, 3));
+        assertEquals(List.of(8, 10, 6, 9, 7), byClass);
     }
 
     @Test

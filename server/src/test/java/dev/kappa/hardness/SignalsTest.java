@@ -85,18 +85,29 @@ class SignalsTest {
     }
 
     @Test
-    @DisplayName("class weakness is 1 - F1 per class; an item takes the weaker of its predicted and labeled class")
+    @DisplayName("class weakness: 1 - F1 per class for the report; an item takes 1 - precision of its predicted class or 1 - recall of its labeled class, the larger")
     void classWeakness() {
         // Reference a a a a b b c c; the model gets every a right, confuses b with c both ways, and calls one c "a".
         int[] reference = {0, 0, 0, 0, 1, 1, 2, 2};
         int[] predicted = {0, 0, 0, 0, 1, 2, 1, 0};
-        double[] w = Signals.classWeakness(Classification.of(predicted, reference, 3));
+        Classification.Report report = Classification.of(predicted, reference, 3);
+        double[] w = Signals.classWeakness(report);
         assertEquals(1 - 2.0 * 4 / (2 * 4 + 1), w[0], EPS);       // a: tp 4, fp 1, fn 0
         assertEquals(1 - 2.0 * 1 / (2 * 1 + 1 + 1), w[1], EPS);   // b: tp 1, fp 1, fn 1
         assertEquals(1 - 0.0, w[2], EPS);                         // c: tp 0, fp 1, fn 2
-        assertEquals(w[2], Signals.itemWeakness(w, 0, 2), EPS);
-        assertEquals(w[1], Signals.itemWeakness(w, 1, -1), EPS);
-        assertTrue(Double.isNaN(Signals.itemWeakness(new double[] {Double.NaN}, 0, -1)));
+        double[] byPredicted = Signals.predictedWeakness(report);
+        double[] byLabel = Signals.labeledWeakness(report);
+        assertEquals(1 - 4 / 5.0, byPredicted[0], EPS);           // a: 4 of the model's 5 "a" are right
+        assertEquals(1 - 1 / 2.0, byPredicted[1], EPS);
+        assertEquals(1 - 0.0, byPredicted[2], EPS);
+        assertEquals(0, byLabel[0], EPS);                         // a: every reference a found
+        assertEquals(1 - 1 / 2.0, byLabel[1], EPS);
+        assertEquals(1 - 0.0, byLabel[2], EPS);                   // c: both reference c missed
+        assertEquals(1.0, Signals.itemWeakness(byPredicted, byLabel, 0, 2), EPS);   // predicted a, labeled c
+        assertEquals(0.2, Signals.itemWeakness(byPredicted, byLabel, 0, 0), EPS);   // predicted a, labeled a
+        assertEquals(0.5, Signals.itemWeakness(byPredicted, byLabel, 1, -1), EPS);  // unlabeled "b"
+        assertEquals(0.0, Signals.itemWeakness(byPredicted, byLabel, -1, 0), EPS);  // no prediction, labeled a
+        assertTrue(Double.isNaN(Signals.itemWeakness(new double[] {Double.NaN}, new double[] {Double.NaN}, 0, -1)));
     }
 
     @Test
