@@ -14,7 +14,7 @@ out=bench/out; mkdir -p $out
 $PG -d postgres -c "DROP DATABASE IF EXISTS kappa_bench WITH (FORCE)" -c "CREATE DATABASE kappa_bench"
 KAPPA_DATABASE_URL=jdbc:postgresql://127.0.0.1:5432/kappa_bench KAPPA_DATABASE_USER=postgres KAPPA_HTTP_PORT=$PORT \
   KAPPA_DB_POOL_SIZE=${POOL:-24} KAPPA_ADMIN_EMAIL=admin@bench.local KAPPA_ADMIN_PASSWORD=bench-password KAPPA_ADMIN_API_KEY=$KEY \
-  java -Xmx1g -jar server/target/kappa.jar > $out/server.log 2>&1 &
+  java -Xmx1g ${SERVER_JAVA_OPTS:-} -jar server/target/kappa.jar > $out/server.log 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true' EXIT
 until curl -sf localhost:$PORT/ready >/dev/null; do sleep 0.2; done

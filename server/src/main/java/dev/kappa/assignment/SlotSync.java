@@ -19,12 +19,24 @@ public final class SlotSync {
 
     /** Every item of the project: after its overlap, rates or gold policy changed. */
     public static void project(DSLContext tx, ProjectsRecord p) {
-        sync(tx, p, "true", true);
+        bulk(tx, () -> sync(tx, p, "true", true));
     }
 
     /** Only the items written by the current transaction (an import sets their updated_at to now()): after updates. */
     public static void importedItems(DSLContext tx, ProjectsRecord p) {
-        sync(tx, p, "i.updated_at = now()", false);
+        bulk(tx, () -> sync(tx, p, "i.updated_at = now()", false));
+    }
+
+    /**
+     * Runs a sync over many items with nested loops off. Items and slots written in bulk moments before have no
+     * statistics yet, so the planner believes a project holds one row and nests a loop over all its slots inside a
+     * loop over all its items: a PATCH of the overlap on a fresh 100,000-item project ran for over 13 minutes. Hash
+     * and merge joins are right at any size for these set-wide statements; SET LOCAL ends with the transaction.
+     */
+    private static void bulk(DSLContext tx, Runnable sync) {
+        tx.execute("set local enable_nestloop = off");
+        sync.run();
+        tx.execute("set local enable_nestloop to default");
     }
 
     /** One item: after an undo took back the answer that escalated it. */
