@@ -1,6 +1,7 @@
 package dev.kappa.stats;
 
 import java.util.Arrays;
+import java.util.stream.IntStream;
 
 /**
  * Dawid-Skene consensus by EM: A. P. Dawid and A. M. Skene, "Maximum Likelihood Estimation of Observer
@@ -43,6 +44,11 @@ public final class DawidSkene {
     }
 
     public static Result fit(Ratings r, double tolerance, int maxIterations) {
+        return fit(r, tolerance, maxIterations, r.nItems >= PARALLEL_ITEMS);
+    }
+
+    /** {@code parallel}: E- and M-steps on every core; the result is the same to the last bit either way. */
+    static Result fit(Ratings r, double tolerance, int maxIterations, boolean parallel) {
         int k = r.nClasses;
         int n = r.nItems;
         double[] t = new double[n * k];
@@ -62,12 +68,13 @@ public final class DawidSkene {
         double[] work = new double[r.nAnnotators * k * k];
         double[] logWork = new double[work.length];
         double[] logPrior = new double[k];
+        ByAnnotator byAnnotator = ByAnnotator.of(r);
         int iter = 0;
         boolean converged = answered == 0;
         double logLik = 0;
         while (!converged && iter < maxIterations) {
             iter++;
-            mStep(r, t, priors, work, answered);
+            mStep(r, t, priors, work, answered, byAnnotator, parallel);
             for (int x = 0; x < work.length; x++) {
                 logWork[x] = work[x] > 0 ? Math.log(work[x]) : LOG_FLOOR;
             }
@@ -75,7 +82,7 @@ public final class DawidSkene {
                 logPrior[c] = priors[c] > 0 ? Math.log(priors[c]) : LOG_FLOOR;
             }
             double previous = logLik;
-            logLik = eStep(r, t, logPrior, logWork);
+            logLik = eStep(r, t, logPrior, logWork, parallel);
             // EM's classic stopping rule on the likelihood, per answered item so that the tolerance does
             // not depend on the size of the data; |.| < 0 never holds, so tolerance 0 runs the cap.
             converged = iter > 1 && Math.abs(logLik - previous) / answered < tolerance;
@@ -91,48 +98,91 @@ public final class DawidSkene {
         return new Result(new Consensus(k, argmax(r, t, k), t), priors, conf, iter, converged, logLik);
     }
 
+    /** Below this many items one thread does the work: splitting would cost more than it saves. */
+    private static final int PARALLEL_ITEMS = 20_000;
+    /** Items per task of the parallel E-step. */
+    private static final int CHUNK = 4096;
+
+    /**
+     * Answers grouped by annotator, in answer order within each: the M-step adds each annotator's answers to that
+     * annotator's own rows only, so annotators can be summed in parallel and every sum is still taken in the same
+     * order as one thread would take it. Results do not depend on the number of threads, to the last bit.
+     */
+    private record ByAnnotator(int[] start, int[] answers) {
+        static ByAnnotator of(Ratings r) {
+            int[] start = new int[r.nAnnotators + 1];
+            for (int a = 0; a < r.size(); a++) {
+                start[r.annotator[a] + 1]++;
+            }
+            for (int u = 0; u < r.nAnnotators; u++) {
+                start[u + 1] += start[u];
+            }
+            int[] next = Arrays.copyOf(start, r.nAnnotators);
+            int[] answers = new int[r.size()];
+            for (int a = 0; a < r.size(); a++) {
+                answers[next[r.annotator[a]]++] = a;
+            }
+            return new ByAnnotator(start, answers);
+        }
+    }
+
     /** Posteriors t from priors and confusion (logs); returns the observed-data log-likelihood. */
-    private static double eStep(Ratings r, double[] t, double[] logPrior, double[] logWork) {
-        int k = r.nClasses;
-        double[] logPost = new double[k];
+    private static double eStep(Ratings r, double[] t, double[] logPrior, double[] logWork, boolean parallel) {
+        double[] itemLogLik = new double[r.nItems];
+        int chunks = (r.nItems + CHUNK - 1) / CHUNK;
+        IntStream range = IntStream.range(0, chunks);
+        (parallel ? range.parallel() : range).forEach(ch -> {
+            double[] logPost = new double[r.nClasses];
+            for (int i = ch * CHUNK, end = Math.min(r.nItems, i + CHUNK); i < end; i++) {
+                itemLogLik[i] = eStepItem(r, i, t, logPrior, logWork, logPost);
+            }
+        });
+        // Summed in item order by one thread, so the likelihood (and so the stopping point) is the same on any
+        // number of threads.
         double logLik = 0;
-        for (int i = 0; i < r.nItems; i++) {
-            if (r.start[i] == r.start[i + 1]) {
-                continue;
-            }
-            System.arraycopy(logPrior, 0, logPost, 0, k);
-            for (int q = r.start[i]; q < r.start[i + 1]; q++) {
-                int a = r.order[q];
-                int base = (r.annotator[a] * k + r.label[a]) * k;
-                for (int c = 0; c < k; c++) {
-                    logPost[c] += logWork[base + c];
-                }
-            }
-            double max = Double.NEGATIVE_INFINITY;
-            for (double v : logPost) {
-                max = Math.max(max, v);
-            }
-            double z = 0;
-            for (int c = 0; c < k; c++) {
-                double d = logPost[c] - max;
-                // exp(-40) < 1e-17 is below double resolution next to the largest term (exactly 1), so
-                // skipping it changes no posterior by more than 1e-17 and saves most exp calls.
-                logPost[c] = d < -40 ? 0 : Math.exp(d);
-                z += logPost[c];
-            }
-            logLik += max + Math.log(z);
-            for (int c = 0; c < k; c++) {
-                t[i * k + c] = logPost[c] / z;
-            }
+        for (double v : itemLogLik) {
+            logLik += v;
         }
         return logLik;
     }
 
+    /** One item's posterior into t; returns its log-likelihood term (0 for an item without answers). */
+    private static double eStepItem(Ratings r, int i, double[] t, double[] logPrior, double[] logWork, double[] logPost) {
+        int k = r.nClasses;
+        if (r.start[i] == r.start[i + 1]) {
+            return 0;
+        }
+        System.arraycopy(logPrior, 0, logPost, 0, k);
+        for (int q = r.start[i]; q < r.start[i + 1]; q++) {
+            int a = r.order[q];
+            int base = (r.annotator[a] * k + r.label[a]) * k;
+            for (int c = 0; c < k; c++) {
+                logPost[c] += logWork[base + c];
+            }
+        }
+        double max = Double.NEGATIVE_INFINITY;
+        for (double v : logPost) {
+            max = Math.max(max, v);
+        }
+        double z = 0;
+        for (int c = 0; c < k; c++) {
+            double d = logPost[c] - max;
+            // exp(-40) < 1e-17 is below double resolution next to the largest term (exactly 1), so
+            // skipping it changes no posterior by more than 1e-17 and saves most exp calls.
+            logPost[c] = d < -40 ? 0 : Math.exp(d);
+            z += logPost[c];
+        }
+        for (int c = 0; c < k; c++) {
+            t[i * k + c] = logPost[c] / z;
+        }
+        return max + Math.log(z);
+    }
+
     /** Priors and confusion (in the work layout [annotator][answered][true]) from posteriors t. */
-    private static void mStep(Ratings r, double[] t, double[] priors, double[] work, int answered) {
+    private static void mStep(Ratings r, double[] t, double[] priors, double[] work, int answered, ByAnnotator by,
+                              boolean parallel) {
         int k = r.nClasses;
         Arrays.fill(priors, 0);
-        Arrays.fill(work, 0);
         for (int i = 0; i < r.nItems; i++) {
             for (int c = 0; c < k; c++) {
                 priors[c] += t[i * k + c];
@@ -141,26 +191,29 @@ public final class DawidSkene {
         for (int c = 0; c < k; c++) {
             priors[c] /= answered;
         }
-        for (int a = 0; a < r.size(); a++) {
-            int base = (r.annotator[a] * k + r.label[a]) * k;
-            int ti = r.item[a] * k;
-            for (int c = 0; c < k; c++) {
-                work[base + c] += t[ti + c];
+        IntStream annotators = IntStream.range(0, r.nAnnotators);
+        (parallel ? annotators.parallel() : annotators).forEach(u -> {
+            int rows = u * k * k;
+            Arrays.fill(work, rows, rows + k * k, 0);
+            for (int q = by.start()[u]; q < by.start()[u + 1]; q++) {
+                int a = by.answers()[q];
+                int base = (u * k + r.label[a]) * k;
+                int ti = r.item[a] * k;
+                for (int c = 0; c < k; c++) {
+                    work[base + c] += t[ti + c];
+                }
             }
-        }
-        // normalise each true-class row c of each annotator over the answered labels l
-        for (int a = 0; a < r.nAnnotators; a++) {
-            int base = a * k * k;
+            // normalise each true-class row c of the annotator over the answered labels l
             for (int c = 0; c < k; c++) {
                 double s = 0;
                 for (int l = 0; l < k; l++) {
-                    s += work[base + l * k + c];
+                    s += work[rows + l * k + c];
                 }
                 for (int l = 0; l < k; l++) {
-                    work[base + l * k + c] = s > 0 ? work[base + l * k + c] / s : 1.0 / k;
+                    work[rows + l * k + c] = s > 0 ? work[rows + l * k + c] / s : 1.0 / k;
                 }
             }
-        }
+        });
     }
 
     /** Most probable class; exact ties (e.g. symmetric data) are unresolved. */
