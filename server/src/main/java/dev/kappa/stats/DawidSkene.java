@@ -47,7 +47,7 @@ public final class DawidSkene {
         return fit(r, tolerance, maxIterations, r.nItems >= PARALLEL_ITEMS);
     }
 
-    /** {@code parallel}: E- and M-steps on every core; the result is the same to the last bit either way. */
+    /** {@code parallel}: the E-step on every core; the result is the same to the last bit either way. */
     static Result fit(Ratings r, double tolerance, int maxIterations, boolean parallel) {
         int k = r.nClasses;
         int n = r.nItems;
@@ -68,13 +68,12 @@ public final class DawidSkene {
         double[] work = new double[r.nAnnotators * k * k];
         double[] logWork = new double[work.length];
         double[] logPrior = new double[k];
-        ByAnnotator byAnnotator = ByAnnotator.of(r);
         int iter = 0;
         boolean converged = answered == 0;
         double logLik = 0;
         while (!converged && iter < maxIterations) {
             iter++;
-            mStep(r, t, priors, work, answered, byAnnotator, parallel);
+            mStep(r, t, priors, work, answered);
             for (int x = 0; x < work.length; x++) {
                 logWork[x] = work[x] > 0 ? Math.log(work[x]) : LOG_FLOOR;
             }
@@ -102,29 +101,6 @@ public final class DawidSkene {
     private static final int PARALLEL_ITEMS = 20_000;
     /** Items per task of the parallel E-step. */
     private static final int CHUNK = 4096;
-
-    /**
-     * Answers grouped by annotator, in answer order within each: the M-step adds each annotator's answers to that
-     * annotator's own rows only, so annotators can be summed in parallel and every sum is still taken in the same
-     * order as one thread would take it. Results do not depend on the number of threads, to the last bit.
-     */
-    private record ByAnnotator(int[] start, int[] answers) {
-        static ByAnnotator of(Ratings r) {
-            int[] start = new int[r.nAnnotators + 1];
-            for (int a = 0; a < r.size(); a++) {
-                start[r.annotator[a] + 1]++;
-            }
-            for (int u = 0; u < r.nAnnotators; u++) {
-                start[u + 1] += start[u];
-            }
-            int[] next = Arrays.copyOf(start, r.nAnnotators);
-            int[] answers = new int[r.size()];
-            for (int a = 0; a < r.size(); a++) {
-                answers[next[r.annotator[a]]++] = a;
-            }
-            return new ByAnnotator(start, answers);
-        }
-    }
 
     /** Posteriors t from priors and confusion (logs); returns the observed-data log-likelihood. */
     private static double eStep(Ratings r, double[] t, double[] logPrior, double[] logWork, boolean parallel) {
@@ -178,11 +154,15 @@ public final class DawidSkene {
         return max + Math.log(z);
     }
 
-    /** Priors and confusion (in the work layout [annotator][answered][true]) from posteriors t. */
-    private static void mStep(Ratings r, double[] t, double[] priors, double[] work, int answered, ByAnnotator by,
-                              boolean parallel) {
+    /**
+     * Priors and confusion (in the work layout [annotator][answered][true]) from posteriors t. One thread, in answer
+     * order: the answers are stored item by item, so t is read in order; summing by annotator instead (to spread the
+     * work over cores) reads t at random and was slower on two cores than this loop on one.
+     */
+    private static void mStep(Ratings r, double[] t, double[] priors, double[] work, int answered) {
         int k = r.nClasses;
         Arrays.fill(priors, 0);
+        Arrays.fill(work, 0);
         for (int i = 0; i < r.nItems; i++) {
             for (int c = 0; c < k; c++) {
                 priors[c] += t[i * k + c];
@@ -191,29 +171,26 @@ public final class DawidSkene {
         for (int c = 0; c < k; c++) {
             priors[c] /= answered;
         }
-        IntStream annotators = IntStream.range(0, r.nAnnotators);
-        (parallel ? annotators.parallel() : annotators).forEach(u -> {
-            int rows = u * k * k;
-            Arrays.fill(work, rows, rows + k * k, 0);
-            for (int q = by.start()[u]; q < by.start()[u + 1]; q++) {
-                int a = by.answers()[q];
-                int base = (u * k + r.label[a]) * k;
-                int ti = r.item[a] * k;
-                for (int c = 0; c < k; c++) {
-                    work[base + c] += t[ti + c];
-                }
+        for (int a = 0; a < r.size(); a++) {
+            int base = (r.annotator[a] * k + r.label[a]) * k;
+            int ti = r.item[a] * k;
+            for (int c = 0; c < k; c++) {
+                work[base + c] += t[ti + c];
             }
-            // normalise each true-class row c of the annotator over the answered labels l
+        }
+        // normalise each true-class row c of each annotator over the answered labels l
+        for (int a = 0; a < r.nAnnotators; a++) {
+            int base = a * k * k;
             for (int c = 0; c < k; c++) {
                 double s = 0;
                 for (int l = 0; l < k; l++) {
-                    s += work[rows + l * k + c];
+                    s += work[base + l * k + c];
                 }
                 for (int l = 0; l < k; l++) {
-                    work[rows + l * k + c] = s > 0 ? work[rows + l * k + c] / s : 1.0 / k;
+                    work[base + l * k + c] = s > 0 ? work[base + l * k + c] / s : 1.0 / k;
                 }
             }
-        });
+        }
     }
 
     /** Most probable class; exact ties (e.g. symmetric data) are unresolved. */
