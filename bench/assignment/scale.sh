@@ -41,7 +41,13 @@ measure)
   [ -f $out/cp.txt ] || mvn -B -q -pl server dependency:build-classpath -Dmdep.outputFile=$PWD/$out/cp.txt -Dmdep.includeScope=test >/dev/null
   CP="server/target/test-classes:server/target/classes:$(cat $out/cp.txt)"
   $PG -d kappa_scale -Atc "SELECT 'bench' || id FROM users WHERE role = 'annotator' ORDER BY id LIMIT $N" > $out/scale-tokens.txt
-  $PG -d kappa_scale -Atc "SELECT p.id || ' ' || count(i.id) FROM projects p JOIN items i ON i.project_id = p.id GROUP BY p.id ORDER BY count(i.id)" | while read p n; do
+  sizes=$($PG -d kappa_scale -Atc "SELECT p.id || ' ' || count(i.id) FROM projects p JOIN items i ON i.project_id = p.id GROUP BY p.id ORDER BY count(i.id)")
+  # Warm the JIT on the largest project first (discarded), so that the first size measured is not the one paying
+  # for compilation.
+  largest=$(echo "$sizes" | tail -1 | cut -d' ' -f1)
+  echo "== warm-up: project $largest, ${WARMUP:-10}s (discarded)"
+  java -cp "$CP" dev.kappa.bench.LoadGenerator http://127.0.0.1:$PORT $largest ${WARMUP:-10} $out/scale-tokens.txt >/dev/null
+  echo "$sizes" | while read p n; do
     echo "== $n items (project $p), $N annotators, ${SECS}s"
     java -cp "$CP" dev.kappa.bench.LoadGenerator http://127.0.0.1:$PORT $p $SECS $out/scale-tokens.txt
   done
