@@ -55,7 +55,8 @@ public final class SlotSync {
         if (p.getOverlapCrowd() > 0) {
             sql.append(", crowd_first_slots AS (").append(firstSlotFrom(newItems, "crowd", crowdOpen(p))).append(")");
         }
-        if (p.getOverlapExpert() > 0) {
+        // New items are not escalated yet, so experts are needed on them only for all items or the baseline sample.
+        if (p.getOverlapExpert() > 0 && (p.getExpertOnAll() || p.getBaselineSampleRate() > 0)) {
             sql.append(", expert_first_slots AS (").append(firstSlotFrom(newItems, "expert", expertOpen(p))).append(")");
         }
         return sql.toString();
