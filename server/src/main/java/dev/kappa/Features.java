@@ -63,7 +63,8 @@ final class Features {
                 new ItemRoutes(new ItemService(db)),
                 new ImportRoutes(new ImportService(db), transfers),
                 new ExportRoutes(new ExportService(db), transfers),
-                new AssignmentRoutes(new AssignmentService(db)),
+                // A third of the connections for lease writes (at least one): next-task keeps the rest.
+                new AssignmentRoutes(new AssignmentService(db, Math.max(1, config.dbPoolSize() / 3))),
                 new ProgressRoutes(new ProgressService(db)),
                 new MyProgressRoutes(new MyProgressService(db)),
                 new AgreementRoutes(new AgreementService(db)),

@@ -10,6 +10,7 @@ import dev.kappa.error.Problems;
 import dev.kappa.project.LabelSchema;
 import dev.kappa.project.ProjectAccess;
 import dev.kappa.sql.Db;
+import dev.kappa.sql.Gate;
 import io.vertx.core.Future;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
@@ -31,9 +32,17 @@ public final class AssignmentService {
     }
 
     private final Db db;
+    /**
+     * Answers, skips, releases and undos together use at most this many of the process' connections. Next-task is the
+     * request an annotator waits on (the labeling screen sends answers from its outbox while the next item is already
+     * up), so under load it must never queue behind writes for a connection, nor compete with more of them at once in
+     * PostgreSQL than the cores can run.
+     */
+    private final Gate leaseWrites;
 
-    public AssignmentService(Db db) {
+    public AssignmentService(Db db, int leaseWriteConnections) {
         this.db = db;
+        this.leaseWrites = new Gate(leaseWriteConnections);
     }
 
     public Future<Next> next(Principal caller, long projectId) {
@@ -71,7 +80,7 @@ public final class AssignmentService {
     }
 
     public Future<JsonObject> submit(Principal caller, LeaseId id, Object rawLabel, Integer durationMs) {
-        return db.tx(tx -> {
+        return leaseWrites.run(() -> db.tx(tx -> {
             LeaseRepository.Held held = holder(tx, caller, id);
             LeasesRecord lease = held.lease();
             Optional<AnswersRecord> existing = held.answer();
@@ -96,7 +105,7 @@ public final class AssignmentService {
                 Escalation.afterCrowdAnswer(tx, p, lease.getItemId());
             }
             return answerJson(answer, id).put("replayed", false);
-        });
+        }));
     }
 
     /**
@@ -104,7 +113,7 @@ public final class AssignmentService {
      * are held again, and an escalation that answer caused is withdrawn while no expert has taken the item.
      */
     public Future<JsonObject> undo(Principal caller, LeaseId id) {
-        return db.tx(tx -> {
+        return leaseWrites.run(() -> db.tx(tx -> {
             LeaseRepository.Held held = holder(tx, caller, id);
             LeasesRecord lease = held.lease();
             AnswersRecord answer = held.answer()
@@ -119,11 +128,11 @@ public final class AssignmentService {
             }
             return new JsonObject().put("lease_id", id.toString()).put("expires_at", lease.getExpiresAt().toInstant())
                     .put("undone_answer_id", answer.getId());
-        });
+        }));
     }
 
     public Future<Void> skip(Principal caller, LeaseId id, String reason) {
-        return db.tx(tx -> {
+        return leaseWrites.run(() -> db.tx(tx -> {
             LeasesRecord lease = holderLease(tx, caller, id);
             if ("skipped".equals(lease.getOutcome())) {
                 return null;
@@ -133,11 +142,11 @@ public final class AssignmentService {
             LeaseRepository.freeSlot(tx, lease);
             LeaseRepository.close(tx, lease, "skipped");
             return null;
-        });
+        }));
     }
 
     public Future<Void> release(Principal caller, LeaseId id) {
-        return db.tx(tx -> {
+        return leaseWrites.run(() -> db.tx(tx -> {
             LeasesRecord lease = holderLease(tx, caller, id);
             if ("released".equals(lease.getOutcome())) {
                 return null;
@@ -146,7 +155,7 @@ public final class AssignmentService {
             LeaseRepository.freeSlot(tx, lease);
             LeaseRepository.close(tx, lease, "released");
             return null;
-        });
+        }));
     }
 
     /** Only the holder may act on a lease; to anyone else it does not exist (404, so lease ids do not leak). */

@@ -1,0 +1,69 @@
+package dev.kappa.sql;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+/**
+ * Lets at most {@code limit} of its tasks run at once in this process; the others wait their turn in arrival order,
+ * without holding a thread or a connection while they wait. Used to keep one kind of request from taking every
+ * database connection of the process, so that another kind never queues behind it.
+ */
+public final class Gate {
+    private final int limit;
+    private final AtomicInteger running = new AtomicInteger();
+    private final ConcurrentLinkedQueue<Runnable> waiting = new ConcurrentLinkedQueue<>();
+
+    public Gate(int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1");
+        }
+        this.limit = limit;
+    }
+
+    public <T> Future<T> run(Supplier<Future<T>> task) {
+        Promise<T> done = Promise.promise();
+        waiting.add(() -> {
+            Future<T> f;
+            try {
+                f = task.get();
+            } catch (RuntimeException e) {
+                f = Future.failedFuture(e);
+            }
+            f.onComplete(r -> {
+                running.decrementAndGet();
+                drain();
+                done.handle(r);
+            });
+        });
+        drain();
+        return done.future();
+    }
+
+    /** Starts waiting tasks while fewer than the limit run; re-checks after each race so no task is left behind. */
+    private void drain() {
+        while (!waiting.isEmpty()) {
+            int n = running.get();
+            if (n >= limit) {
+                return;
+            }
+            if (!running.compareAndSet(n, n + 1)) {
+                continue;
+            }
+            Runnable next = waiting.poll();
+            if (next == null) {
+                running.decrementAndGet();
+            } else {
+                next.run();
+            }
+        }
+    }
+
+    /** Tasks running now; for tests. */
+    int running() {
+        return running.get();
+    }
+}
