@@ -5,6 +5,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ITEMS=${1:-100000}; N=${2:-200}; SECS=${3:-30}
+# 12 connections: about six per core here. More lets PostgreSQL run more statements at once than the cores can, and
+# next-task (which keeps two thirds of them) slows down with every one it shares a core with.
+POOL=${POOL:-12}
 PG="psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q"
 PORT=18231; KEY=bench_admin_key_0123456789abcdef
 out=bench/out; mkdir -p $out
@@ -13,7 +16,7 @@ out=bench/out; mkdir -p $out
 [ -f $out/cp.txt ] || mvn -B -q -pl server dependency:build-classpath -Dmdep.outputFile=$PWD/$out/cp.txt -Dmdep.includeScope=test >/dev/null
 $PG -d postgres -c "DROP DATABASE IF EXISTS kappa_bench WITH (FORCE)" -c "CREATE DATABASE kappa_bench"
 KAPPA_DATABASE_URL=jdbc:postgresql://127.0.0.1:5432/kappa_bench KAPPA_DATABASE_USER=postgres KAPPA_HTTP_PORT=$PORT \
-  KAPPA_DB_POOL_SIZE=${POOL:-24} KAPPA_ADMIN_EMAIL=admin@bench.local KAPPA_ADMIN_PASSWORD=bench-password KAPPA_ADMIN_API_KEY=$KEY \
+  KAPPA_DB_POOL_SIZE=$POOL KAPPA_ADMIN_EMAIL=admin@bench.local KAPPA_ADMIN_PASSWORD=bench-password KAPPA_ADMIN_API_KEY=$KEY \
   java -Xmx1g ${SERVER_JAVA_OPTS:-} -jar server/target/kappa.jar > $out/server.log 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true' EXIT
@@ -37,7 +40,7 @@ $PG -d kappa_bench -c "INSERT INTO api_tokens (user_id, name, token_hash, prefix
 $PG -d kappa_bench -c "INSERT INTO project_members (project_id, user_id) SELECT $P, id FROM users WHERE role = 'annotator'"
 $PG -d kappa_bench -Atc "SELECT 'bench' || id FROM users WHERE role = 'annotator' ORDER BY id" > $out/tokens.txt
 CP="server/target/test-classes:server/target/classes:$(cat $out/cp.txt)"
-echo "== load generator: $N annotators, $ITEMS items, ${SECS}s, server pool ${POOL:-24}"
+echo "== load generator: $N annotators, $ITEMS items, ${SECS}s, server pool $POOL"
 java -cp "$CP" dev.kappa.bench.LoadGenerator http://127.0.0.1:$PORT $P $SECS $out/tokens.txt | tee $out/load.txt
 # pgbench on a fresh project of the same size, same SQL.
 P2=$(mkproject); seed_items $P2 $ITEMS

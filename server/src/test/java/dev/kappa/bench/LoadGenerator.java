@@ -23,7 +23,9 @@ import java.util.regex.Pattern;
 /**
  * Load generator for the assignment queue: N annotators, each looping next -> submit with no think time, against a
  * running server, for a fixed duration. Reports answers per second and p50/p99 latency of next and of submit.
- * Usage: LoadGenerator BASE_URL PROJECT_ID SECONDS TOKEN_FILE   (one bearer token per line; N = number of lines)
+ * Usage: LoadGenerator BASE_URL PROJECT_ID SECONDS TOKEN_FILE [WARMUP_SECONDS, default 5]
+ * (one bearer token per line; N = number of lines). Requests that start during the warm-up (all N annotators arriving
+ * at once, the JIT still compiling) are not counted; SECONDS of measurement follow it.
  * <p>
  * Each annotator is a chain of asynchronous requests on one Vert.x event loop with its own keep-alive connection, not
  * a thread: a thread per annotator with a blocking client spent more CPU than the server it measured, on the same 2
@@ -36,17 +38,19 @@ public final class LoadGenerator {
         URI base = URI.create(args[0]);
         long project = Long.parseLong(args[1]);
         int seconds = Integer.parseInt(args[2]);
+        int warmup = args.length > 4 ? Integer.parseInt(args[4]) : 5;
         List<String> tokens = java.nio.file.Files.readAllLines(java.nio.file.Path.of(args[3])).stream().filter(s -> !s.isBlank()).toList();
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
         HttpClient client = vertx.createHttpClient(new HttpClientOptions().setDefaultHost(base.getHost())
                 .setDefaultPort(base.getPort()).setKeepAlive(true), new PoolOptions().setHttp1MaxSize(tokens.size()));
-        Load load = new Load(client, project, System.nanoTime() + seconds * 1_000_000_000L, tokens.size());
-        long t0 = System.nanoTime();
+        long t0 = System.nanoTime() + warmup * 1_000_000_000L;
+        Load load = new Load(client, project, t0, t0 + seconds * 1_000_000_000L, tokens.size());
         for (String token : tokens) {
             load.annotator(token);
         }
         load.done.await();
         double elapsed = (System.nanoTime() - t0) / 1e9;
+        System.out.printf("(after a %d s warm-up that is not counted)%n", warmup);
         System.out.printf("annotators=%d seconds=%.1f answers=%d answers_per_second=%.0f errors=%d exhausted=%d%n",
                 tokens.size(), elapsed, load.submit.count(), load.submit.count() / elapsed, load.errors.get(), load.empty.get());
         System.out.printf("next   p50=%.1fms p99=%.1fms%n", load.next.percentile(50), load.next.percentile(99));
@@ -63,9 +67,11 @@ public final class LoadGenerator {
         final CountDownLatch done;
         private final HttpClient client;
         private final long project;
+        private final long measureFrom;
         private final long deadline;
 
-        Load(HttpClient client, long project, long deadline, int annotators) {
+        Load(HttpClient client, long project, long measureFrom, long deadline, int annotators) {
+            this.measureFrom = measureFrom;
             this.client = client;
             this.project = project;
             this.deadline = deadline;
@@ -80,7 +86,9 @@ public final class LoadGenerator {
             }
             long a = System.nanoTime();
             post("/api/projects/" + project + "/tasks/next", token, "{}").onComplete(n -> {
-                next.add(System.nanoTime() - a);
+                if (a >= measureFrom) {
+                    next.add(System.nanoTime() - a);
+                }
                 if (n.failed()) {
                     errors.incrementAndGet();
                     annotator(token);
@@ -95,7 +103,9 @@ public final class LoadGenerator {
                     m.find();
                     long b = System.nanoTime();
                     post("/api/leases/" + m.group(1) + "/answer", token, "{\"label\":\"pos\",\"duration_ms\":0}").onComplete(s -> {
-                        submit.add(System.nanoTime() - b);
+                        if (b >= measureFrom) {
+                            submit.add(System.nanoTime() - b);
+                        }
                         if (s.failed() || s.result().status != 201) {
                             errors.incrementAndGet();
                         }
