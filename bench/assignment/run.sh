@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Assignment benchmark (issue 5): load generator against a running server, and pgbench running the same SQL.
-# Usage: bench/assignment/run.sh [items=100000] [annotators=200] [seconds=30]
+# Usage: [POOL=12] [CLIENTS="16 50 200"] bench/assignment/run.sh [items=100000] [annotators=200] [seconds=30]
+# pgbench at 200 clients needs max_connections above 210 (ALTER SYSTEM SET max_connections = 300, restart PostgreSQL).
 # Needs the machine's PostgreSQL at 127.0.0.1:5432 (trust). Uses database kappa_bench (dropped and re-created).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -47,7 +48,12 @@ P2=$(mkproject); seed_items $P2 $ITEMS
 $PG -d kappa_bench -c "INSERT INTO project_members (project_id, user_id) SELECT $P2, id FROM users WHERE role = 'annotator'"
 range=$($PG -d kappa_bench -Atc "SELECT min(id) || ' ' || max(id) FROM users WHERE role = 'annotator'")
 set -- $range
-for c in ${CLIENTS:-16 50 90}; do
+maxconn=$($PG -d postgres -Atc "show max_connections")
+for c in ${CLIENTS:-16 50 200}; do
+  if [ "$c" -gt $((maxconn - 10)) ]; then
+    echo "== pgbench with $c clients skipped: PostgreSQL allows $maxconn connections (ALTER SYSTEM SET max_connections = 300, then restart it)"
+    continue
+  fi
   echo "== pgbench next+submit, $c clients, ${SECS}s"
   pgbench -h 127.0.0.1 -U postgres -n -M extended -c $c -j 2 -T $SECS -f bench/assignment/next_submit.sql \
     -D p=$P2 -D amin=$1 -D amax=$2 -D ttl=600 kappa_bench 2>&1 | grep -E 'tps|latency average|failed|aborted' | tee -a $out/pgbench.txt
