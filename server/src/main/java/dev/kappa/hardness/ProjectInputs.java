@@ -94,11 +94,11 @@ final class ProjectInputs {
 
     /**
      * Reads everything in the caller's transaction, which must be REPEATABLE READ so that items, answers and the
-     * snapshot agree. {@code withAnswers} false skips the answers (fifo and random need only the item ids).
-     * {@code onlyPrioritised} reads only the items whose priority is not 0: for fifo without model runs, whose only
-     * work is to reset priorities left by an earlier strategy, so that a fresh million-item project costs no memory.
+     * snapshot agree. Without model runs and with a strategy that follows none, the answers are skipped (fifo and
+     * random need only the item ids), and fifo reads only the items whose priority is not 0: its only work then is to
+     * reset priorities left by an earlier strategy, so a fresh million-item project costs no memory.
      */
-    static ProjectInputs load(DSLContext tx, long projectId, boolean withAnswers, boolean onlyPrioritised) {
+    static ProjectInputs load(DSLContext tx, long projectId) {
         ProjectsRecord project = tx.selectFrom(PROJECTS).where(PROJECTS.ID.eq(projectId)).fetchOne();
         if (project == null) {
             return null;
@@ -107,7 +107,8 @@ final class ProjectInputs {
         HardnessSettings settings = SettingsRepository.find(tx, projectId);
         String snapshot = tx.resultQuery("select pg_current_snapshot()::text").fetchOne(0, String.class);
         List<Long> runs = SettingsRepository.runs(tx, projectId);
-        Items items = Items.load(tx, projectId, space, onlyPrioritised);
+        boolean withAnswers = !runs.isEmpty() || settings.strategy().followsRun();
+        Items items = Items.load(tx, projectId, space, !withAnswers && settings.strategy() == Strategy.FIFO);
         AnswerSet set = null;
         ItemConsensus ic = null;
         if (withAnswers && supported(space)) {

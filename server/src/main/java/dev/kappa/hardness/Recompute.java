@@ -81,9 +81,7 @@ public final class Recompute {
         ProjectInputs in = c.transactionResult(cfg -> {
             DSLContext tx = cfg.dsl();
             tx.execute("set transaction isolation level repeatable read, read only");
-            Strategy strategy = SettingsRepository.find(tx, projectId).strategy();
-            boolean scores = !SettingsRepository.runs(tx, projectId).isEmpty() || strategy.followsRun();
-            return ProjectInputs.load(tx, projectId, scores, !scores && strategy == Strategy.FIFO);
+            return ProjectInputs.load(tx, projectId);
         });
         HardCaseWriter.TxRunner runner = work -> c.transactionResult(cfg -> work.apply(cfg.dsl()));
         if (in == null) {

@@ -68,6 +68,7 @@ public final class DawidSkene {
         double[] work = new double[r.nAnnotators * k * k];
         double[] logWork = new double[work.length];
         double[] logPrior = new double[k];
+        double[] itemLogLik = new double[n];
         int iter = 0;
         boolean converged = answered == 0;
         double logLik = 0;
@@ -81,7 +82,7 @@ public final class DawidSkene {
                 logPrior[c] = priors[c] > 0 ? Math.log(priors[c]) : LOG_FLOOR;
             }
             double previous = logLik;
-            logLik = eStep(r, t, logPrior, logWork, parallel);
+            logLik = eStep(r, t, logPrior, logWork, itemLogLik, parallel);
             // EM's classic stopping rule on the likelihood, per answered item so that the tolerance does
             // not depend on the size of the data; |.| < 0 never holds, so tolerance 0 runs the cap.
             converged = iter > 1 && Math.abs(logLik - previous) / answered < tolerance;
@@ -102,9 +103,12 @@ public final class DawidSkene {
     /** Items per task of the parallel E-step. */
     private static final int CHUNK = 4096;
 
-    /** Posteriors t from priors and confusion (logs); returns the observed-data log-likelihood. */
-    private static double eStep(Ratings r, double[] t, double[] logPrior, double[] logWork, boolean parallel) {
-        double[] itemLogLik = new double[r.nItems];
+    /**
+     * Posteriors t from priors and confusion (logs); returns the observed-data log-likelihood. {@code itemLogLik} is
+     * scratch space, one term per item, reused across iterations.
+     */
+    private static double eStep(Ratings r, double[] t, double[] logPrior, double[] logWork, double[] itemLogLik,
+                                boolean parallel) {
         int chunks = (r.nItems + CHUNK - 1) / CHUNK;
         IntStream range = IntStream.range(0, chunks);
         (parallel ? range.parallel() : range).forEach(ch -> {

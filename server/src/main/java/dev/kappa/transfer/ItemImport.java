@@ -104,7 +104,7 @@ final class ItemImport implements ImportKind {
                   and (i.data, i.gold, i.meta) is distinct from (s.data, s.gold, s.meta)""", projectId);
         ProjectsRecord project = tx.selectFrom(PROJECTS).where(PROJECTS.ID.eq(projectId)).fetchOne();
         // New items go after every existing one, in file order, and get their first slot rows in the same statement.
-        long base = tx.fetchOne("select coalesce(max(seq), 0) from items where project_id = ?", projectId).get(0, Long.class);
+        long base = fresh ? 0 : tx.fetchOne("select coalesce(max(seq), 0) from items where project_id = ?", projectId).get(0, Long.class);
         if (fresh) {
             tx.execute("savepoint fresh_import");
         }
