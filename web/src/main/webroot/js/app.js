@@ -4,6 +4,7 @@ import { api, HttpError, NetworkError, setCsrfToken } from './api.js';
 import { openLabeling } from './labeling.js';
 import { Outbox } from './outbox.js';
 import { renderProjects } from './projects.js';
+import { findRoute } from './console/registry.js';
 import { banner, el, fromTemplate, notice } from './ui.js';
 
 const main = document.getElementById('main');
@@ -136,6 +137,8 @@ async function route() {
   const label = /^#\/label\/(\d+)$/.exec(hash);
   if (label) {
     app.screen = openLabeling(main, Number(label[1]), app);
+  } else if (await routeConsole(hash)) {
+    // a console page took it
   } else if (hash === '#/login') {
     location.hash = '#/projects';
     return;
@@ -143,6 +146,29 @@ async function route() {
     renderProjects(main, app);
   }
   main.focus({ preventScroll: true });
+}
+
+/** Console pages: #/manage/{id}/{tab} for a project's tabs, #/{tab} for global pages (see console/registry.js). */
+async function routeConsole(hash) {
+  const project = /^#\/manage\/(\d+)\/([a-z-]+)$/.exec(hash);
+  const global = project ? null : /^#\/([a-z-]+)$/.exec(hash);
+  const entry = project ? findRoute('project', project[2]) : global ? findRoute('global', global[1]) : null;
+  if (!entry) {
+    return false;
+  }
+  if (entry.roles && !entry.roles.includes(app.me.role)) {
+    main.replaceChildren(el('p', 'error', 'You are not allowed to see this page.'));
+    return true;
+  }
+  try {
+    const screen = await entry.render(main, { projectId: project ? Number(project[1]) : null, app });
+    if (screen && typeof screen.close === 'function') {
+      app.screen = screen;
+    }
+  } catch (e) {
+    app.failed(e, `Could not open ${entry.title}`);
+  }
+  return true;
 }
 
 document.getElementById('logout').addEventListener('click', async () => {
