@@ -12,16 +12,16 @@ POOL=${POOL:-12}
 PG="psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q"
 PORT=18231; KEY=bench_admin_key_0123456789abcdef
 out=bench/out; mkdir -p $out
-[ -f server/target/kappa.jar ] || mvn -B -q install -DskipTests
-[ -d server/target/test-classes/dev/kappa/bench ] || mvn -B -q -pl server test-compile
-[ -f $out/cp.txt ] || mvn -B -q -pl server dependency:build-classpath -Dmdep.outputFile=$PWD/$out/cp.txt -Dmdep.includeScope=test >/dev/null
+. bench/lib.sh
+bench_jar
+CP=$(bench_classpath $out/cp.txt)
 $PG -d postgres -c "DROP DATABASE IF EXISTS kappa_bench WITH (FORCE)" -c "CREATE DATABASE kappa_bench"
 KAPPA_DATABASE_URL=jdbc:postgresql://127.0.0.1:5432/kappa_bench KAPPA_DATABASE_USER=postgres KAPPA_HTTP_PORT=$PORT \
   KAPPA_DB_POOL_SIZE=$POOL KAPPA_ADMIN_EMAIL=admin@bench.local KAPPA_ADMIN_PASSWORD=bench-password KAPPA_ADMIN_API_KEY=$KEY \
   java -Xmx1g ${SERVER_JAVA_OPTS:-} -jar server/target/kappa.jar > $out/server.log 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true' EXIT
-until curl -sf localhost:$PORT/ready >/dev/null; do sleep 0.2; done
+wait_ready $PORT $SERVER $out/server.log
 api() { curl -sf -H "Authorization: Bearer $KEY" -H 'Content-Type: application/json' "$@"; }
 mkproject() {
   api -d '{"name":"bench","schema":{"kind":"single","labels":[{"key":"pos","name":"Pos"},{"key":"neg","name":"Neg"}]},"overlap":{"crowd":3,"expert":1},"escalation":{"min_agreement":0}}' \
@@ -40,7 +40,6 @@ $PG -d kappa_bench -c "INSERT INTO users (display_name, role, tier, external_id)
 $PG -d kappa_bench -c "INSERT INTO api_tokens (user_id, name, token_hash, prefix) SELECT id, 'bench', sha256(('bench' || id)::bytea), 'bench' FROM users WHERE role = 'annotator'"
 $PG -d kappa_bench -c "INSERT INTO project_members (project_id, user_id) SELECT $P, id FROM users WHERE role = 'annotator'"
 $PG -d kappa_bench -Atc "SELECT 'bench' || id FROM users WHERE role = 'annotator' ORDER BY id" > $out/tokens.txt
-CP="server/target/test-classes:server/target/classes:$(cat $out/cp.txt)"
 echo "== load generator: $N annotators, $ITEMS items, ${SECS}s, server pool $POOL"
 java -cp "$CP" dev.kappa.bench.LoadGenerator http://127.0.0.1:$PORT $P $SECS $out/tokens.txt | tee $out/load.txt
 # pgbench on a fresh project of the same size, same SQL.

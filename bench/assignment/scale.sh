@@ -7,13 +7,15 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 PG="psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q"
 PORT=18232; KEY=bench_admin_key_0123456789abcdef; out=bench/out; mkdir -p $out
+. bench/lib.sh
 start_server() {
+  bench_jar
   KAPPA_DATABASE_URL=jdbc:postgresql://127.0.0.1:5432/kappa_scale KAPPA_DATABASE_USER=postgres KAPPA_HTTP_PORT=$PORT \
     KAPPA_DB_POOL_SIZE=16 KAPPA_ADMIN_EMAIL=admin@bench.local KAPPA_ADMIN_PASSWORD=bench-password KAPPA_ADMIN_API_KEY=$KEY \
     java -Xmx1g -jar server/target/kappa.jar > $out/scale-server.log 2>&1 &
   SERVER=$!
   trap 'kill $SERVER 2>/dev/null || true' EXIT
-  until curl -sf localhost:$PORT/ready >/dev/null; do sleep 0.2; done
+  wait_ready $PORT $SERVER $out/scale-server.log
 }
 api() { curl -sf -H "Authorization: Bearer $KEY" -H 'Content-Type: application/json' "$@"; }
 case "${1:-measure}" in
@@ -38,8 +40,7 @@ seed)
 measure)
   N=${2:-16}; SECS=${3:-20}
   start_server
-  [ -f $out/cp.txt ] || mvn -B -q -pl server dependency:build-classpath -Dmdep.outputFile=$PWD/$out/cp.txt -Dmdep.includeScope=test >/dev/null
-  CP="server/target/test-classes:server/target/classes:$(cat $out/cp.txt)"
+  CP=$(bench_classpath $out/cp.txt)
   $PG -d kappa_scale -Atc "SELECT 'bench' || id FROM users WHERE role = 'annotator' ORDER BY id LIMIT $N" > $out/scale-tokens.txt
   sizes=$($PG -d kappa_scale -Atc "SELECT p.id || ' ' || count(i.id) FROM projects p JOIN items i ON i.project_id = p.id GROUP BY p.id ORDER BY count(i.id)")
   # Warm the JIT on the largest project first (discarded), so that the first size measured is not the one paying

@@ -5,9 +5,7 @@
 # KAPPA_TEST_PG_URL overrides it). Usage: bench/baseline/run.sh [timed runs per request, default 3]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-# Build with the reactor (this worktree's db module), then test classes; nothing is installed into ~/.m2.
-mvn -B -q test-compile -pl server -am
-mvn -B -q -f server/pom.xml dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
-# This worktree's own db and web classes, not whatever another checkout last installed into ~/.m2.
-cp=$(sed -e 's#[^:]*/kappa-db-[^:]*\.jar#db/target/classes#' -e 's#[^:]*/kappa-web-[^:]*\.jar#web/target/classes#' server/target/bench.classpath)
-exec java -Xmx3g -cp "server/target/test-classes:server/target/classes:$cp" dev.kappa.bench.BaselineBenchmark "${1:-3}"
+. bench/lib.sh
+rm -f server/target/bench.classpath   # always rebuild: the bench times this checkout's code
+cp=$(bench_classpath server/target/bench.classpath)
+exec java -Xmx3g -cp "$cp" dev.kappa.bench.BaselineBenchmark "${1:-3}"

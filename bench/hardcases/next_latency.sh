@@ -11,9 +11,9 @@ ITEMS=${1:-100000}; N=${2:-50}; SECS=${3:-30}
 PG="psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q"
 PORT=18241; KEY=bench_admin_key_0123456789abcdef
 out=bench/out; mkdir -p $out
-[ -f server/target/kappa.jar ] || mvn -B -q install -DskipTests
-[ -f $out/cp.txt ] || mvn -B -q -pl server dependency:build-classpath -Dmdep.outputFile=$PWD/$out/cp.txt -Dmdep.includeScope=test >/dev/null
-CP="server/target/test-classes:server/target/classes:db/target/classes:$(cat $out/cp.txt)"
+. bench/lib.sh
+bench_jar
+CP=$(bench_classpath $out/cp.txt)
 api() { curl -sf -H "Authorization: Bearer $KEY" -H 'Content-Type: application/json' "$@"; }
 
 for INTERVAL in 0 1000; do
@@ -23,7 +23,7 @@ for INTERVAL in 0 1000; do
     KAPPA_HARDNESS_INTERVAL_MS=$INTERVAL java -Xmx1g -cp "$CP" dev.kappa.App > $out/hard-server-$INTERVAL.log 2>&1 &
   SERVER=$!
   trap 'kill $SERVER 2>/dev/null || true' EXIT
-  until curl -sf localhost:$PORT/ready >/dev/null; do sleep 0.2; done
+  wait_ready $PORT $SERVER $out/hard-server-$INTERVAL.log
   P=$(api -d '{"name":"bench","schema":{"kind":"single","labels":[{"key":"pos","name":"Pos"},{"key":"neg","name":"Neg"}]},"overlap":{"crowd":3,"expert":0}}' \
       localhost:$PORT/api/projects | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
   $PG -d kappa_hardbench -c "INSERT INTO items (project_id, external_id, data, seq, sample_key)

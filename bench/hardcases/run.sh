@@ -6,9 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 out=bench/out; mkdir -p $out
-[ -d server/target/test-classes/dev/kappa/bench ] || mvn -B -q install -DskipTests
-[ -f $out/cp.txt ] || mvn -B -q -pl server dependency:build-classpath -Dmdep.outputFile=$PWD/$out/cp.txt -Dmdep.includeScope=test >/dev/null
-# db/target/classes first: the local Maven repository is shared, and its kappa-db jar may be another branch's.
-CP="server/target/test-classes:server/target/classes:db/target/classes:$(cat $out/cp.txt)"
+. bench/lib.sh
+CP=$(bench_classpath $out/cp.txt)
 java -Xmx1g -cp "$CP" dev.kappa.bench.HardCaseBench "${1:-10000}" "${2:-1}" "${3:-0.03}" \
   2> $out/hardcases.log | tee $out/hardcases.md

@@ -5,8 +5,7 @@
 # and /usr/bin/python3 with python3-statsmodels. Usage: bench/stats/run.sh [timed runs per request, default 3]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-mvn -B -q install -DskipTests
-mvn -B -q -f server/pom.xml dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
-# This worktree's own db and web classes, not whatever another checkout last installed into ~/.m2.
-cp=$(sed -e 's#[^:]*/kappa-db-[^:]*\.jar#db/target/classes#' -e 's#[^:]*/kappa-web-[^:]*\.jar#web/target/classes#' server/target/bench.classpath)
-exec java -Xmx2g -cp "server/target/test-classes:server/target/classes:$cp" dev.kappa.bench.StatsBenchmark "${1:-3}"
+. bench/lib.sh
+rm -f server/target/bench.classpath   # always rebuild: the bench times this checkout's code
+cp=$(bench_classpath server/target/bench.classpath)
+exec java -Xmx2g -cp "$cp" dev.kappa.bench.StatsBenchmark "${1:-3}"
