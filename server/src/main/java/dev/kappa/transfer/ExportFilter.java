@@ -10,8 +10,8 @@ import java.util.List;
 
 /**
  * What an export includes. {@code tier}, {@code from} (inclusive) and {@code to} (exclusive) select answers;
- * {@code has_consensus=true} keeps only items with at least one selected answer (false: only items with none).
- * Until consensus is computed (the statistics issue), "has consensus" means "has at least one answer".
+ * {@code has_consensus=true} keeps only items with at least one selected answer, the ones a consensus can be computed
+ * from (false: only items with none); whether that consensus is resolved shows in the {@code consensus} columns.
  * {@code consensus} names a method whose result is added to every item (see {@link ExportConsensus}); absent, none is.
  */
 record ExportFilter(String format, String tier, OffsetDateTime from, OffsetDateTime to, Boolean hasConsensus,
