@@ -3,11 +3,12 @@
 # ~/.m2: the classpath names this checkout's own db and web classes, never a kappa SNAPSHOT jar another checkout
 # installed into the shared local repository.
 
-# step DESCRIPTION COMMAND...: runs the command with its output shown; on failure names the step and stops.
+# step DESCRIPTION COMMAND...: runs the command with its output shown (on stderr, so that a step inside $(...) never
+# mixes its output into the captured value); on failure names the step and stops.
 step() {
   local what=$1; shift
   echo "bench: $what" >&2
-  "$@" || { echo "bench: FAILED to $what (exit $?): $*" >&2; exit 1; }
+  "$@" >&2 || { echo "bench: FAILED to $what (exit $?): $*" >&2; exit 1; }
 }
 
 # The server jar, built once.

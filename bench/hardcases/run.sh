@@ -9,4 +9,5 @@ out=bench/out; mkdir -p $out
 . bench/lib.sh
 CP=$(bench_classpath $out/cp.txt)
 java -Xmx1g -cp "$CP" dev.kappa.bench.HardCaseBench "${1:-10000}" "${2:-1}" "${3:-0.03}" \
-  2> $out/hardcases.log | tee $out/hardcases.md
+  2> $out/hardcases.log | tee $out/hardcases.md \
+  || { echo "bench: FAILED: HardCaseBench; $out/hardcases.log ends:" >&2; tail -20 $out/hardcases.log >&2; exit 1; }
