@@ -101,7 +101,7 @@ class ConsoleAdminTest {
 
         browser.until(d -> d.getCurrentUrl().matches(".*#/manage/\\d+/members$"));
         long project = Long.parseLong(browser.driver.getCurrentUrl().replaceAll(".*#/manage/(\\d+)/members$", "$1"));
-        assertEquals(projectName, browser.text("#console-project-name"));
+        waitText("#console-project-name", projectName); // the URL changes before the project's frame is drawn
         WebElement who = browser.until(d -> d.findElement(By.cssSelector("#member-who")));
         type(who, byEmail.email());
         browser.find("#add-member").click();
