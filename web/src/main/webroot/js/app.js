@@ -1,10 +1,13 @@
-// Entry point: who is logged in, the hash routes (#/login, #/projects, #/label/{id}), the connection banner and
-// the outbox of answers, which outlives any one screen.
+// Entry point: who is logged in, the hash routes (#/login, #/projects, #/label/{id}, and the console's
+// #/manage/{id}/{tab} and #/{page}), the connection banner and the outbox of answers, which outlives any one screen.
+// #/projects is each role's home: annotators get "My projects" (the labeling entry), engineers and admins the console.
 import { api, HttpError, NetworkError, setCsrfToken } from './api.js';
 import { openLabeling } from './labeling.js';
 import { Outbox } from './outbox.js';
 import { renderProjects } from './projects.js';
-import { findRoute } from './console/registry.js';
+import { allowed, findRoute, visibleEntries } from './console/registry.js';
+import { manages, renderNotAllowed, renderProjectFrame, renderTopNav } from './console/shell.js';
+import { renderConsoleHome } from './console/admin/home.js';
 import { banner, el, fromTemplate, notice } from './ui.js';
 
 const main = document.getElementById('main');
@@ -92,6 +95,7 @@ function showLogin() {
   main.replaceChildren(view);
   document.getElementById('who').textContent = '';
   document.getElementById('logout').hidden = true;
+  renderTopNav(null, '');
   const form = view.querySelector('#login-form');
   const error = view.querySelector('#login-error');
   form.addEventListener('submit', async (e) => {
@@ -125,6 +129,7 @@ async function route() {
   app.refreshBanner();
   document.title = 'Kappa';
   const hash = location.hash || '#/projects';
+  renderTopNav(app.me, hash);
   if (!app.me) {
     if (hash !== '#/login') {
       app.afterLogin = hash;
@@ -142,26 +147,76 @@ async function route() {
   } else if (hash === '#/login') {
     location.hash = '#/projects';
     return;
+  } else if (manages(app.me)) {
+    try {
+      await renderConsoleHome(main, app);
+    } catch (e) {
+      app.failed(e, 'Projects could not be loaded');
+    }
   } else {
     renderProjects(main, app);
   }
   main.focus({ preventScroll: true });
 }
 
-/** Console pages: #/manage/{id}/{tab} for a project's tabs, #/{tab} for global pages (see console/registry.js). */
+/**
+ * Console pages: #/manage/{id}/{tab} for a project's tabs, #/{tab} for global pages (see console/registry.js).
+ * The role check comes before anything is fetched: an annotator gets the "not allowed" page and no request is made.
+ */
 async function routeConsole(hash) {
-  const project = /^#\/manage\/(\d+)\/([a-z-]+)$/.exec(hash);
+  const project = /^#\/manage\/(\d+)(?:\/([a-z-]+))?$/.exec(hash);
   const global = project ? null : /^#\/([a-z-]+)$/.exec(hash);
-  const entry = project ? findRoute('project', project[2]) : global ? findRoute('global', global[1]) : null;
-  if (!entry) {
-    return false;
+  if (!project && !global) {
+    return /^#\/manage\//.test(hash) ? notAllowedOr(() => main.replaceChildren(el('p', 'error', 'There is no such page.'))) : false;
   }
-  if (entry.roles && !entry.roles.includes(app.me.role)) {
-    main.replaceChildren(el('p', 'error', 'You are not allowed to see this page.'));
+  if (global) {
+    const entry = findRoute('global', global[1]);
+    if (!entry) {
+      return false;
+    }
+    if (!allowed(entry, app.me.role)) {
+      renderNotAllowed(main, app.me);
+      return true;
+    }
+    document.title = `${entry.title} · Kappa`;
+    return openEntry(entry, main, { projectId: null, app, project: null });
+  }
+  if (!manages(app.me)) {
+    renderNotAllowed(main, app.me);
     return true;
   }
+  const projectId = Number(project[1]);
+  const tab = project[2] || (visibleEntries('project', app.me.role)[0] || {}).tab;
+  const entry = tab ? findRoute('project', tab) : null;
+  if (!entry || !allowed(entry, app.me.role)) {
+    return notAllowedOr(() => main.replaceChildren(el('p', 'error', 'There is no such page.')));
+  }
+  let body;
   try {
-    const screen = await entry.render(main, { projectId: project ? Number(project[1]) : null, app });
+    body = (await api.project(projectId)).body;
+  } catch (e) {
+    app.failed(e, 'Could not open the project');
+    return true;
+  }
+  if (location.hash !== hash) {
+    return true; // the user moved on while the project loaded
+  }
+  const panel = renderProjectFrame(main, body, app.me.role, tab);
+  return openEntry(entry, panel, { projectId, app, project: body });
+}
+
+function notAllowedOr(render) {
+  if (!manages(app.me)) {
+    renderNotAllowed(main, app.me);
+  } else {
+    render();
+  }
+  return true;
+}
+
+async function openEntry(entry, container, ctx) {
+  try {
+    const screen = await entry.render(container, ctx);
     if (screen && typeof screen.close === 'function') {
       app.screen = screen;
     }

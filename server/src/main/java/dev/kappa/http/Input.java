@@ -62,6 +62,10 @@ public final class Input {
         if (s.length() > maxLength) {
             throw Problems.invalid(field, "must be at most " + maxLength + " characters");
         }
+        if (s.indexOf('\0') >= 0) {
+            // PostgreSQL text cannot hold NUL; refuse it here, naming the field, rather than fail in the database.
+            throw Problems.invalid(field, "must not contain NUL characters");
+        }
         return s;
     }
 

@@ -3,6 +3,8 @@ package dev.kappa.project;
 import io.vertx.core.json.JsonObject;
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.jooq.impl.DSL;
+import dev.kappa.error.Problems;
 
 import java.util.List;
 
@@ -12,6 +14,29 @@ import static dev.kappa.db.Tables.USERS;
 /** SQL for project membership. */
 final class MemberRepository {
     private MemberRepository() {
+    }
+
+    /** The user id that {@code who} names; 422 naming the field used when nobody matches. */
+    static long resolve(DSLContext tx, MemberService.Who who) {
+        if (who.userId() != null) {
+            if (!tx.fetchExists(USERS, USERS.ID.eq(who.userId()))) {
+                throw Problems.invalid("user_id", "no user has the id " + who.userId());
+            }
+            return who.userId();
+        }
+        if (who.email() != null) {
+            Long id = tx.select(USERS.ID).from(USERS).where(DSL.lower(USERS.EMAIL).eq(who.email().toLowerCase(java.util.Locale.ROOT)))
+                    .fetchOne(USERS.ID);
+            if (id == null) {
+                throw Problems.invalid("email", "no user has this email; create the user first");
+            }
+            return id;
+        }
+        Long id = tx.select(USERS.ID).from(USERS).where(USERS.EXTERNAL_ID.eq(who.externalId())).fetchOne(USERS.ID);
+        if (id == null) {
+            throw Problems.invalid("external_id", "no user has this external id; create the user first");
+        }
+        return id;
     }
 
     /** True if the user became a member now, false if they already were. */

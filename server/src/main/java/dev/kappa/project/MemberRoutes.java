@@ -2,6 +2,7 @@ package dev.kappa.project;
 
 import dev.kappa.auth.Access;
 import dev.kappa.auth.Principal;
+import dev.kappa.error.Problems;
 import dev.kappa.http.ApiRouter;
 import dev.kappa.http.Input;
 import dev.kappa.http.Responses;
@@ -28,8 +29,16 @@ public final class MemberRoutes implements ApiRouter.Routes {
         Principal p = Access.caller(ctx);
         long projectId = Input.pathId(ctx, "id", "project");
         Input in = Input.body(ctx);
-        long userId = in.integer("user_id", true, 1, Integer.MAX_VALUE);
-        members.add(p, projectId, userId)
+        // Exactly one way to name the person: their id, their email, or the external worker id another tool knows.
+        Long userId = in.json().containsKey("user_id") ? Long.valueOf(in.integer("user_id", true, 1, Integer.MAX_VALUE)) : null;
+        String email = in.string("email", false, 320);
+        String externalId = in.string("external_id", false, 200);
+        int given = (userId != null ? 1 : 0) + (email != null ? 1 : 0) + (externalId != null ? 1 : 0);
+        if (given != 1) {
+            throw Problems.invalid(given == 0 ? "user_id" : (userId != null ? "email" : "external_id"),
+                    given == 0 ? "is required (or email, or external_id)" : "give only one of user_id, email and external_id");
+        }
+        members.add(p, projectId, new MemberService.Who(userId, email, externalId))
                 .onSuccess(a -> Responses.json(ctx, a.created() ? 201 : 200, a.member())).onFailure(ctx::fail);
     }
 

@@ -7,7 +7,6 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
-import static dev.kappa.db.Tables.USERS;
 
 /** Who labels in a project. Membership is what lets an annotator see a project at all. */
 public final class MemberService {
@@ -21,12 +20,14 @@ public final class MemberService {
         this.db = db;
     }
 
-    public Future<Added> add(Principal p, long projectId, long userId) {
+    /** The person to add, named by exactly one of these. */
+    public record Who(Long userId, String email, String externalId) {
+    }
+
+    public Future<Added> add(Principal p, long projectId, Who who) {
         return db.tx(tx -> {
             ProjectAccess.requireManager(tx, p, projectId);
-            if (!tx.fetchExists(USERS, USERS.ID.eq(userId))) {
-                throw Problems.invalid("user_id", "no user has the id " + userId);
-            }
+            long userId = MemberRepository.resolve(tx, who);
             boolean created = MemberRepository.add(tx, projectId, userId);
             return new Added(MemberRepository.find(tx, projectId, userId), created);
         });

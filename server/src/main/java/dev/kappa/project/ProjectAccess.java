@@ -26,7 +26,8 @@ public final class ProjectAccess {
         var row = tx.select(PROJECTS.fields()).select(DSL.field(DSL.exists(DSL.selectOne().from(PROJECT_MEMBERS)
                         .where(PROJECT_MEMBERS.PROJECT_ID.eq(PROJECTS.ID), PROJECT_MEMBERS.USER_ID.eq(p.userId())))).as("member"))
                 .from(PROJECTS).where(PROJECTS.ID.eq(projectId)).fetchOne();
-        if (row == null || (!p.role().manages() && !row.get("member", Boolean.class))) {
+        // Annotators do not see archived projects at all (no tasks, no reads): archiving hides without deleting.
+        if (row == null || (!p.role().manages() && (!row.get("member", Boolean.class) || row.get(PROJECTS.ARCHIVED_AT) != null))) {
             throw Problems.notFound("project " + projectId);
         }
         return row.into(PROJECTS);
@@ -68,8 +69,8 @@ public final class ProjectAccess {
         if (p.role().manages()) {
             return DSL.trueCondition();
         }
-        return DSL.exists(DSL.selectOne().from(PROJECT_MEMBERS)
-                .where(PROJECT_MEMBERS.PROJECT_ID.eq(PROJECTS.ID), PROJECT_MEMBERS.USER_ID.eq(p.userId())));
+        return PROJECTS.ARCHIVED_AT.isNull().and(DSL.exists(DSL.selectOne().from(PROJECT_MEMBERS)
+                .where(PROJECT_MEMBERS.PROJECT_ID.eq(PROJECTS.ID), PROJECT_MEMBERS.USER_ID.eq(p.userId()))));
     }
 
     /** Gold is for checking annotators: only managers ever see it. */

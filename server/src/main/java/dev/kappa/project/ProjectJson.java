@@ -20,6 +20,7 @@ final class ProjectJson {
                 .put("hourly_rate", new JsonObject().put("crowd", p.getHourlyRateCrowd()).put("expert", p.getHourlyRateExpert()))
                 .put("daily_quota", p.getDailyQuota())
                 .put("created_by", p.getCreatedBy())
+                .put("archived_at", p.getArchivedAt() == null ? null : p.getArchivedAt().toInstant())
                 .put("created_at", p.getCreatedAt().toInstant())
                 .put("updated_at", p.getUpdatedAt().toInstant());
     }

@@ -46,6 +46,11 @@ final class ProjectRepository {
         tx.update(PROJECTS).set(columns).set(PROJECTS.UPDATED_AT, OffsetDateTime.now()).where(PROJECTS.ID.eq(id)).execute();
     }
 
+    static void setArchived(DSLContext tx, long id, boolean archived) {
+        tx.update(PROJECTS).set(PROJECTS.ARCHIVED_AT, archived ? DSL.coalesce(PROJECTS.ARCHIVED_AT, DSL.currentOffsetDateTime()) : DSL.inline((OffsetDateTime) null))
+                .set(PROJECTS.UPDATED_AT, OffsetDateTime.now()).where(PROJECTS.ID.eq(id)).execute();
+    }
+
     /** Keyset page by id. */
     static List<ProjectsRecord> page(DSLContext tx, Condition visible, long after, int limit) {
         return tx.selectFrom(PROJECTS).where(visible, PROJECTS.ID.gt(after)).orderBy(PROJECTS.ID).limit(limit).fetch();

@@ -2,6 +2,7 @@ package dev.kappa.project;
 
 import dev.kappa.auth.Access;
 import dev.kappa.auth.Principal;
+import dev.kappa.error.Problems;
 import dev.kappa.http.ApiRouter;
 import dev.kappa.http.Input;
 import dev.kappa.http.Responses;
@@ -23,6 +24,10 @@ public final class ProjectRoutes implements ApiRouter.Routes {
         router.get("/api/projects").handler(this::list);
         router.get("/api/projects/:id").handler(this::get);
         router.patch("/api/projects/:id").handler(this::update);
+        router.delete("/api/projects/:id").handler(this::delete);
+        router.post("/api/projects/:id/archive").handler(this::archive);
+        router.post("/api/projects/:id/restore").handler(this::restore);
+        router.post("/api/markdown/preview").handler(this::preview);
     }
 
     private void create(RoutingContext ctx) {
@@ -34,13 +39,61 @@ public final class ProjectRoutes implements ApiRouter.Routes {
     private void list(RoutingContext ctx) {
         Principal p = Access.caller(ctx);
         Paging paging = Paging.of(ctx);
-        projects.page(p, paging).onSuccess(page -> {
+        ProjectService.Archived archived = archivedParam(ctx.queryParams().get("archived"));
+        projects.page(p, paging, archived).onSuccess(page -> {
             JsonObject body = new JsonObject().put("projects", page);
             if (page.size() == paging.limit()) {
                 body.put("next_after", page.getJsonObject(page.size() - 1).getLong("id"));
             }
             Responses.json(ctx, 200, body);
         }).onFailure(ctx::fail);
+    }
+
+    private static ProjectService.Archived archivedParam(String v) {
+        if (v == null || v.equals("exclude")) {
+            return ProjectService.Archived.EXCLUDE;
+        }
+        return switch (v) {
+            case "only" -> ProjectService.Archived.ONLY;
+            case "include" -> ProjectService.Archived.INCLUDE;
+            default -> throw Problems.badRequest("archived", "must be exclude, only or include");
+        };
+    }
+
+    /** The instructions' HTML exactly as annotators will get it (same renderer), for the editor's live preview. */
+    private void preview(RoutingContext ctx) {
+        Access.manager(ctx);
+        Input in = Input.body(ctx);
+        if (!in.json().containsKey("markdown")) {
+            throw Problems.invalid("markdown", "is required");
+        }
+        String markdown = in.string("markdown", false, 200_000);
+        Responses.json(ctx, 200, new JsonObject().put("html", Markdown.toSafeHtml(markdown == null ? "" : markdown)));
+    }
+
+    private void archive(RoutingContext ctx) {
+        Principal p = Access.caller(ctx);
+        long id = Input.pathId(ctx, "id", "project");
+        projects.archive(p, id).onSuccess(j -> Responses.json(ctx, 200, j)).onFailure(ctx::fail);
+    }
+
+    private void restore(RoutingContext ctx) {
+        Principal p = Access.caller(ctx);
+        long id = Input.pathId(ctx, "id", "project");
+        projects.restore(p, id).onSuccess(j -> Responses.json(ctx, 200, j)).onFailure(ctx::fail);
+    }
+
+    private void delete(RoutingContext ctx) {
+        Principal p = Access.caller(ctx);
+        long id = Input.pathId(ctx, "id", "project");
+        String confirm = ctx.queryParams().get("confirm");
+        if (confirm == null || confirm.isEmpty()) {
+            throw Problems.badRequest("confirm", "is required: repeat the project's name to delete it and all its rows");
+        }
+        if (confirm.indexOf('\0') >= 0 || confirm.length() > 200) {
+            throw Problems.badRequest("confirm", "must be the project's name (at most 200 characters, no NUL)");
+        }
+        projects.delete(p, id, confirm).onSuccess(n -> Responses.noContent(ctx)).onFailure(ctx::fail);
     }
 
     private void get(RoutingContext ctx) {

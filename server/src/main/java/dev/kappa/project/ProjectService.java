@@ -8,6 +8,8 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
+import static dev.kappa.db.Tables.PROJECTS;
+
 import java.util.HashSet;
 import java.util.Set;
 
@@ -23,10 +25,18 @@ public final class ProjectService {
         return db.tx(tx -> ProjectJson.full(ProjectRepository.find(tx, ProjectRepository.insert(tx, settings.columns(), p.userId()))));
     }
 
-    public Future<JsonArray> page(Principal p, Paging paging) {
+    /** Which projects a list shows by their archive mark: lists hide archived projects unless asked. */
+    public enum Archived { EXCLUDE, ONLY, INCLUDE }
+
+    public Future<JsonArray> page(Principal p, Paging paging, Archived archived) {
         return db.tx(tx -> {
             JsonArray out = new JsonArray();
-            for (ProjectsRecord r : ProjectRepository.page(tx, ProjectAccess.visibleProjects(p), paging.after(), paging.limit())) {
+            org.jooq.Condition shown = switch (archived) {
+                case EXCLUDE -> PROJECTS.ARCHIVED_AT.isNull();
+                case ONLY -> PROJECTS.ARCHIVED_AT.isNotNull();
+                case INCLUDE -> org.jooq.impl.DSL.trueCondition();
+            };
+            for (ProjectsRecord r : ProjectRepository.page(tx, ProjectAccess.visibleProjects(p).and(shown), paging.after(), paging.limit())) {
                 out.add(view(p, r));
             }
             return out;
@@ -51,6 +61,41 @@ public final class ProjectService {
             // Overlaps, rates and the gold policy decide which slots exist; apply them in the same transaction.
             dev.kappa.assignment.SlotSync.project(tx, updated);
             return ProjectJson.full(updated);
+        });
+    }
+
+    /** Marks the project archived (idempotent: a second archive keeps the first date). Every row stays. */
+    public Future<JsonObject> archive(Principal p, long id) {
+        return db.tx(tx -> {
+            ProjectAccess.requireManager(tx, p, id);
+            ProjectRepository.lockForUpdate(tx, id);
+            ProjectRepository.setArchived(tx, id, true);
+            return ProjectJson.full(ProjectRepository.find(tx, id));
+        });
+    }
+
+    public Future<JsonObject> restore(Principal p, long id) {
+        return db.tx(tx -> {
+            ProjectAccess.requireManager(tx, p, id);
+            ProjectRepository.lockForUpdate(tx, id);
+            ProjectRepository.setArchived(tx, id, false);
+            return ProjectJson.full(ProjectRepository.find(tx, id));
+        });
+    }
+
+    /**
+     * Deletes the project and all its rows. {@code confirm} must repeat the project's name exactly, so a wrong id
+     * in a script cannot delete another project. The row lock (FOR UPDATE: it also waits for uploads' share locks
+     * and in-flight inserts' key-share locks) keeps writers out until the rows are gone.
+     */
+    public Future<Long> delete(Principal p, long id, String confirm) {
+        return db.tx(tx -> {
+            ProjectAccess.requireManager(tx, p, id);
+            ProjectsRecord project = tx.selectFrom(PROJECTS).where(PROJECTS.ID.eq(id)).forUpdate().fetchOne();
+            if (!project.getName().equals(confirm)) {
+                throw Problems.invalid("confirm", "must repeat the project's name exactly to delete it");
+            }
+            return ProjectDeletion.delete(tx, id);
         });
     }
 

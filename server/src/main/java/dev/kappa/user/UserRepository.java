@@ -5,11 +5,15 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.impl.DSL;
 
 import java.time.OffsetDateTime;
 import java.util.Optional;
 
+import static dev.kappa.db.Tables.ANSWERS;
+import static dev.kappa.db.Tables.API_TOKENS;
+import static dev.kappa.db.Tables.PROJECT_MEMBERS;
 import static dev.kappa.db.Tables.SESSIONS;
 import static dev.kappa.db.Tables.USERS;
 
@@ -44,8 +48,28 @@ public final class UserRepository {
             c = c.and(USERS.ROLE.eq(role));
         }
         JsonArray out = new JsonArray();
-        tx.selectFrom(USERS).where(c).orderBy(USERS.ID).limit(limit).fetch().forEach(u -> out.add(json(u)));
+        Field<OffsetDateTime> last = lastActivity().as("last_active_at");
+        tx.select(USERS.fields()).select(last).from(USERS).where(c).orderBy(USERS.ID).limit(limit).fetch()
+                .forEach(r -> {
+                    OffsetDateTime at = r.get(last);
+                    out.add(json(r.into(USERS)).put("last_active_at", at == null ? null : at.toInstant()));
+                });
         return out;
+    }
+
+    /**
+     * When the user last did something: the latest of their last login (session), their last API token use and
+     * their last answer. The answer part asks each project they are a member of for its newest answer by them,
+     * which is one backward step on answers (project_id, annotator_id, created_at) per membership, so a page of
+     * users never scans answers. (Answers in projects they have since left are not counted.)
+     */
+    static Field<OffsetDateTime> lastActivity() {
+        Field<OffsetDateTime> session = DSL.field(DSL.select(DSL.max(SESSIONS.CREATED_AT)).from(SESSIONS).where(SESSIONS.USER_ID.eq(USERS.ID)));
+        Field<OffsetDateTime> token = DSL.field(DSL.select(DSL.max(API_TOKENS.LAST_USED_AT)).from(API_TOKENS).where(API_TOKENS.USER_ID.eq(USERS.ID)));
+        Field<OffsetDateTime> perProject = DSL.field(DSL.select(DSL.max(ANSWERS.CREATED_AT)).from(ANSWERS)
+                .where(ANSWERS.PROJECT_ID.eq(PROJECT_MEMBERS.PROJECT_ID), ANSWERS.ANNOTATOR_ID.eq(PROJECT_MEMBERS.USER_ID)));
+        Field<OffsetDateTime> answer = DSL.field(DSL.select(DSL.max(perProject)).from(PROJECT_MEMBERS).where(PROJECT_MEMBERS.USER_ID.eq(USERS.ID)));
+        return DSL.greatest(session, token, answer);
     }
 
     public static void update(DSLContext tx, UsersRecord u) {
