@@ -60,6 +60,7 @@ final class Features {
                 new TokenRoutes(new TokenService(db)),
                 new ProjectRoutes(new ProjectService(db)),
                 new MemberRoutes(new MemberService(db)),
+                new dev.kappa.project.ManagerRoutes(new dev.kappa.project.ManagerService(db)),
                 new ItemRoutes(new ItemService(db)),
                 new ImportRoutes(new ImportService(db), transfers),
                 new ExportRoutes(new ExportService(db), transfers),
