@@ -140,7 +140,7 @@ public final class ProblemHandler {
 
     /**
      * A connection that broke or could not be had: SQLSTATE class 08 (connection exception), 57P01-57P03 (the server
-     * shut down or is starting), or the pool's timeout. Looked up along the whole cause chain, because a failed
+     * shut down or is starting), the pool's timeout, or a transaction PostgreSQL rolled back to resolve a deadlock. Looked up along the whole cause chain, because a failed
      * commit arrives wrapped differently from a failed statement.
      */
     static boolean databaseLost(Throwable failure) {
@@ -150,7 +150,9 @@ public final class ProblemHandler {
             }
             if (c instanceof SQLException sql && sql.getSQLState() != null) {
                 String s = sql.getSQLState();
-                if (s.startsWith("08") || s.equals("57P01") || s.equals("57P02") || s.equals("57P03")) {
+                // 40001/40P01: PostgreSQL rolled the transaction back (serialization failure, deadlock victim);
+                // nothing was written and the same request can simply be sent again.
+                if (s.startsWith("08") || s.equals("57P01") || s.equals("57P02") || s.equals("57P03") || s.equals("40001") || s.equals("40P01")) {
                     return true;
                 }
             }
