@@ -14,8 +14,7 @@ PG="psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q"
 LB=18480; PORTS=(18481 18482 18483); KEY=bench_admin_key_0123456789abcdef
 out=bench/out/lb; mkdir -p $out/logs $out/tmp
 [ -f server/target/kappa.jar ] || mvn -B -q package -DskipTests
-[ -d server/target/test-classes/dev/kappa/bench ] || mvn -B -q -pl server -am test-compile
-[ -f $out/cp.txt ] || mvn -B -q -pl server dependency:build-classpath -Dmdep.outputFile=$PWD/$out/cp.txt -Dmdep.includeScope=test >/dev/null
+[ -d server/target/test-classes/dev/kappa/bench ] || mvn -B -q package -DskipTests   # compiles the load generator too
 $PG -d postgres -c "DROP DATABASE IF EXISTS kappa_lb_bench WITH (FORCE)" -c "CREATE DATABASE kappa_lb_bench"
 URL=jdbc:postgresql://127.0.0.1:5432/kappa_lb_bench
 PIDS=()
@@ -73,7 +72,8 @@ $PG -d kappa_lb_bench -c "INSERT INTO project_members (project_id, user_id) SELE
 $PG -d kappa_lb_bench -c "VACUUM ANALYZE"
 $PG -d kappa_lb_bench -Atc "SELECT 'bench' || id FROM users WHERE role = 'annotator' ORDER BY id" > $out/tokens.txt
 
-CP="server/target/test-classes:server/target/classes:$(cat $out/cp.txt)"
+# The shaded server jar carries Vert.x, all the load generator needs besides its own class.
+CP="server/target/test-classes:server/target/kappa.jar"
 echo "== $N annotators through nginx to 3 Kappa processes, $ITEMS items, ${SECS}s measured (5 s warm-up); kill -9 of process 2 at +$((5 + KILL_AFTER))s"
 uptime
 ( sleep $((5 + KILL_AFTER)); echo "== kill -9 $(date -u +%T) pid ${PIDS[1]} (port ${PORTS[1]})"; kill -9 "${PIDS[1]}" ) &
