@@ -30,7 +30,8 @@ public record AppConfig(
         int loginWindowSeconds,
         int sessionHours,
         int hardnessIntervalMs,
-        int qualitySweepSeconds) {
+        int qualitySweepSeconds,
+        String trustedProxies) {
 
     public static AppConfig fromEnv(Map<String, String> env) {
         Settings s = new Settings(env);
@@ -57,7 +58,8 @@ public record AppConfig(
                 s.integer("KAPPA_LOGIN_WINDOW_SECONDS", 900, 1, 86_400),
                 s.integer("KAPPA_SESSION_HOURS", 12, 1, 24 * 90),
                 s.integer("KAPPA_HARDNESS_INTERVAL_MS", 1000, 0, 3_600_000),
-                s.integer("KAPPA_QUALITY_SWEEP_SECONDS", 60, 0, 86_400));
+                s.integer("KAPPA_QUALITY_SWEEP_SECONDS", 60, 0, 86_400),
+                s.trustedProxies("KAPPA_TRUSTED_PROXIES"));
     }
 
     public boolean embedded() {
@@ -89,6 +91,17 @@ public record AppConfig(
             } catch (NumberFormatException e) {
                 throw new ConfigException(name + " must be a whole number, got '" + v.get() + "'");
             }
+        }
+
+        /** A comma-separated list of proxy addresses or CIDR ranges whose X-Forwarded-For is believed. */
+        String trustedProxies(String name) {
+            String v = string(name, "");
+            try {
+                dev.kappa.http.TrustedProxies.parse(v);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(name + ": " + e.getMessage());
+            }
+            return v;
         }
 
         boolean bool(String name, boolean fallback) {

@@ -48,18 +48,19 @@ final class Features {
     private Features() {
     }
 
-    static List<ApiRouter.Routes> all(Db db, AppConfig config) {
+    static List<ApiRouter.Routes> all(Db db, AppConfig config, dev.kappa.health.Readiness readiness) {
         AuthService auth = new AuthService(db, new AuthService.Throttle(config.loginMaxFailures(),
                 config.loginMaxFailuresPerAddress(), config.loginWindowSeconds(), config.sessionHours()));
         TransferLimit transfers = new TransferLimit(config.workerPoolSize());
         BaselineService baselines = new BaselineService(db);
         return List.of(
-                new HealthRoutes(db),
-                new AuthRoutes(auth, config.cookieSecure()),
+                new HealthRoutes(readiness),
+                new AuthRoutes(auth, config.cookieSecure(), dev.kappa.http.TrustedProxies.parse(config.trustedProxies())),
                 new UserRoutes(new UserService(db)),
                 new TokenRoutes(new TokenService(db)),
                 new ProjectRoutes(new ProjectService(db)),
                 new MemberRoutes(new MemberService(db)),
+                new dev.kappa.project.ManagerRoutes(new dev.kappa.project.ManagerService(db)),
                 new ItemRoutes(new ItemService(db)),
                 new ImportRoutes(new ImportService(db), transfers),
                 new ExportRoutes(new ExportService(db), transfers),

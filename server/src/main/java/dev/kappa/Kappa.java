@@ -3,11 +3,13 @@ package dev.kappa;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.kappa.auth.AuthHandler;
 import dev.kappa.hardness.HardnessScheduler;
+import dev.kappa.health.Readiness;
 import dev.kappa.quality.QualityService;
 import dev.kappa.quality.QualitySweep;
 import dev.kappa.user.FirstAdmin;
 import dev.kappa.http.ApiRouter;
 import dev.kappa.http.PortReservation;
+import dev.kappa.http.ProblemHandler;
 import dev.kappa.sql.DataSources;
 import dev.kappa.sql.Db;
 import dev.kappa.sql.EmbeddedDatabase;
@@ -33,16 +35,19 @@ public final class Kappa implements AutoCloseable {
     private final AppConfig config;
     private final EmbeddedDatabase embedded;
     private final HikariDataSource pool;
+    private final Readiness readiness;
     private final Vertx vertx;
     private final HttpServer server;
     private final Router router;
     private final Db db;
     private volatile boolean closed;
 
-    private Kappa(AppConfig config, EmbeddedDatabase embedded, HikariDataSource pool, Vertx vertx, HttpServer server, Router router, Db db) {
+    private Kappa(AppConfig config, EmbeddedDatabase embedded, HikariDataSource pool, Readiness readiness, Vertx vertx,
+                  HttpServer server, Router router, Db db) {
         this.config = config;
         this.embedded = embedded;
         this.pool = pool;
+        this.readiness = readiness;
         this.vertx = vertx;
         this.server = server;
         this.router = router;
@@ -54,6 +59,7 @@ public final class Kappa implements AutoCloseable {
         EmbeddedDatabase embedded = null;
         HikariDataSource pool = null;
         Vertx vertx = null;
+        Readiness readiness = null;
         // Before anything is created or printed: a port in use must not leave a new database and a lost password.
         PortReservation reservation = PortReservation.take(config.httpHost(), config.httpPort());
         try {
@@ -77,7 +83,8 @@ public final class Kappa implements AutoCloseable {
             WorkerExecutor workers = vertx.createSharedWorkerExecutor("kappa-db", config.workerPoolSize());
             Db db = new Db(dsl, workers);
             FirstAdmin.ensure(db, config);
-            Router router = ApiRouter.create(vertx, config, new AuthHandler(db), Features.all(db, config));
+            readiness = Readiness.start(vertx, url, user, password);
+            Router router = ApiRouter.create(vertx, config, new AuthHandler(db), Features.all(db, config, readiness));
             HardnessScheduler.start(vertx, db, config.hardnessIntervalMs());
             QualitySweep.start(vertx, new QualityService(db), config.qualitySweepSeconds());
             // No cleartext HTTP/2 upgrade: Vert.x buffers the whole body of an h2c upgrade request before the route
@@ -88,6 +95,7 @@ public final class Kappa implements AutoCloseable {
             try {
                 server = vertx.createHttpServer(new HttpServerOptions().setHttp2ClearTextEnabled(false))
                         .requestHandler(router)
+                        .invalidRequestHandler(ProblemHandler::invalidRequest)
                         .listen(config.httpPort(), config.httpHost())
                         .await(30, TimeUnit.SECONDS);
             } catch (Exception e) {
@@ -100,8 +108,11 @@ public final class Kappa implements AutoCloseable {
             }
             LOG.info(String.format("Kappa listening on %s:%d (started in %d ms)", config.httpHost(), server.actualPort(),
                     (System.nanoTime() - t0) / 1_000_000));
-            return new Kappa(config, embedded, pool, vertx, server, router, db);
+            return new Kappa(config, embedded, pool, readiness, vertx, server, router, db);
         } catch (Exception e) {
+            if (readiness != null) {
+                readiness.close();
+            }
             closeQuietly(vertx, pool, embedded);
             throw e;
         } finally {
@@ -137,6 +148,7 @@ public final class Kappa implements AutoCloseable {
         } catch (Exception e) {
             LOG.warning("HTTP shutdown: " + e);
         }
+        readiness.close();
         closeQuietly(vertx, pool, embedded);
         LOG.info("stopped");
     }

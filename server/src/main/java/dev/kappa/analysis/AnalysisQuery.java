@@ -70,11 +70,16 @@ public final class AnalysisQuery {
         if (v == null) {
             return null;
         }
+        OffsetDateTime t;
         try {
-            return v.length() == 10 ? LocalDate.parse(v).atStartOfDay().atOffset(ZoneOffset.UTC) : OffsetDateTime.parse(v);
+            t = v.length() == 10 ? LocalDate.parse(v).atStartOfDay().atOffset(ZoneOffset.UTC) : OffsetDateTime.parse(v);
         } catch (DateTimeParseException e) {
             throw Problems.badRequest(name, "must be an ISO-8601 date (2026-01-31) or instant (2026-01-31T12:00:00Z)");
         }
+        if (!dev.kappa.http.Input.inStorableRange(t)) {
+            throw Problems.badRequest(name, "must be between the years 1 and 9999");
+        }
+        return t;
     }
 
     private static long[] ids(RoutingContext ctx, String name) {

@@ -23,14 +23,29 @@ final class LeaseRepository {
     record Held(LeasesRecord lease, Optional<AnswersRecord> answer) {
     }
 
-    /** The lease (locked, so concurrent retries of one submit run one after another) with its answer, in one round trip. */
+    /**
+     * The lease (locked, so concurrent retries of one submit run one after another) with its answer, in one round trip.
+     * When the lock had to wait for a concurrent submit, PostgreSQL re-reads the locked lease row (now closed as
+     * answered) but the joined answer still comes from the statement's older snapshot, where it did not exist yet; a
+     * second statement takes a fresh snapshot (READ COMMITTED) and finds it, so the retry replays the stored answer.
+     */
     static Optional<Held> lockLease(DSLContext tx, LeaseId id) {
         return tx.select(LEASES.fields()).select(ANSWERS.fields()).from(LEASES)
                 .leftJoin(ANSWERS).on(ANSWERS.PROJECT_ID.eq(LEASES.PROJECT_ID), ANSWERS.LEASE_ID.eq(LEASES.ID))
                 .where(LEASES.PROJECT_ID.eq(id.projectId()), LEASES.ID.eq(id.id()))
                 .forUpdate().of(LEASES)
                 .fetchOptional()
-                .map(r -> new Held(r.into(LEASES), r.get(ANSWERS.ID) == null ? Optional.empty() : Optional.of(r.into(ANSWERS))));
+                .map(r -> {
+                    LeasesRecord lease = r.into(LEASES);
+                    if (r.get(ANSWERS.ID) != null) {
+                        return new Held(lease, Optional.of(r.into(ANSWERS)));
+                    }
+                    if ("answered".equals(lease.getOutcome())) {
+                        return new Held(lease, tx.selectFrom(ANSWERS)
+                                .where(ANSWERS.PROJECT_ID.eq(id.projectId()), ANSWERS.LEASE_ID.eq(id.id())).fetchOptional());
+                    }
+                    return new Held(lease, Optional.empty());
+                });
     }
 
     static Optional<SlotsRecord> lockSlot(DSLContext tx, LeasesRecord l) {

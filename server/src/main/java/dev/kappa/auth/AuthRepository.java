@@ -7,11 +7,10 @@ import java.time.OffsetDateTime;
 import java.util.Optional;
 
 import static dev.kappa.db.Tables.API_TOKENS;
-import static dev.kappa.db.Tables.LOGIN_FAILURES;
 import static dev.kappa.db.Tables.SESSIONS;
 import static dev.kappa.db.Tables.USERS;
 
-/** SQL for authentication: principals by token or session, sessions, and failed-login counts. */
+/** SQL for authentication: principals by token or session, and sessions (login counts are in LoginThrottle). */
 final class AuthRepository {
     private AuthRepository() {
     }
@@ -54,20 +53,5 @@ final class AuthRepository {
 
     static void deleteSession(DSLContext tx, byte[] idHash) {
         tx.deleteFrom(SESSIONS).where(SESSIONS.ID_HASH.eq(idHash)).execute();
-    }
-
-    static int recentFailures(DSLContext tx, String scope, String key, int windowSeconds) {
-        return tx.fetchCount(LOGIN_FAILURES, LOGIN_FAILURES.SCOPE.eq(scope), LOGIN_FAILURES.KEY.eq(key),
-                LOGIN_FAILURES.FAILED_AT.gt(OffsetDateTime.now().minusSeconds(windowSeconds)));
-    }
-
-    static void recordFailure(DSLContext tx, String scope, String key, int windowSeconds) {
-        tx.insertInto(LOGIN_FAILURES).set(LOGIN_FAILURES.SCOPE, scope).set(LOGIN_FAILURES.KEY, key).execute();
-        tx.deleteFrom(LOGIN_FAILURES).where(LOGIN_FAILURES.SCOPE.eq(scope), LOGIN_FAILURES.KEY.eq(key),
-                LOGIN_FAILURES.FAILED_AT.lt(OffsetDateTime.now().minusSeconds(windowSeconds))).execute();
-    }
-
-    static void clearFailures(DSLContext tx, String scope, String key) {
-        tx.deleteFrom(LOGIN_FAILURES).where(LOGIN_FAILURES.SCOPE.eq(scope), LOGIN_FAILURES.KEY.eq(key)).execute();
     }
 }

@@ -3,6 +3,7 @@ package dev.kappa.auth;
 import dev.kappa.http.ApiRouter;
 import dev.kappa.http.Input;
 import dev.kappa.http.Responses;
+import dev.kappa.http.TrustedProxies;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.json.JsonObject;
@@ -11,12 +12,17 @@ import io.vertx.ext.web.RoutingContext;
 
 /** Login, logout and "who am I". */
 public final class AuthRoutes implements ApiRouter.Routes {
+    /** A long-lived random id for a browser that has logged in: its attempts count apart from strangers'. */
+    static final String DEVICE_COOKIE = "kappa_device";
+
     private final AuthService auth;
     private final boolean secureCookie;
+    private final TrustedProxies proxies;
 
-    public AuthRoutes(AuthService auth, boolean secureCookie) {
+    public AuthRoutes(AuthService auth, boolean secureCookie, TrustedProxies proxies) {
         this.auth = auth;
         this.secureCookie = secureCookie;
+        this.proxies = proxies;
     }
 
     @Override
@@ -30,10 +36,15 @@ public final class AuthRoutes implements ApiRouter.Routes {
         Input in = Input.body(ctx);
         String email = in.string("email", true, 320);
         String password = in.string("password", true, 1000);
-        auth.login(email, password, ctx.request().remoteAddress().host()).onSuccess(s -> {
+        Cookie device = ctx.request().getCookie(DEVICE_COOKIE);
+        String deviceToken = device == null || device.getValue().length() < 32 || device.getValue().length() > 64 ? null : device.getValue();
+        auth.login(email, password, new AuthService.Origin(proxies.clientAddress(ctx.request()), deviceToken)).onSuccess(s -> {
             ctx.response().addCookie(Cookie.cookie(AuthHandler.SESSION_COOKIE, s.cookieValue())
                     .setHttpOnly(true).setSameSite(CookieSameSite.LAX).setSecure(secureCookie).setPath("/")
                     .setMaxAge(java.time.Duration.between(java.time.OffsetDateTime.now(), s.expiresAt()).toSeconds()));
+            ctx.response().addCookie(Cookie.cookie(DEVICE_COOKIE, s.deviceToken())
+                    .setHttpOnly(true).setSameSite(CookieSameSite.LAX).setSecure(secureCookie).setPath("/api/auth")
+                    .setMaxAge(365L * 24 * 3600));
             Responses.json(ctx, 200, me(s.principal()).put("csrf_token", s.csrfToken()).put("expires_at", s.expiresAt().toInstant()));
         }).onFailure(ctx::fail);
     }

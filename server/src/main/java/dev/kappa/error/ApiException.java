@@ -19,14 +19,27 @@ public class ApiException extends RuntimeException {
     private final String title;
     private final String field;
     private final List<Violation> violations;
+    private final Integer retryAfterSeconds;
 
     public ApiException(int status, String slug, String title, String detail, String field, List<Violation> violations) {
+        this(status, slug, title, detail, field, violations, null);
+    }
+
+    /** With a {@code Retry-After} header: for 429 and 503, when the client should come back. */
+    public ApiException(int status, String slug, String title, String detail, String field, List<Violation> violations,
+                        Integer retryAfterSeconds) {
         super(detail);
         this.status = status;
         this.slug = slug;
         this.title = title;
         this.field = field;
         this.violations = violations == null ? List.of() : List.copyOf(violations);
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    /** Seconds for the Retry-After header, or null for none. */
+    public Integer retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     public int status() {

@@ -46,7 +46,15 @@ public final class Problems {
         return new ApiException(429, "too-many-requests", "Too many requests", detail, null, null);
     }
 
-    public static ApiException unavailable(String detail) {
-        return new ApiException(503, "unavailable", "Service unavailable", detail, null, null);
+    public static ApiException tooManyRequests(String detail, int retryAfterSeconds) {
+        return new ApiException(429, "too-many-requests", "Too many requests", detail, null, null, Math.max(1, retryAfterSeconds));
     }
+
+    /** 503 with Retry-After: the request did nothing the client can rely on, and the same request may be sent again. */
+    public static ApiException unavailable(String detail) {
+        return new ApiException(503, "unavailable", "Service unavailable", detail, null, null, UNAVAILABLE_RETRY_SECONDS);
+    }
+
+    /** What a 503 tells clients to wait: long enough for a pool to reconnect, short enough for an annotator's outbox. */
+    public static final int UNAVAILABLE_RETRY_SECONDS = 2;
 }

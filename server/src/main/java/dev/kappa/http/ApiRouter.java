@@ -32,6 +32,10 @@ public final class ApiRouter {
         BodyHandler body = BodyHandler.create(false).setBodyLimit(config.bodyLimitBytes());
         router.route().handler(LoggerHandler.create(LoggerFormat.SHORT));
         router.route().handler(SecurityHeaders::apply);
+        router.route().handler(ctx -> {
+            Input.rejectNulInQuery(ctx);
+            ctx.next();
+        });
         router.route("/api/*").handler(ctx -> {
             if (ctx.request().method().name().equals("POST") && STREAMED_UPLOADS.matcher(ctx.request().path()).matches()) {
                 // Hold the bytes until the import route attaches its parser, possibly after an async auth lookup.

@@ -29,12 +29,58 @@ public final class Input {
         try {
             Object parsed = io.vertx.core.json.Json.decodeValue(text);
             if (parsed instanceof JsonObject o) {
+                rejectNul(o, null);
                 return new Input(o);
             }
         } catch (DecodeException e) {
             throw Problems.badRequest("body", "is not valid JSON");
         }
         throw Problems.badRequest("body", "must be a JSON object");
+    }
+
+    /**
+     * PostgreSQL cannot store U+0000 in text or jsonb, so a NUL anywhere in a body (a value or a key, at any depth)
+     * is refused up front, naming the field, instead of failing in SQL.
+     */
+    static void rejectNul(Object v, String path) {
+        if (v instanceof String s) {
+            if (s.indexOf('\u0000') >= 0) {
+                throw Problems.invalid(path == null ? "body" : path, "must not contain the NUL character (U+0000)");
+            }
+        } else if (v instanceof JsonObject o) {
+            for (var e : o) {
+                String field = path == null ? e.getKey() : path + "." + e.getKey();
+                if (e.getKey().indexOf('\u0000') >= 0) {
+                    throw Problems.invalid(path == null ? "body" : path, "must not contain the NUL character (U+0000) in a key");
+                }
+                rejectNul(e.getValue(), field);
+            }
+        } else if (v instanceof JsonArray a) {
+            for (int i = 0; i < a.size(); i++) {
+                rejectNul(a.getValue(i), (path == null ? "body" : path) + "[" + i + "]");
+            }
+        }
+    }
+
+    /** The same rule for the query string: a NUL in a parameter is a 400 naming it. */
+    public static void rejectNulInQuery(RoutingContext ctx) {
+        for (var e : ctx.queryParams()) {
+            if (e.getValue().indexOf('\u0000') >= 0 || e.getKey().indexOf('\u0000') >= 0) {
+                throw Problems.badRequest(e.getKey().replace("\u0000", ""), "must not contain the NUL character (U+0000)");
+            }
+        }
+        if (ctx.request().path() != null && ctx.request().path().indexOf('\u0000') >= 0) {
+            throw Problems.badRequest("path", "must not contain the NUL character (U+0000)");
+        }
+    }
+
+    /**
+     * Java parses years up to 999,999,999 but PostgreSQL's timestamptz ends in 294276 AD (and 4713 BC), where a bound
+     * value fails in SQL; every time Kappa reads is held to the years 1-9999, which ISO 8601 writes without a sign.
+     */
+    public static boolean inStorableRange(java.time.OffsetDateTime t) {
+        int year = t.withOffsetSameInstant(java.time.ZoneOffset.UTC).getYear();
+        return year >= 1 && year <= 9999;
     }
 
     public JsonObject json() {

@@ -1,6 +1,7 @@
 package dev.kappa.http;
 
 import dev.kappa.error.ApiException;
+import dev.kappa.error.Problems;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
@@ -8,6 +9,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import org.jooq.exception.DataAccessException;
 
+import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -32,8 +34,15 @@ public final class ProblemHandler {
             send(ctx, 400, "bad-request", "Bad request", "The body is not valid JSON", "body", null);
         } else if (failure instanceof DataAccessException dae && sqlClass(dae, "23")) {
             send(ctx, 409, "conflict", "Conflict", "The change conflicts with existing data (" + dae.sqlState() + ")", null, null);
-        } else if (failure instanceof DataAccessException dae && (sqlClass(dae, "08") || causedBy(dae, SQLTransientConnectionException.class))) {
-            send(ctx, 503, "unavailable", "Service unavailable", "The database is not reachable", null, null);
+        } else if (databaseLost(failure)) {
+            // The connection broke before, during or at the commit: the transaction's outcome is not known here, so
+            // the client is told to send the same request again; lease writes are idempotent, so a retry of a commit
+            // that did land replays it instead of writing twice.
+            LOG.warning("database lost on " + ctx.request().method() + " " + ctx.request().path() + ": " + rootMessage(failure));
+            send(ctx, Problems.unavailable("The database is not reachable; send the same request again"));
+        } else if (failure instanceof DataAccessException dae && (sqlState(dae, "22P05") || sqlState(dae, "22021"))) {
+            // A NUL character (or a byte PostgreSQL cannot store) in a value that reached SQL without an input check.
+            send(ctx, 400, "bad-request", "Bad request", "body: contains a character PostgreSQL cannot store (such as U+0000)", "body", null);
         } else if (failure == null && ctx.statusCode() >= 400) {
             sendStatus(ctx, ctx.statusCode());
         } else {
@@ -53,6 +62,41 @@ public final class ProblemHandler {
         }
     }
 
+    /**
+     * Requests the HTTP decoder refused before any route saw them (request line over the limit: 414, headers over the
+     * limit: 431, anything malformed: 400). Vert.x's default answers these with an empty body; here they get the same
+     * problem+json as every other error, then the connection closes, since the rest of its bytes cannot be trusted.
+     */
+    public static void invalidRequest(io.vertx.core.http.HttpServerRequest req) {
+        Throwable cause = req.decoderResult() == null ? null : req.decoderResult().cause();
+        int status;
+        String slug;
+        String title;
+        String detail;
+        if (cause instanceof io.netty.handler.codec.http.TooLongHttpLineException) {
+            status = 414;
+            slug = "uri-too-long";
+            title = "URI too long";
+            detail = "The request line exceeds the server's limit";
+        } else if (cause instanceof io.netty.handler.codec.http.TooLongHttpHeaderException) {
+            status = 431;
+            slug = "headers-too-large";
+            title = "Request header fields too large";
+            detail = "The request headers exceed the server's limit";
+        } else {
+            status = 400;
+            slug = "bad-request";
+            title = "Bad request";
+            detail = "The request is not valid HTTP";
+        }
+        JsonObject body = new JsonObject().put("type", TYPE_PREFIX + slug).put("title", title).put("status", status).put("detail", detail);
+        HttpServerResponse res = req.response();
+        res.setStatusCode(status).putHeader("Content-Type", "application/problem+json")
+                .putHeader("Content-Security-Policy", SecurityHeaders.CSP).putHeader("X-Content-Type-Options", "nosniff")
+                .putHeader("Connection", "close")
+                .end(body.encode()).onComplete(done -> req.connection().close());
+    }
+
     public static void send(RoutingContext ctx, ApiException e) {
         JsonArray errors = null;
         if (!e.violations().isEmpty()) {
@@ -64,6 +108,9 @@ public final class ProblemHandler {
                 }
                 errors.add(o);
             }
+        }
+        if (e.retryAfterSeconds() != null && !ctx.response().headWritten()) {
+            ctx.response().putHeader("Retry-After", String.valueOf(e.retryAfterSeconds()));
         }
         send(ctx, e.status(), e.slug(), e.title(), e.getMessage(), e.field(), errors);
     }
@@ -91,17 +138,45 @@ public final class ProblemHandler {
         res.setStatusCode(status).putHeader("Content-Type", "application/problem+json").end(body.encode());
     }
 
-    private static boolean sqlClass(DataAccessException e, String prefix) {
-        String state = e.sqlState();
-        return state != null && state.startsWith(prefix);
-    }
-
-    private static boolean causedBy(Throwable t, Class<?> type) {
-        for (Throwable c = t; c != null; c = c.getCause()) {
-            if (type.isInstance(c)) {
+    /**
+     * A connection that broke or could not be had: SQLSTATE class 08 (connection exception), 57P01-57P03 (the server
+     * shut down or is starting), the pool's timeout, or a transaction PostgreSQL rolled back to resolve a deadlock. Looked up along the whole cause chain, because a failed
+     * commit arrives wrapped differently from a failed statement.
+     */
+    static boolean databaseLost(Throwable failure) {
+        for (Throwable c = failure; c != null; c = c.getCause()) {
+            if (c instanceof SQLTransientConnectionException) {
                 return true;
+            }
+            if (c instanceof SQLException sql && sql.getSQLState() != null) {
+                String s = sql.getSQLState();
+                // 40001/40P01: PostgreSQL rolled the transaction back (serialization failure, deadlock victim);
+                // nothing was written and the same request can simply be sent again.
+                if (s.startsWith("08") || s.equals("57P01") || s.equals("57P02") || s.equals("57P03") || s.equals("40001") || s.equals("40P01")) {
+                    return true;
+                }
+            }
+            if (c.getCause() == c) {
+                break;
             }
         }
         return false;
+    }
+
+    private static String rootMessage(Throwable t) {
+        Throwable c = t;
+        while (c.getCause() != null && c.getCause() != c) {
+            c = c.getCause();
+        }
+        return c.getMessage();
+    }
+
+    private static boolean sqlState(DataAccessException e, String state) {
+        return state.equals(e.sqlState());
+    }
+
+    private static boolean sqlClass(DataAccessException e, String prefix) {
+        String state = e.sqlState();
+        return state != null && state.startsWith(prefix);
     }
 }

@@ -8,13 +8,14 @@ import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
 import static dev.kappa.db.Tables.PROJECTS;
+import static dev.kappa.db.Tables.PROJECT_MANAGERS;
 import static dev.kappa.db.Tables.PROJECT_MEMBERS;
 
 /**
  * Who may see and manage a project; every feature that takes a project id asks here first.
- * Kappa is single-tenant: engineers and admins see every project. Annotators see only the projects they are members
- * of, and any other id answers 404 exactly as a missing one does, so ids never leak. An annotator who is a member but
- * asks for a manager's operation gets 403.
+ * Admins see and manage every project. Engineers see and manage the projects they manage (they created it, or were
+ * added as a manager); annotators see the projects they are members of. Any other id answers 404 exactly as a missing
+ * one does, so ids never leak between teams. An annotator who is a member but asks for a manager's operation gets 403.
  */
 public final class ProjectAccess {
     private ProjectAccess() {
@@ -23,17 +24,30 @@ public final class ProjectAccess {
     /** The project if the caller may see it; 404 otherwise. */
     public static ProjectsRecord visible(DSLContext tx, Principal p, long projectId) {
         // One round trip: this runs on every next-task and submit.
-        var row = tx.select(PROJECTS.fields()).select(DSL.field(DSL.exists(DSL.selectOne().from(PROJECT_MEMBERS)
-                        .where(PROJECT_MEMBERS.PROJECT_ID.eq(PROJECTS.ID), PROJECT_MEMBERS.USER_ID.eq(p.userId())))).as("member"))
+        var row = tx.select(PROJECTS.fields()).select(DSL.field(relation(p)).as("related"))
                 .from(PROJECTS).where(PROJECTS.ID.eq(projectId)).fetchOne();
-        // Annotators do not see archived projects at all (no tasks, no reads): archiving hides without deleting.
-        if (row == null || (!p.role().manages() && (!row.get("member", Boolean.class) || row.get(PROJECTS.ARCHIVED_AT) != null))) {
+        if (row == null || !row.get("related", Boolean.class)) {
             throw Problems.notFound("project " + projectId);
         }
         return row.into(PROJECTS);
     }
 
-    /** The project if the caller is an engineer or admin; 404 if they cannot see it, 403 if they only label in it. */
+    /**
+     * The caller's tie to the PROJECTS row in scope: admins always have one, engineers by managing it, annotators by
+     * membership.
+     */
+    private static Condition relation(Principal p) {
+        return switch (p.role()) {
+            case ADMIN -> DSL.trueCondition();
+            case ENGINEER -> DSL.exists(DSL.selectOne().from(PROJECT_MANAGERS)
+                    .where(PROJECT_MANAGERS.PROJECT_ID.eq(PROJECTS.ID), PROJECT_MANAGERS.USER_ID.eq(p.userId())));
+            // Annotators do not see archived projects at all (no tasks, no reads): archiving hides without deleting.
+            default -> PROJECTS.ARCHIVED_AT.isNull().and(DSL.exists(DSL.selectOne().from(PROJECT_MEMBERS)
+                    .where(PROJECT_MEMBERS.PROJECT_ID.eq(PROJECTS.ID), PROJECT_MEMBERS.USER_ID.eq(p.userId()))));
+        };
+    }
+
+    /** The project if the caller is an admin or one of its managers; 404 if they cannot see it, 403 if they only label in it. */
     public static ProjectsRecord requireManager(DSLContext tx, Principal p, long projectId) {
         ProjectsRecord project = visible(tx, p, projectId);
         if (!p.role().manages()) {
@@ -66,11 +80,7 @@ public final class ProjectAccess {
 
     /** The listing filter matching {@link #visible}. */
     public static Condition visibleProjects(Principal p) {
-        if (p.role().manages()) {
-            return DSL.trueCondition();
-        }
-        return PROJECTS.ARCHIVED_AT.isNull().and(DSL.exists(DSL.selectOne().from(PROJECT_MEMBERS)
-                .where(PROJECT_MEMBERS.PROJECT_ID.eq(PROJECTS.ID), PROJECT_MEMBERS.USER_ID.eq(p.userId()))));
+        return relation(p);
     }
 
     /** Gold is for checking annotators: only managers ever see it. */

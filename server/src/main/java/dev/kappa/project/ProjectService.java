@@ -22,7 +22,12 @@ public final class ProjectService {
     }
 
     public Future<JsonObject> create(Principal p, ProjectSettings settings) {
-        return db.tx(tx -> ProjectJson.full(ProjectRepository.find(tx, ProjectRepository.insert(tx, settings.columns(), p.userId()))));
+        return db.tx(tx -> {
+            long id = ProjectRepository.insert(tx, settings.columns(), p.userId());
+            // The creator manages the project; for an engineer that is what makes it visible to them at all.
+            ManagerRepository.add(tx, id, p.userId(), p.userId());
+            return ProjectJson.full(ProjectRepository.find(tx, id));
+        });
     }
 
     /** Which projects a list shows by their archive mark: lists hide archived projects unless asked. */

@@ -165,16 +165,22 @@ final class Fields {
     }
 
     static OffsetDateTime parseTime(String s, String name) {
+        OffsetDateTime t;
         try {
-            return OffsetDateTime.parse(s.trim());
+            t = OffsetDateTime.parse(s.trim());
         } catch (DateTimeParseException e) {
             try {
-                return LocalDate.parse(s.trim()).atStartOfDay().atOffset(ZoneOffset.UTC);
+                t = LocalDate.parse(s.trim()).atStartOfDay().atOffset(ZoneOffset.UTC);
             } catch (DateTimeParseException e2) {
                 throw new BadField(name, "must be a date-time with offset, such as 2026-01-31T10:00:00Z, or a date");
             }
         }
+        if (!dev.kappa.http.Input.inStorableRange(t)) {
+            throw new BadField(name, "must be between the years 1 and 9999");
+        }
+        return t;
     }
+
 
     /** A label in canonical form, checked against the schema. */
     Object label(String name, LabelSchema schema, boolean required) {

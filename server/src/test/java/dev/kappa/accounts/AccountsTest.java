@@ -184,7 +184,8 @@ class AccountsTest {
     static Session login(String email, String password) {
         Http.Response r = server.http().post("/api/auth/login", new JsonObject().put("email", email).put("password", password));
         assertEquals(200, r.status(), r.body());
-        String setCookie = r.header("Set-Cookie");
+        // Login also sets the browser's device cookie (kappa_device): pick the session's.
+        String setCookie = r.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("kappa_session=")).findFirst().orElseThrow();
         String cookie = Arrays.stream(setCookie.split(";")).findFirst().orElseThrow();
         return new Session(server.http().with("Cookie", cookie), r.json().getString("csrf_token"), setCookie);
     }

@@ -301,7 +301,10 @@ class AssignmentRulesTest {
         long p = Projects.create(server, new JsonObject());
         Projects.items(server, p, 1, 0);
         assertEquals(404, server.user("annotator", "crowd").http().post("/api/projects/" + p + "/tasks/next", new JsonObject()).status());
-        assertEquals(403, server.user("engineer", null).http().post("/api/projects/" + p + "/tasks/next", new JsonObject()).status());
+        dev.kappa.support.Users.Created engineer = server.user("engineer", null);
+        assertEquals(404, engineer.http().post("/api/projects/" + p + "/tasks/next", new JsonObject()).status(), "not their project");
+        Projects.addManager(server, p, engineer.id());
+        assertEquals(403, engineer.http().post("/api/projects/" + p + "/tasks/next", new JsonObject()).status());
         assertEquals(401, server.http().post("/api/projects/" + p + "/tasks/next", new JsonObject()).status());
         assertNotEquals(500, server.user("annotator", "crowd").http().post("/api/leases/garbage/answer", new JsonObject().put("label", "pos")).status());
     }

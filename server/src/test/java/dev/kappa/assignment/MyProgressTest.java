@@ -77,7 +77,10 @@ class MyProgressTest {
         long project = Projects.create(server, new JsonObject());
         String path = "/api/projects/" + project + "/my-progress";
         assertEquals(404, server.user("annotator", "crowd").http().get(path).status());
-        assertEquals(403, server.user("engineer", null).http().get(path).status());
+        dev.kappa.support.Users.Created engineer = server.user("engineer", null);
+        assertEquals(404, engineer.http().get(path).status(), "an engineer who does not manage the project");
+        Projects.addManager(server, project, engineer.id());
+        assertEquals(403, engineer.http().get(path).status());
         assertEquals(401, server.http().get(path).status());
     }
 }

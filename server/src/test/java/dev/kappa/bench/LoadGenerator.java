@@ -23,8 +23,10 @@ import java.util.regex.Pattern;
 /**
  * Load generator for the assignment queue: N annotators, each looping next -> submit with no think time, against a
  * running server, for a fixed duration. Reports answers per second and p50/p99 latency of next and of submit.
- * Usage: LoadGenerator BASE_URL PROJECT_ID SECONDS TOKEN_FILE [WARMUP_SECONDS, default 5]
- * (one bearer token per line; N = number of lines). Requests that start during the warm-up (all N annotators arriving
+ * Usage: LoadGenerator BASE_URL PROJECT_ID SECONDS TOKEN_FILE [WARMUP_SECONDS, default 5] [ACK_FILE]
+ * (one bearer token per line; N = number of lines). With ACK_FILE (the failover runs of bench/lb), a submit that
+ * fails (no response, or 502/503/504) is sent again with the same lease, as the labeling screen's outbox does, and
+ * the id of every acknowledged answer is written to ACK_FILE, to be checked against the database. Requests that start during the warm-up (all N annotators arriving
  * at once, the JIT still compiling) are not counted; SECONDS of measurement follow it.
  * <p>
  * Each annotator is a chain of asynchronous requests on one Vert.x event loop with its own keep-alive connection, not
@@ -33,18 +35,21 @@ import java.util.regex.Pattern;
  */
 public final class LoadGenerator {
     private static final Pattern LEASE = Pattern.compile("\"lease_id\":\"([^\"]+)\"");
+    private static final Pattern ANSWER_ID = Pattern.compile("\"answer_id\":(\\d+)");
 
     public static void main(String[] args) throws Exception {
         URI base = URI.create(args[0]);
         long project = Long.parseLong(args[1]);
         int seconds = Integer.parseInt(args[2]);
         int warmup = args.length > 4 ? Integer.parseInt(args[4]) : 5;
+        java.nio.file.Path ackFile = args.length > 5 ? java.nio.file.Path.of(args[5]) : null;
         List<String> tokens = java.nio.file.Files.readAllLines(java.nio.file.Path.of(args[3])).stream().filter(s -> !s.isBlank()).toList();
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
         HttpClient client = vertx.createHttpClient(new HttpClientOptions().setDefaultHost(base.getHost())
                 .setDefaultPort(base.getPort()).setKeepAlive(true), new PoolOptions().setHttp1MaxSize(tokens.size()));
         long t0 = System.nanoTime() + warmup * 1_000_000_000L;
         Load load = new Load(client, project, t0, t0 + seconds * 1_000_000_000L, tokens.size());
+        load.retrySubmits = ackFile != null;
         for (String token : tokens) {
             load.annotator(token);
         }
@@ -55,6 +60,10 @@ public final class LoadGenerator {
                 tokens.size(), elapsed, load.submit.count(), load.submit.count() / elapsed, load.errors.get(), load.empty.get());
         System.out.printf("next   p50=%.1fms p99=%.1fms%n", load.next.percentile(50), load.next.percentile(99));
         System.out.printf("submit p50=%.1fms p99=%.1fms%n", load.submit.percentile(50), load.submit.percentile(99));
+        if (ackFile != null) {
+            java.nio.file.Files.write(ackFile, load.acknowledged.stream().map(String::valueOf).toList());
+            System.out.printf("acknowledged=%d submit_retries=%d statuses=%s%n", load.acknowledged.size(), load.retries.get(), load.statuses);
+        }
         vertx.close().await();
     }
 
@@ -64,6 +73,10 @@ public final class LoadGenerator {
         final Recorder submit = new Recorder();
         final AtomicInteger errors = new AtomicInteger();
         final AtomicInteger empty = new AtomicInteger();
+        final AtomicInteger retries = new AtomicInteger();
+        final java.util.Set<Long> acknowledged = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        final java.util.Map<Integer, AtomicInteger> statuses = new java.util.concurrent.ConcurrentSkipListMap<>();
+        boolean retrySubmits;
         final CountDownLatch done;
         private final HttpClient client;
         private final long project;
@@ -101,18 +114,39 @@ public final class LoadGenerator {
                 } else {
                     Matcher m = LEASE.matcher(n.result().body);
                     m.find();
-                    long b = System.nanoTime();
-                    post("/api/leases/" + m.group(1) + "/answer", token, "{\"label\":\"pos\",\"duration_ms\":0}").onComplete(s -> {
-                        if (b >= measureFrom) {
-                            submit.add(System.nanoTime() - b);
-                        }
-                        if (s.failed() || s.result().status != 201) {
-                            errors.incrementAndGet();
-                        }
-                        annotator(token);
-                    });
+                    submit(token, m.group(1), System.nanoTime(), 0);
                 }
             });
+        }
+
+        private void submit(String token, String lease, long b, int attempt) {
+            post("/api/leases/" + lease + "/answer", token, "{\"label\":\"pos\",\"duration_ms\":0}").onComplete(s -> {
+                int status = s.failed() ? 0 : s.result().status;
+                statuses.computeIfAbsent(status, x -> new AtomicInteger()).incrementAndGet();
+                boolean transient_ = status == 0 || status == 502 || status == 503 || status == 504;
+                if (retrySubmits && transient_ && attempt < 50) {
+                    retries.incrementAndGet();
+                    vertxTimer(200, () -> submit(token, lease, b, attempt + 1));
+                    return;
+                }
+                if (b >= measureFrom) {
+                    submit.add(System.nanoTime() - b);
+                }
+                if (status == 200 || status == 201) {
+                    Matcher id = ANSWER_ID.matcher(s.result().body);
+                    if (id.find()) {
+                        acknowledged.add(Long.parseLong(id.group(1)));
+                    }
+                }
+                if (status != 201 && !(retrySubmits && status == 200)) {
+                    errors.incrementAndGet();
+                }
+                annotator(token);
+            });
+        }
+
+        private void vertxTimer(long ms, Runnable r) {
+            io.vertx.core.Vertx.currentContext().owner().setTimer(ms, id -> r.run());
         }
 
         private Future<Reply> post(String path, String token, String body) {

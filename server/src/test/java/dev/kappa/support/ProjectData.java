@@ -46,8 +46,12 @@ public final class ProjectData {
         keys.forEach(k -> labels.add(new JsonObject().put("key", k).put("name", k)));
         String schema = new JsonObject().put("kind", kind).put("labels", labels).encode();
         Db db = server.kappa().db();
-        long id = db.inTx(tx -> tx.insertInto(PROJECTS).set(PROJECTS.NAME, "test " + kind)
-                .set(PROJECTS.SCHEMA, JSONB.valueOf(schema)).returning(PROJECTS.ID).fetchOne(PROJECTS.ID));
+        long id = db.inTx(tx -> {
+            long pid = tx.insertInto(PROJECTS).set(PROJECTS.NAME, "test " + kind)
+                    .set(PROJECTS.SCHEMA, JSONB.valueOf(schema)).returning(PROJECTS.ID).fetchOne(PROJECTS.ID);
+            Projects.managedByEveryEngineer(tx, pid);
+            return pid;
+        });
         return new ProjectData(db, id);
     }
 

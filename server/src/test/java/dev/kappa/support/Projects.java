@@ -22,7 +22,30 @@ public final class Projects {
         if (r.status() != 201) {
             throw new IllegalStateException("project not created: " + r);
         }
-        return r.json().getLong("id");
+        long id = r.json().getLong("id");
+        server.kappa().db().inTx(tx -> {
+            managedByEveryEngineer(tx, id);
+            return null;
+        });
+        return id;
+    }
+
+    /**
+     * Since project roles (issue 15) an engineer sees only the projects they manage. Tests that build a project as the
+     * admin (or straight in the database) and then act on it as an engineer mean "the team's engineer": every engineer
+     * existing at that moment becomes a manager, as the V081 migration did for creators. Engineers created later
+     * are strangers to the project, which is what access tests need.
+     */
+    public static void managedByEveryEngineer(org.jooq.DSLContext tx, long projectId) {
+        tx.execute("insert into project_managers (project_id, user_id) select ?, id from users where role = 'engineer' on conflict do nothing", projectId);
+    }
+
+    /** Makes a user a manager of a project through the API, as the admin. */
+    public static void addManager(TestServer server, long projectId, long userId) {
+        Http.Response r = server.admin().post("/api/projects/" + projectId + "/managers", new JsonObject().put("user_id", userId));
+        if (r.status() >= 300) {
+            throw new IllegalStateException("manager not added: " + r);
+        }
     }
 
     public static void addMember(TestServer server, long projectId, long userId) {

@@ -39,7 +39,8 @@ public final class ServerProcess implements AutoCloseable {
         pb.redirectErrorStream(true).redirectOutput(log);
         ServerProcess sp = new ServerProcess(pb.start(), port);
         Http http = new Http(port);
-        for (int i = 0; i < 300; i++) {
+        // Up to 90 s: on a 2-core machine shared by several builds, a JVM start with Flyway's check took 35 s.
+        for (int i = 0; i < 900; i++) {
             try {
                 if (http.get("/ready").status() == 200) {
                     return sp;
@@ -53,7 +54,7 @@ public final class ServerProcess implements AutoCloseable {
             Thread.sleep(100);
         }
         sp.close();
-        throw new IllegalStateException("server process not ready in 30 s; see " + log.getAbsolutePath());
+        throw new IllegalStateException("server process not ready in 90 s; see " + log.getAbsolutePath());
     }
 
     public int port() {

@@ -1,0 +1,46 @@
+package dev.kappa.project;
+
+import dev.kappa.auth.Access;
+import dev.kappa.auth.Principal;
+import dev.kappa.http.ApiRouter;
+import dev.kappa.http.Input;
+import dev.kappa.http.Responses;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/** A project's managers: the engineers who see and manage it (admins see every project). */
+public final class ManagerRoutes implements ApiRouter.Routes {
+    private final ManagerService managers;
+
+    public ManagerRoutes(ManagerService managers) {
+        this.managers = managers;
+    }
+
+    @Override
+    public void mount(Router router) {
+        router.get("/api/projects/:id/managers").handler(this::list);
+        router.post("/api/projects/:id/managers").handler(this::add);
+        router.delete("/api/projects/:id/managers/:userId").handler(this::remove);
+    }
+
+    private void list(RoutingContext ctx) {
+        Principal p = Access.caller(ctx);
+        long projectId = Input.pathId(ctx, "id", "project");
+        managers.list(p, projectId).onSuccess(list -> Responses.json(ctx, 200, new JsonObject().put("managers", list))).onFailure(ctx::fail);
+    }
+
+    private void add(RoutingContext ctx) {
+        Principal p = Access.caller(ctx);
+        long projectId = Input.pathId(ctx, "id", "project");
+        long userId = Input.body(ctx).integer("user_id", true, 1, Integer.MAX_VALUE);
+        managers.add(p, projectId, userId).onSuccess(a -> Responses.json(ctx, a.created() ? 201 : 200, a.manager())).onFailure(ctx::fail);
+    }
+
+    private void remove(RoutingContext ctx) {
+        Principal p = Access.caller(ctx);
+        long projectId = Input.pathId(ctx, "id", "project");
+        long userId = Input.pathId(ctx, "userId", "manager");
+        managers.remove(p, projectId, userId).onSuccess(v -> Responses.noContent(ctx)).onFailure(ctx::fail);
+    }
+}
