@@ -44,6 +44,39 @@ final class Escalation {
     }
 
     /**
+     * The same rule as {@link #afterCrowdAnswer}, judged once, set-based, over the items an import touched (a table of
+     * item_id): after the import's answers are all in, so an item is judged on its final votes, never on a prefix of
+     * the file. Ties for the top count are not a unique majority, as in {@link #reason}.
+     */
+    static void afterImport(DSLContext tx, ProjectsRecord p, String touched) {
+        if (p.getOverlapExpert() == 0) {
+            return;
+        }
+        SlotSync.bulk(tx, () -> tx.execute("""
+                WITH votes AS (
+                  SELECT a.item_id, a.label, count(*) AS n FROM answers a JOIN %s t ON t.item_id = a.item_id
+                  WHERE a.project_id = ? AND a.tier = 'crowd' GROUP BY a.item_id, a.label
+                ), ranked AS (
+                  SELECT v.*, sum(v.n) OVER w AS total, row_number() OVER w_desc AS rk, lead(v.n) OVER w_desc AS second
+                  FROM votes v WINDOW w AS (PARTITION BY v.item_id), w_desc AS (PARTITION BY v.item_id ORDER BY v.n DESC)
+                ), decided AS (
+                  SELECT r.item_id, CASE
+                      WHEN r.n::float8 / r.total < ? THEN 'crowd_disagreement'
+                      WHEN ? AND i.gold IS NOT NULL AND (r.second IS NULL OR r.second < r.n) AND r.label <> i.gold THEN 'gold_conflict'
+                    END AS reason
+                  FROM ranked r JOIN items i ON i.project_id = ? AND i.id = r.item_id
+                  WHERE r.rk = 1 AND r.total >= greatest(1, ?) AND i.escalated_at IS NULL
+                ), escalated AS (
+                  UPDATE items i SET escalated_at = now(), escalation_reason = d.reason FROM decided d
+                  WHERE i.project_id = ? AND i.id = d.item_id AND d.reason IS NOT NULL
+                  RETURNING i.project_id, i.id, i.priority, i.seq
+                )
+                INSERT INTO slots (project_id, item_id, tier, slot_no, priority, seq)
+                SELECT project_id, id, 'expert', 1, priority, seq FROM escalated ON CONFLICT DO NOTHING""".formatted(touched),
+                p.getId(), p.getEscalationMinAgreement(), p.getEscalateOnGoldConflict(), p.getId(), p.getOverlapCrowd(), p.getId()));
+    }
+
+    /**
      * Withdraws an escalation made at or after {@code since} (by the answer being undone) while no expert has answered
      * or holds the item. Returns true when the item's expert slots need re-syncing.
      */

@@ -27,13 +27,18 @@ public final class SlotSync {
         bulk(tx, () -> sync(tx, p, "i.updated_at = now()", false));
     }
 
+    /** The items listed in {@code table} (item_id), a temporary table of the caller: after an answer import. */
+    static void touched(DSLContext tx, ProjectsRecord p, String table) {
+        bulk(tx, () -> sync(tx, p, "i.id IN (SELECT item_id FROM " + table + ")", true));
+    }
+
     /**
      * Runs a sync over many items with nested loops off. Items and slots written in bulk moments before have no
      * statistics yet, so the planner believes a project holds one row and nests a loop over all its slots inside a
      * loop over all its items: a PATCH of the overlap on a fresh 100,000-item project ran for over 13 minutes. Hash
      * and merge joins are right at any size for these set-wide statements; SET LOCAL ends with the transaction.
      */
-    private static void bulk(DSLContext tx, Runnable sync) {
+    static void bulk(DSLContext tx, Runnable sync) {
         tx.execute("set local enable_nestloop = off");
         sync.run();
         tx.execute("set local enable_nestloop to default");

@@ -19,6 +19,7 @@ final class ProjectJson {
                 .put("breadth_first", p.getBreadthFirst())
                 .put("hourly_rate", new JsonObject().put("crowd", p.getHourlyRateCrowd()).put("expert", p.getHourlyRateExpert()))
                 .put("daily_quota", p.getDailyQuota())
+                .put("max_open_leases", p.getMaxOpenLeases())
                 .put("created_by", p.getCreatedBy())
                 .put("created_at", p.getCreatedAt().toInstant())
                 .put("updated_at", p.getUpdatedAt().toInstant());

@@ -21,7 +21,7 @@ import static dev.kappa.db.Tables.PROJECTS;
 record ProjectSettings(Map<TableField<ProjectsRecord, ?>, Object> columns, LabelSchema schema) {
     private static final Set<String> FIELDS = Set.of("name", "description", "instructions", "schema", "overlap",
             "expert_on_all", "gold_rate", "baseline_sample_rate", "lease_ttl_seconds", "escalation", "breadth_first",
-            "pre_annotation", "hourly_rate", "daily_quota");
+            "pre_annotation", "hourly_rate", "daily_quota", "max_open_leases");
     private static final Set<String> TIERS = Set.of("crowd", "expert");
 
     static ProjectSettings read(Input in, boolean create) {
@@ -71,6 +71,8 @@ record ProjectSettings(Map<TableField<ProjectsRecord, ?>, Object> columns, Label
             putIfPresent(c, PROJECTS.HOURLY_RATE_EXPERT, rates, "expert", () -> prefixed("hourly_rate.", () -> r.number("expert", false, 0, 1e9)));
         }
         putIfPresent(c, PROJECTS.DAILY_QUOTA, body, "daily_quota", () -> in.integer("daily_quota", false, 1, 1_000_000));
+        putIfPresent(c, PROJECTS.MAX_OPEN_LEASES, body, "max_open_leases",
+                () -> required(in.integer("max_open_leases", false, 1, 100), "max_open_leases"));
         return new ProjectSettings(c, schema);
     }
 

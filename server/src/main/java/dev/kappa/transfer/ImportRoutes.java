@@ -30,7 +30,7 @@ public final class ImportRoutes implements ApiRouter.Routes {
         router.post("/api/projects/:id/items").handler(ctx -> upload(ctx, (p, id, format, body) -> imports.items(p, id, format, body)));
         router.post("/api/projects/:id/predictions").handler(ctx -> upload(ctx,
                 (p, id, format, body) -> imports.predictions(p, id, format, body, run(ctx))));
-        router.post("/api/projects/:id/answers/import").handler(ctx -> upload(ctx, (p, id, format, body) -> imports.answers(p, id, format, body)));
+        router.post("/api/projects/:id/answers/import").handler(ctx -> upload(ctx, (p, id, format, body) -> imports.answers(p, id, format, body, flag(ctx, "fill_slots", true))));
     }
 
     private interface Upload {
@@ -64,6 +64,19 @@ public final class ImportRoutes implements ApiRouter.Routes {
             body.discard();
             ctx.fail(e);
         }
+    }
+
+    /** A true/false query parameter; absent means {@code absent}. */
+    private static boolean flag(RoutingContext ctx, String name, boolean absent) {
+        String v = ctx.queryParams().get(name);
+        if (v == null || v.isBlank()) {
+            return absent;
+        }
+        return switch (v.trim()) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw Problems.badRequest(name, "must be true or false");
+        };
     }
 
     /** The model run named in the query string. */

@@ -31,8 +31,8 @@ public final class ImportService {
         return run(p, projectId, format, body, project -> new PredictionImport(projectId, schemaOf(project), run), false);
     }
 
-    Future<JsonObject> answers(Principal p, long projectId, UploadFormat format, InputStream body) {
-        return run(p, projectId, format, body, project -> new AnswerImport(projectId, schemaOf(project)), false);
+    Future<JsonObject> answers(Principal p, long projectId, UploadFormat format, InputStream body, boolean fillSlots) {
+        return run(p, projectId, format, body, project -> new AnswerImport(project, schemaOf(project), fillSlots), fillSlots);
     }
 
     private Future<JsonObject> run(Principal p, long projectId, UploadFormat format, InputStream body,
@@ -46,7 +46,10 @@ public final class ImportService {
         }));
     }
 
-    /** Item imports of one project run one at a time, so each can number its new items after the last one. */
+    /**
+     * Item imports of one project run one at a time, so each can number its new items after the last one; so do answer
+     * imports that fill slots, which number new slot rows after an item's last one.
+     */
     private static void lockItemImports(DSLContext tx, long projectId) {
         tx.fetch("select pg_advisory_xact_lock(hashtext('kappa.item-import'), ?::int)", (int) (projectId % Integer.MAX_VALUE));
     }
