@@ -44,7 +44,8 @@ final class AssignmentRepository {
               INSERT INTO slots (project_id, item_id, tier, slot_no, priority, seq, started)
               SELECT i.project_id, i.id, ?, t.slot_no + 1, i.priority, i.seq, ?
               FROM taken t JOIN items i ON i.project_id = ? AND i.id = t.item_id
-              WHERE t.slot_no < ?
+              -- The item's overlap: the tier's, plus for crowd the extra slots adaptive overlap opened on it.
+              WHERE t.slot_no < ? + CASE WHEN ? = 'crowd' THEN i.extra_crowd ELSE 0 END
               ON CONFLICT DO NOTHING
             )
             SELECT t.item_id, t.slot_no, t.expires_at, i.external_id, i.data::text
@@ -99,7 +100,7 @@ final class AssignmentRepository {
         Record r = tx.fetchOne(TAKE_SLOT, projectId, tier, annotatorId, annotatorId, annotatorId,
                 lease, annotatorId, ttlSeconds, breadthFirst, projectId, tier,
                 projectId, lease, annotatorId, tier,
-                tier, breadthFirst, projectId, overlap,
+                tier, breadthFirst, projectId, overlap, tier,
                 projectId);
         if (r == null) {
             return Optional.empty();

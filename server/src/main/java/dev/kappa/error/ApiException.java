@@ -19,6 +19,8 @@ public class ApiException extends RuntimeException {
     private final String title;
     private final String field;
     private final List<Violation> violations;
+    /** Extra members of the problem document (RFC 9457 extensions), e.g. an import's error cap; insertion order. */
+    private final java.util.Map<String, Object> extensions = new java.util.LinkedHashMap<>();
 
     public ApiException(int status, String slug, String title, String detail, String field, List<Violation> violations) {
         super(detail);
@@ -47,5 +49,15 @@ public class ApiException extends RuntimeException {
 
     public List<Violation> violations() {
         return violations;
+    }
+
+    /** Adds an extension member (a string, number or boolean) to the problem document; returns this. */
+    public ApiException with(String name, Object value) {
+        extensions.put(name, value);
+        return this;
+    }
+
+    public java.util.Map<String, Object> extensions() {
+        return java.util.Collections.unmodifiableMap(extensions);
     }
 }

@@ -20,6 +20,8 @@ final class ProjectJson {
                 .put("hourly_rate", new JsonObject().put("crowd", p.getHourlyRateCrowd()).put("expert", p.getHourlyRateExpert()))
                 .put("daily_quota", p.getDailyQuota())
                 .put("max_open_leases", p.getMaxOpenLeases())
+                .put("adaptive_overlap", p.getAdaptiveMaxCrowd() == null ? null : new JsonObject()
+                        .put("max_crowd", p.getAdaptiveMaxCrowd()).put("min_agreement", p.getAdaptiveMinAgreement()))
                 .put("created_by", p.getCreatedBy())
                 .put("created_at", p.getCreatedAt().toInstant())
                 .put("updated_at", p.getUpdatedAt().toInstant());

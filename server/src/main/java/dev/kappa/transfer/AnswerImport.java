@@ -30,17 +30,20 @@ final class AnswerImport implements ImportKind {
     private final long projectId;
     private final LabelSchema schema;
     private final boolean fillSlots;
+    /** The tier of lines that give none (the request's {@code tier}); null makes the tier required on every line. */
+    private final String defaultTier;
 
-    AnswerImport(ProjectsRecord project, LabelSchema schema, boolean fillSlots) {
+    AnswerImport(ProjectsRecord project, LabelSchema schema, boolean fillSlots, String defaultTier) {
         this.project = project;
         this.projectId = project.getId();
         this.schema = schema;
         this.fillSlots = fillSlots;
+        this.defaultTier = defaultTier;
     }
 
     @Override
     public List<String> requiredColumns() {
-        return List.of("item", "annotator", "tier", "label");
+        return defaultTier == null ? List.of("item", "annotator", "tier", "label") : List.of("item", "annotator", "label");
     }
 
     @Override
@@ -64,7 +67,10 @@ final class AnswerImport implements ImportKind {
         f.allowOnly(FIELDS);
         String item = f.string("item", true, ItemImport.MAX_EXTERNAL_ID);
         String annotator = f.string("annotator", true, 200);
-        String tier = f.string("tier", true, 16);
+        String tier = f.string("tier", defaultTier == null, 16);
+        if (tier == null) {
+            tier = defaultTier;
+        }
         if (!TIERS.contains(tier)) {
             throw new BadField("tier", "must be crowd or expert, got '" + tier + "'");
         }
@@ -111,8 +117,12 @@ final class AnswerImport implements ImportKind {
         binds[0] = projectId;
         binds[1] = projectId;
         System.arraycopy(slots.binds(), 0, binds, 2, slots.binds().length);
+        // The staging and touched tables are fresh temporary tables without statistics: with nested loops the planner
+        // would probe slots once per imported answer. Hash joins are right at any size here (see SlotSync.bulk).
+        tx.execute("set local enable_nestloop = off");
         int answers = tx.fetchOne("with ins as (" + insert + " returning id, item_id, annotator_id, tier)" + slots.sql()
                 + " select count(*)::int from ins", binds).get(0, Integer.class);
+        tx.execute("set local enable_nestloop to default");
         ImportedAnswers.settle(tx, project, "import_touched");
         return new JsonObject().put("answers", answers).put("workers_created", workers).put("slots_filled", true);
     }

@@ -194,6 +194,12 @@ class ImportedAnswersTest {
         assertEquals(escalate, scalar("select count(*) from items where project_id = " + p + " and escalation_reason = 'crowd_disagreement'"));
     }
 
+    @Test
+    @DisplayName("adaptive overlap: below min_agreement one more crowd slot at a time up to max_crowd, then escalation; imported votes count; progress shows extra votes")
+    void adaptive() {
+        AdaptiveOverlapTest.run();
+    }
+
     static String text(String sql) {
         try (Connection c = TestDatabases.connect(server.databaseUrl()); ResultSet rs = c.createStatement().executeQuery(sql)) {
             rs.next();
