@@ -55,6 +55,7 @@ class LabelingScreen {
     this.ttlMs = project.lease_ttl_seconds * 1000;
     this.queue = new TaskQueue(this.projectId, this.ttlMs, {
       onScreen: () => Boolean(this.current),
+      answering: (leaseId) => this.app.outbox.answered(leaseId),
       changed: () => this.markNextReady(),
       waiting: (waiting) => {
         this.fetchWaiting = waiting;

@@ -74,6 +74,19 @@ export class Outbox {
     return true;
   }
 
+  /**
+   * A promise that settles once the answer on this lease has reached the server, if this tab answered it (waiting or
+   * saved); null for a lease it never answered, or whose answer was cancelled, rejected or refused.
+   */
+  answered(leaseId) {
+    if (!this.known.has(leaseId)) {
+      return null;
+    }
+    const pending = this.entries.some((e) => e.lease_id === leaseId);
+    const outcome = this.outcomes.get(leaseId);
+    return pending || outcome === 'saved' || outcome === undefined ? this.settled(leaseId) : null;
+  }
+
   /** What became of an answer: 'saved', 'conflict', 'rejected' or 'cancelled', once the server has decided. */
   settled(leaseId) {
     if (!this.entries.some((e) => e.lease_id === leaseId)) {

@@ -12,7 +12,8 @@ const MIN_FRESH_SHARE = 0.25;
 export class TaskQueue {
   /**
    * hooks: onScreen() is true while a task is on screen; changed() after the buffer changed; waiting(bool) while the
-   * server cannot be reached; failed(error) on an error that retrying will not cure.
+   * server cannot be reached; failed(error) on an error that retrying will not cure; answering(leaseId) is a promise
+   * while an answer on that lease waits in the outbox, else null.
    */
   constructor(projectId, ttlMs, hooks) {
     this.projectId = projectId;
@@ -57,6 +58,7 @@ export class TaskQueue {
 
   async fetch() {
     let delay = 300;
+    let stale = 0;
     while (!this.closed) {
       const requestedAt = Date.now();
       try {
@@ -64,6 +66,16 @@ export class TaskQueue {
         if (r.status === 204) {
           this.exhausted = r.headers.get('Kappa-No-Task-Reason') || 'exhausted';
           return null;
+        }
+        // Fair leases: the server hands out at most max_open_leases (default 2) at once and past that gives back the
+        // oldest open lease. Right after an answer, that is the lease just answered while its answer is still in the
+        // outbox (or was when the server looked): wait until the answer has arrived, then ask again, instead of
+        // showing the item twice. Bounded, so a lease the server keeps open can never spin this loop.
+        const inFlight = this.hooks.answering ? this.hooks.answering(r.body.lease_id) : null;
+        if (inFlight && stale++ < 20) {
+          await inFlight;
+          await sleep(50);
+          continue;
         }
         // The local deadline counts from before the request, so it is never later than the server's.
         const task = { task: r.body, lease: r.body.lease_id, deadline: requestedAt + r.body.lease_ttl_seconds * 1000 };

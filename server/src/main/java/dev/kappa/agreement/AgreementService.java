@@ -41,14 +41,39 @@ public final class AgreementService {
             ProjectsRecord project = ProjectAccess.requireManager(tx, p, projectId);
             LabelSpace space = LabelSpace.ofSchema(project.getSchema().data());
             q.filter().labelIn(space);
-            return AnswerLoader.load(tx, projectId, space, q.filter(), false);
-        }).compose(set -> db.blocking(() -> {
+            AnswerSet loaded = AnswerLoader.load(tx, projectId, space, q.filter(), false);
+            java.util.List<Long> ids = new java.util.ArrayList<>();
+            for (int u = 0; u < loaded.nAnnotators(); u++) {
+                ids.add(loaded.userId(u));
+            }
+            java.util.Map<Long, String> external = new java.util.HashMap<>();
+            tx.select(dev.kappa.db.Tables.USERS.ID, dev.kappa.db.Tables.USERS.EXTERNAL_ID).from(dev.kappa.db.Tables.USERS)
+                    .where(dev.kappa.db.Tables.USERS.ID.in(ids)).forEach(r -> external.put(r.value1(), r.value2()));
+            return new Loaded(loaded, external);
+        }).compose(l -> db.blocking(() -> {
+            AnswerSet set = l.set();
             long t1 = System.nanoTime();
-            JsonObject out = report(projectId, set, q);
+            JsonObject out = withExternalIds(report(projectId, set, q), l.external());
             LOG.info(() -> String.format("agreement of project %d: %,d answers read in %d ms, statistics in %d ms", projectId,
                     set.size(), (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000));
             return out;
         }));
+    }
+
+    private record Loaded(AnswerSet set, java.util.Map<Long, String> external) {
+    }
+
+    /** Each Cohen pair names its annotators by internal id; their external worker ids go beside them (issue 14). */
+    private static JsonObject withExternalIds(JsonObject out, java.util.Map<Long, String> external) {
+        JsonObject cohen = out.getJsonObject("cohen_kappa");
+        if (cohen != null && cohen.getJsonArray("pairs") != null) {
+            for (Object o : cohen.getJsonArray("pairs")) {
+                JsonObject pair = (JsonObject) o;
+                io.vertx.core.json.JsonArray ids = pair.getJsonArray("annotators");
+                pair.put("external_ids", new io.vertx.core.json.JsonArray().add(external.get(ids.getLong(0))).add(external.get(ids.getLong(1))));
+            }
+        }
+        return out;
     }
 
     static int defaultResamples(int answers) {

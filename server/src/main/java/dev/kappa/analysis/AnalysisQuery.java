@@ -28,7 +28,16 @@ public final class AnalysisQuery {
         if (from != null && to != null && !from.isBefore(to)) {
             throw Problems.badRequest("to", "must be after from");
         }
-        return new AnswerFilter(tier, param(ctx, "label"), from, to, ids(ctx, "annotators"));
+        java.util.List<String> workers = new java.util.ArrayList<>();
+        long[] ids = ids(ctx, "annotators", workers);
+        String named = param(ctx, "workers");
+        if (named != null) {
+            Arrays.stream(named.split(",")).map(String::trim).filter(s -> !s.isEmpty()).forEach(workers::add);
+            if (workers.size() > 10_000) {
+                throw Problems.badRequest("workers", "must list at most 10000 external worker ids");
+            }
+        }
+        return new AnswerFilter(tier, param(ctx, "label"), from, to, ids, workers.isEmpty() ? null : workers.toArray(String[]::new));
     }
 
     /** A number parameter in [min, max], or the fallback when absent. */
@@ -82,19 +91,29 @@ public final class AnalysisQuery {
         return t;
     }
 
-    private static long[] ids(RoutingContext ctx, String name) {
+    /**
+     * {@code annotators}: internal user ids; a value that is not a number is taken as an external worker id (added to
+     * {@code external}), so {@code annotators=w17,42} works. A numeric external id goes in {@code workers=}.
+     */
+    private static long[] ids(RoutingContext ctx, String name, java.util.List<String> external) {
         String v = param(ctx, name);
         if (v == null) {
             return null;
         }
-        try {
-            long[] ids = Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty()).mapToLong(Long::parseLong).toArray();
-            if (ids.length == 0 || ids.length > 10_000) {
-                throw Problems.badRequest(name, "must list between 1 and 10000 user ids");
-            }
-            return ids;
-        } catch (NumberFormatException e) {
-            throw Problems.badRequest(name, "must be user ids separated by commas");
+        java.util.List<String> tokens = Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        if (tokens.isEmpty() || tokens.size() > 10_000) {
+            throw Problems.badRequest(name, "must list between 1 and 10000 user ids or external worker ids");
         }
+        java.util.List<Long> ids = new java.util.ArrayList<>();
+        for (String t : tokens) {
+            if (t.chars().allMatch(Character::isDigit) && t.length() <= 18) {
+                ids.add(Long.parseLong(t));
+            } else if (t.indexOf('\0') >= 0 || t.length() > 200) {
+                throw Problems.badRequest(name, "an external worker id is at most 200 characters, without NUL");
+            } else {
+                external.add(t);
+            }
+        }
+        return ids.isEmpty() && !external.isEmpty() ? new long[0] : ids.stream().mapToLong(Long::longValue).toArray();
     }
 }

@@ -10,9 +10,15 @@ import java.time.OffsetDateTime;
  * Which answers an analysis uses. Null fields do not filter. {@code from} is inclusive and {@code to} exclusive,
  * on the answer's {@code created_at}. {@code tier} is the tier the answer was given under, not the annotator's
  * current one. {@code label} (a key) turns the analysis into that label against the rest: present or absent.
+ * Annotators are named by internal user id ({@code annotators}) or by external worker id ({@code workers}, the ids
+ * other tools know them by; issue 14): an answer is kept when its annotator is in either list.
  */
-public record AnswerFilter(String tier, String label, OffsetDateTime from, OffsetDateTime to, long[] annotators) {
-    public static final AnswerFilter ALL = new AnswerFilter(null, null, null, null, null);
+public record AnswerFilter(String tier, String label, OffsetDateTime from, OffsetDateTime to, long[] annotators, String[] workers) {
+    public static final AnswerFilter ALL = new AnswerFilter(null, null, null, null, null, null);
+
+    public AnswerFilter(String tier, String label, OffsetDateTime from, OffsetDateTime to, long[] annotators) {
+        this(tier, label, from, to, annotators, null);
+    }
 
     /** The class the label filter names, -1 without one; 422 naming {@code label} if the schema has no such key. */
     public int labelIn(LabelSpace space) {
@@ -40,6 +46,7 @@ public record AnswerFilter(String tier, String label, OffsetDateTime from, Offse
         } else {
             o.put("annotators", null);
         }
+        o.put("workers", workers == null ? null : new JsonArray(java.util.List.of(workers)));
         return o;
     }
 }

@@ -55,8 +55,15 @@ public final class AnswerLoader {
         if (f.to() != null) {
             c = c.and(ANSWERS.CREATED_AT.lt(f.to()));
         }
-        if (f.annotators() != null) {
-            c = c.and(ANSWERS.ANNOTATOR_ID.eq(DSL.any(Arrays.stream(f.annotators()).boxed().toArray(Long[]::new))));
+        if (f.annotators() != null || f.workers() != null) {
+            // By internal id, or by the external worker id the annotator is known by in other tools (issue 14).
+            Condition who = f.annotators() == null ? DSL.falseCondition()
+                    : ANSWERS.ANNOTATOR_ID.eq(DSL.any(Arrays.stream(f.annotators()).boxed().toArray(Long[]::new)));
+            if (f.workers() != null) {
+                who = who.or(ANSWERS.ANNOTATOR_ID.in(DSL.select(dev.kappa.db.Tables.USERS.ID).from(dev.kappa.db.Tables.USERS)
+                        .where(dev.kappa.db.Tables.USERS.EXTERNAL_ID.eq(DSL.any(f.workers())))));
+            }
+            c = c.and(who);
         }
         return c;
     }

@@ -44,7 +44,8 @@ final class AssignmentRepository {
               INSERT INTO slots (project_id, item_id, tier, slot_no, priority, seq, started)
               SELECT i.project_id, i.id, ?, t.slot_no + 1, i.priority, i.seq, ?
               FROM taken t JOIN items i ON i.project_id = ? AND i.id = t.item_id
-              WHERE t.slot_no < ?
+              -- The item's overlap: the tier's, plus for crowd the extra slots adaptive overlap opened on it.
+              WHERE t.slot_no < ? + CASE WHEN ? = 'crowd' THEN i.extra_crowd ELSE 0 END
               ON CONFLICT DO NOTHING
             )
             SELECT t.item_id, t.slot_no, t.expires_at, i.external_id, i.data::text
@@ -65,6 +66,26 @@ final class AssignmentRepository {
     private AssignmentRepository() {
     }
 
+    /** An open lease (not closed, not expired) of one annotator. */
+    record Open(UUID id, long itemId, String tier, OffsetDateTime expiresAt) {
+    }
+
+    /**
+     * The annotator's oldest open lease in the project when they already hold {@code cap} or more, else empty. Walks
+     * the partial index leases_open (project, annotator) over their unclosed leases only, a handful by construction.
+     */
+    static Optional<Open> oldestIfAtCap(DSLContext tx, long projectId, long annotatorId, int cap) {
+        Record r = tx.fetchOne("""
+                SELECT id, item_id, tier, expires_at, count(*) OVER () AS open FROM leases
+                WHERE project_id = ? AND annotator_id = ? AND closed_at IS NULL AND expires_at > now()
+                ORDER BY created_at, id LIMIT 1""", projectId, annotatorId);
+        if (r == null || r.get("open", Integer.class) < cap) {
+            return Optional.empty();
+        }
+        return Optional.of(new Open(r.get("id", UUID.class), r.get("item_id", Long.class), r.get("tier", String.class),
+                r.get("expires_at", OffsetDateTime.class)));
+    }
+
     /**
      * Serialises one annotator's next-task calls in one project (two tabs, a prefetch racing a click) and counts their
      * answers today, in one round trip. Other annotators are not blocked.
@@ -79,7 +100,7 @@ final class AssignmentRepository {
         Record r = tx.fetchOne(TAKE_SLOT, projectId, tier, annotatorId, annotatorId, annotatorId,
                 lease, annotatorId, ttlSeconds, breadthFirst, projectId, tier,
                 projectId, lease, annotatorId, tier,
-                tier, breadthFirst, projectId, overlap,
+                tier, breadthFirst, projectId, overlap, tier,
                 projectId);
         if (r == null) {
             return Optional.empty();

@@ -55,6 +55,14 @@ public final class AssignmentService {
                 return new Next(null, "paused");
             }
             int today = AssignmentRepository.lockAnnotatorAndCountToday(tx, projectId, caller.userId());
+            // Fair leases (issue 14): once the caller holds max_open_leases open leases in this project, asking again
+            // gives back their oldest open lease (same id, same expiry), never a new slot. The per-annotator lock above
+            // serialises their concurrent calls, so two racing requests cannot both pass this check.
+            Optional<AssignmentRepository.Open> held = AssignmentRepository.oldestIfAtCap(tx, projectId, caller.userId(), p.getMaxOpenLeases());
+            if (held.isPresent()) {
+                AssignmentRepository.Open o = held.get();
+                return new Next(TaskView.of(tx, p, o.itemId(), new LeaseId(projectId, o.id()), o.expiresAt(), o.tier()), null);
+            }
             if (p.getDailyQuota() != null && today >= p.getDailyQuota()) {
                 return new Next(null, "quota");
             }

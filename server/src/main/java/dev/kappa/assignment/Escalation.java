@@ -15,6 +15,9 @@ import static dev.kappa.db.Tables.SLOTS;
 /**
  * Opens expert slots on an item once its crowd answers reach the crowd overlap and either the crowd's majority share
  * is below the project's threshold, or (when the project asks) the crowd's unique majority contradicts the gold label.
+ * With adaptive overlap (issue 14) a low-agreement item first gets one more crowd slot at a time, up to max_crowd
+ * crowd answers; only an item that still disagrees then is judged by the escalation rule. An item's crowd overlap is
+ * the project's plus its extra_crowd.
  * The item row is locked first, so two answers filling the last two crowd slots at once are counted one after the
  * other and the rule is never missed.
  */
@@ -23,16 +26,27 @@ final class Escalation {
     }
 
     static void afterCrowdAnswer(DSLContext tx, ProjectsRecord p, long itemId) {
-        var item = tx.select(ITEMS.GOLD, ITEMS.ESCALATED_AT).from(ITEMS)
+        var item = tx.select(ITEMS.GOLD, ITEMS.ESCALATED_AT, ITEMS.EXTRA_CROWD).from(ITEMS)
                 .where(ITEMS.PROJECT_ID.eq(p.getId()), ITEMS.ID.eq(itemId)).forNoKeyUpdate().fetchOne();
-        if (item == null || item.value2() != null || p.getOverlapExpert() == 0) {
+        boolean adaptive = p.getAdaptiveMaxCrowd() != null;
+        if (item == null || item.value2() != null || (p.getOverlapExpert() == 0 && !adaptive)) {
             return;
         }
         Result<Record2<JSONB, Integer>> votes = tx.select(ANSWERS.LABEL, org.jooq.impl.DSL.count()).from(ANSWERS)
                 .where(ANSWERS.PROJECT_ID.eq(p.getId()), ANSWERS.ITEM_ID.eq(itemId), ANSWERS.TIER.eq("crowd"))
                 .groupBy(ANSWERS.LABEL).orderBy(org.jooq.impl.DSL.count().desc()).fetch();
         int total = votes.stream().mapToInt(Record2::value2).sum();
-        if (total == 0 || total < Math.max(1, p.getOverlapCrowd())) {
+        if (total == 0 || total < Math.max(1, p.getOverlapCrowd() + item.value3())) {
+            return;
+        }
+        // Adaptive overlap first: a low-agreement item gets one more crowd vote, the cheap move, while it may.
+        if (adaptive && (double) votes.get(0).value2() / total < p.getAdaptiveMinAgreement() && total < p.getAdaptiveMaxCrowd()) {
+            tx.update(ITEMS).set(ITEMS.EXTRA_CROWD, total + 1 - p.getOverlapCrowd())
+                    .where(ITEMS.PROJECT_ID.eq(p.getId()), ITEMS.ID.eq(itemId)).execute();
+            SlotSync.item(tx, p, itemId);
+            return;
+        }
+        if (p.getOverlapExpert() == 0) {
             return;
         }
         String reason = reason(p, item.value1(), votes, total);
@@ -41,6 +55,48 @@ final class Escalation {
                     .where(ITEMS.PROJECT_ID.eq(p.getId()), ITEMS.ID.eq(itemId)).execute();
             SlotSync.openExpertSlots(tx, p, itemId);
         }
+    }
+
+    /**
+     * The same rule as {@link #afterCrowdAnswer}, judged once, set-based, over the items an import touched (a table of
+     * item_id): after the import's answers are all in, so an item is judged on its final votes, never on a prefix of
+     * the file. Ties for the top count are not a unique majority, as in {@link #reason}.
+     */
+    static void afterImport(DSLContext tx, ProjectsRecord p, String touched) {
+        boolean adaptive = p.getAdaptiveMaxCrowd() != null;
+        if (p.getOverlapExpert() == 0 && !adaptive) {
+            return;
+        }
+        // One pass over the touched items' crowd votes. An item whose votes reach its overlap with a majority share
+        // below the adaptive threshold, and fewer votes than max_crowd, gets one more crowd slot than the votes it has
+        // (as a live answer would have opened one at a time); otherwise the escalation rule is judged.
+        SlotSync.bulk(tx, () -> tx.execute("""
+                WITH votes AS (
+                  SELECT a.item_id, a.label, count(*) AS n FROM answers a JOIN %s t ON t.item_id = a.item_id
+                  WHERE a.project_id = ? AND a.tier = 'crowd' GROUP BY a.item_id, a.label
+                ), ranked AS (
+                  SELECT v.*, sum(v.n) OVER w AS total, row_number() OVER w_desc AS rk, lead(v.n) OVER w_desc AS second
+                  FROM votes v WINDOW w AS (PARTITION BY v.item_id), w_desc AS (PARTITION BY v.item_id ORDER BY v.n DESC)
+                ), judged AS (
+                  SELECT r.item_id, r.total,
+                    (? AND r.n::float8 / r.total < ? AND r.total < ?) AS more_votes,
+                    CASE
+                      WHEN ? = 0 THEN NULL
+                      WHEN r.n::float8 / r.total < ? THEN 'crowd_disagreement'
+                      WHEN ? AND i.gold IS NOT NULL AND (r.second IS NULL OR r.second < r.n) AND r.label <> i.gold THEN 'gold_conflict'
+                    END AS reason
+                  FROM ranked r JOIN items i ON i.project_id = ? AND i.id = r.item_id
+                  WHERE r.rk = 1 AND r.total >= greatest(1, ? + i.extra_crowd) AND i.escalated_at IS NULL
+                )
+                UPDATE items i SET
+                  extra_crowd = CASE WHEN j.more_votes THEN j.total + 1 - ? ELSE i.extra_crowd END,
+                  escalated_at = CASE WHEN NOT j.more_votes AND j.reason IS NOT NULL THEN now() END,
+                  escalation_reason = CASE WHEN NOT j.more_votes THEN j.reason END
+                FROM judged j
+                WHERE i.project_id = ? AND i.id = j.item_id AND (j.more_votes OR j.reason IS NOT NULL)""".formatted(touched),
+                p.getId(), adaptive, adaptive ? p.getAdaptiveMinAgreement() : 0.0, adaptive ? p.getAdaptiveMaxCrowd() : 0,
+                p.getOverlapExpert(), p.getEscalationMinAgreement(), p.getEscalateOnGoldConflict(), p.getId(),
+                p.getOverlapCrowd(), p.getOverlapCrowd(), p.getId()));
     }
 
     /**

@@ -21,8 +21,8 @@ public final class ProgressService {
                    count(*) FILTER (WHERE filled < needed) AS open
             FROM (SELECT s.tier, s.item_id, count(s.answer_id) AS filled,
                          count(*) FILTER (WHERE s.answer_id IS NULL AND s.lease_id IS NOT NULL AND s.expires_at > now()) AS leased,
-                         max(CASE s.tier WHEN 'crowd' THEN p.overlap_crowd ELSE p.overlap_expert END) AS needed
-                  FROM slots s JOIN projects p ON p.id = s.project_id
+                         max(CASE s.tier WHEN 'crowd' THEN p.overlap_crowd + i.extra_crowd ELSE p.overlap_expert END) AS needed
+                  FROM slots s JOIN projects p ON p.id = s.project_id JOIN items i ON i.project_id = s.project_id AND i.id = s.item_id
                   WHERE s.project_id = ? GROUP BY s.tier, s.item_id) per_item
             GROUP BY tier
             """;
@@ -60,9 +60,13 @@ public final class ProgressService {
                         .put("answers_today", r.get("answers_today", Long.class)).put("median_seconds_per_answer", r.get("median_seconds", Double.class));
             }
             Record totals = tx.fetchOne("SELECT count(*) AS items, count(*) FILTER (WHERE escalated_at IS NOT NULL) AS escalated, "
-                    + "count(*) FILTER (WHERE gold IS NOT NULL) AS gold FROM items WHERE project_id = ?", projectId);
+                    + "count(*) FILTER (WHERE gold IS NOT NULL) AS gold, count(*) FILTER (WHERE extra_crowd > 0) AS extra_items, "
+                    + "coalesce(sum(extra_crowd), 0) AS extra_slots FROM items WHERE project_id = ?", projectId);
             return new JsonObject().put("project_id", projectId).put("items", totals.get("items", Long.class))
                     .put("items_escalated", totals.get("escalated", Long.class)).put("gold_items", totals.get("gold", Long.class))
+                    // Adaptive overlap (issue 14): items that got crowd votes beyond the overlap, and how many slots that was.
+                    .put("items_with_extra_votes", totals.get("extra_items", Long.class))
+                    .put("extra_crowd_slots", totals.get("extra_slots", Long.class))
                     .put("tiers", tiers);
         });
     }

@@ -11,7 +11,8 @@ import org.jooq.DSLContext;
  * than its overlap. Taking the free row creates the next one in the same statement (see {@link AssignmentRepository}),
  * so importing a million items writes a million slot rows rather than three million, and the queue's index walk sees
  * one free row per open item and tier. Untouched rows that are no longer needed are removed; filled and live-leased
- * rows are never touched. Called in the same transaction as the change that needs it, so nothing drifts.
+ * rows are never touched. Called in the same transaction as the change that needs it, so nothing drifts. An item's
+ * crowd overlap is the project's plus the extra crowd slots adaptive overlap gave it (items.extra_crowd).
  */
 public final class SlotSync {
     private SlotSync() {
@@ -27,13 +28,18 @@ public final class SlotSync {
         bulk(tx, () -> sync(tx, p, "i.updated_at = now()", false));
     }
 
+    /** The items listed in {@code table} (item_id), a temporary table of the caller: after an answer import. */
+    static void touched(DSLContext tx, ProjectsRecord p, String table) {
+        bulk(tx, () -> sync(tx, p, "i.id IN (SELECT item_id FROM " + table + ")", true));
+    }
+
     /**
      * Runs a sync over many items with nested loops off. Items and slots written in bulk moments before have no
      * statistics yet, so the planner believes a project holds one row and nests a loop over all its slots inside a
      * loop over all its items: a PATCH of the overlap on a fresh 100,000-item project ran for over 13 minutes. Hash
      * and merge joins are right at any size for these set-wide statements; SET LOCAL ends with the transaction.
      */
-    private static void bulk(DSLContext tx, Runnable sync) {
+    static void bulk(DSLContext tx, Runnable sync) {
         tx.execute("set local enable_nestloop = off");
         sync.run();
         tx.execute("set local enable_nestloop to default");
@@ -93,14 +99,14 @@ public final class SlotSync {
                     + "SELECT s.project_id, s.item_id, s.tier, max(s.slot_no) + 1, i.priority, i.seq, bool_or(s.started) "
                     + "FROM slots s JOIN items i ON i.project_id = ? AND i.id = s.item_id "
                     + "WHERE s.project_id = ? AND " + itemFilter + " AND ((s.tier = 'crowd' AND " + crowdOpen + ") OR (s.tier = 'expert' AND " + expertOpen + ")) "
-                    + "GROUP BY s.project_id, s.item_id, s.tier, i.priority, i.seq "
+                    + "GROUP BY s.project_id, s.item_id, s.tier, i.priority, i.seq, i.extra_crowd "
                     + "HAVING count(*) FILTER (WHERE s.answer_id IS NULL AND (s.lease_id IS NULL OR s.expires_at < now())) = 0 "
-                    + "AND count(*) < CASE WHEN s.tier = 'crowd' THEN ? ELSE ? END ON CONFLICT DO NOTHING",
+                    + "AND count(*) < CASE WHEN s.tier = 'crowd' THEN ? + i.extra_crowd ELSE ? END ON CONFLICT DO NOTHING",
                     id, id, p.getOverlapCrowd(), p.getOverlapExpert());
         }
         tx.execute("DELETE FROM slots s USING items i WHERE s.project_id = ? AND i.project_id = ? AND i.id = s.item_id "
                 + "AND " + itemFilter + " AND s.answer_id IS NULL AND (s.lease_id IS NULL OR s.expires_at < now()) AND ("
-                + "(s.tier = 'crowd' AND (s.slot_no > ? OR NOT " + crowdOpen + ")) OR "
+                + "(s.tier = 'crowd' AND (s.slot_no > ? + i.extra_crowd OR NOT " + crowdOpen + ")) OR "
                 + "(s.tier = 'expert' AND (s.slot_no > ? OR NOT " + expertOpen + ")))",
                 id, id, p.getOverlapCrowd(), p.getOverlapExpert());
     }

@@ -22,6 +22,23 @@ public final class ConsensusRoutes implements ApiRouter.Routes {
     @Override
     public void mount(Router router) {
         router.get("/api/projects/:id/consensus").handler(this::get);
+        router.get("/api/projects/:id/consensus/model").handler(this::model);
+    }
+
+    /** {@code GET /api/projects/{id}/consensus/model?method=dawid-skene}: the fitted parameters (issue 14). */
+    private void model(RoutingContext ctx) {
+        Principal p = Access.caller(ctx);
+        long id = Input.pathId(ctx, "id", "project");
+        String name = ctx.queryParams().get("method");
+        if (name != null && !name.isBlank() && ConsensusMethod.of(name.trim()) != ConsensusMethod.DAWID_SKENE) {
+            throw Problems.badRequest("method", "must be dawid-skene: majority and weighted votes fit no parameters");
+        }
+        if (ctx.queryParams().get("crowd_weight") != null || ctx.queryParams().get("expert_weight") != null) {
+            throw Problems.badRequest("crowd_weight", "tier weights belong to the weighted method, not to Dawid-Skene");
+        }
+        ConsensusRequest q = request(ctx);
+        consensus.model(p, id, q).onSuccess(m -> dev.kappa.http.Responses.json(ctx, 200, ModelJson.of(id, m, q)))
+                .onFailure(ctx::fail);
     }
 
     private void get(RoutingContext ctx) {

@@ -61,6 +61,28 @@ public final class ConsensusService {
     }
 
     /**
+     * Dawid-Skene's fitted parameters for the project's answers (filters as for the consensus): answers and the
+     * annotators' external ids are read in one short transaction, EM runs afterwards on the worker pool.
+     */
+    public Future<ConsensusModel> model(Principal p, long projectId, ConsensusRequest q) {
+        record Loaded(AnswerSet answers, java.util.Map<Long, ConsensusModel.Person> people) {
+        }
+        return db.tx(tx -> {
+            ProjectsRecord project = ProjectAccess.requireManager(tx, p, projectId);
+            AnswerSet answers = AnswerLoader.load(tx, projectId, LabelSpace.ofSchema(project.getSchema().data()), q.filter(), false);
+            java.util.Map<Long, ConsensusModel.Person> people = new java.util.HashMap<>();
+            java.util.List<Long> ids = new java.util.ArrayList<>();
+            for (int u = 0; u < answers.nAnnotators(); u++) {
+                ids.add(answers.userId(u));
+            }
+            tx.select(dev.kappa.db.Tables.USERS.ID, dev.kappa.db.Tables.USERS.EXTERNAL_ID, dev.kappa.db.Tables.USERS.DISPLAY_NAME)
+                    .from(dev.kappa.db.Tables.USERS).where(dev.kappa.db.Tables.USERS.ID.in(ids))
+                    .forEach(r -> people.put(r.value1(), new ConsensusModel.Person(r.value2(), r.value3())));
+            return new Loaded(answers, people);
+        }).compose(l -> db.blocking(() -> ConsensusModel.fit(l.answers(), l.people(), q.tolerance(), q.maxIterations())));
+    }
+
+    /**
      * Loads and computes in the caller's transaction, on the caller's (worker) thread: for the export, which adds the
      * consensus to every item it streams.
      */

@@ -20,6 +20,8 @@ public class ApiException extends RuntimeException {
     private final String field;
     private final List<Violation> violations;
     private final Integer retryAfterSeconds;
+    /** Extra members of the problem document (RFC 9457 extensions), e.g. an import's error cap; insertion order. */
+    private final java.util.Map<String, Object> extensions = new java.util.LinkedHashMap<>();
 
     public ApiException(int status, String slug, String title, String detail, String field, List<Violation> violations) {
         this(status, slug, title, detail, field, violations, null);
@@ -60,5 +62,15 @@ public class ApiException extends RuntimeException {
 
     public List<Violation> violations() {
         return violations;
+    }
+
+    /** Adds an extension member (a string, number or boolean) to the problem document; returns this. */
+    public ApiException with(String name, Object value) {
+        extensions.put(name, value);
+        return this;
+    }
+
+    public java.util.Map<String, Object> extensions() {
+        return java.util.Collections.unmodifiableMap(extensions);
     }
 }

@@ -112,10 +112,15 @@ public final class ProblemHandler {
         if (e.retryAfterSeconds() != null && !ctx.response().headWritten()) {
             ctx.response().putHeader("Retry-After", String.valueOf(e.retryAfterSeconds()));
         }
-        send(ctx, e.status(), e.slug(), e.title(), e.getMessage(), e.field(), errors);
+        send(ctx, e.status(), e.slug(), e.title(), e.getMessage(), e.field(), errors, e.extensions());
     }
 
     private static void send(RoutingContext ctx, int status, String slug, String title, String detail, String field, JsonArray errors) {
+        send(ctx, status, slug, title, detail, field, errors, java.util.Map.of());
+    }
+
+    private static void send(RoutingContext ctx, int status, String slug, String title, String detail, String field, JsonArray errors,
+                             java.util.Map<String, Object> extensions) {
         HttpServerResponse res = ctx.response();
         if (res.headWritten()) {
             // A streamed response already started: the only honest signal left is to cut the connection.
@@ -135,6 +140,7 @@ public final class ProblemHandler {
         if (errors != null) {
             body.put("errors", errors);
         }
+        extensions.forEach(body::put);
         res.setStatusCode(status).putHeader("Content-Type", "application/problem+json").end(body.encode());
     }
 

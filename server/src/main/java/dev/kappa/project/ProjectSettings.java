@@ -21,7 +21,7 @@ import static dev.kappa.db.Tables.PROJECTS;
 record ProjectSettings(Map<TableField<ProjectsRecord, ?>, Object> columns, LabelSchema schema) {
     private static final Set<String> FIELDS = Set.of("name", "description", "instructions", "schema", "overlap",
             "expert_on_all", "gold_rate", "baseline_sample_rate", "lease_ttl_seconds", "escalation", "breadth_first",
-            "pre_annotation", "hourly_rate", "daily_quota");
+            "pre_annotation", "hourly_rate", "daily_quota", "max_open_leases", "adaptive_overlap");
     private static final Set<String> TIERS = Set.of("crowd", "expert");
 
     static ProjectSettings read(Input in, boolean create) {
@@ -71,6 +71,19 @@ record ProjectSettings(Map<TableField<ProjectsRecord, ?>, Object> columns, Label
             putIfPresent(c, PROJECTS.HOURLY_RATE_EXPERT, rates, "expert", () -> prefixed("hourly_rate.", () -> r.number("expert", false, 0, 1e9)));
         }
         putIfPresent(c, PROJECTS.DAILY_QUOTA, body, "daily_quota", () -> in.integer("daily_quota", false, 1, 1_000_000));
+        if (body.containsKey("adaptive_overlap")) {
+            JsonObject a = nested(in, "adaptive_overlap", Set.of("max_crowd", "min_agreement"));
+            if (a == null) { // null switches adaptive overlap off
+                c.put(PROJECTS.ADAPTIVE_MAX_CROWD, null);
+                c.put(PROJECTS.ADAPTIVE_MIN_AGREEMENT, null);
+            } else {
+                Input o = Input.of(a);
+                c.put(PROJECTS.ADAPTIVE_MAX_CROWD, prefixed("adaptive_overlap.", () -> required(o.integer("max_crowd", false, 1, 100), "max_crowd")));
+                c.put(PROJECTS.ADAPTIVE_MIN_AGREEMENT, prefixed("adaptive_overlap.", () -> required(o.number("min_agreement", false, 0, 1), "min_agreement")));
+            }
+        }
+        putIfPresent(c, PROJECTS.MAX_OPEN_LEASES, body, "max_open_leases",
+                () -> required(in.integer("max_open_leases", false, 1, 100), "max_open_leases"));
         return new ProjectSettings(c, schema);
     }
 

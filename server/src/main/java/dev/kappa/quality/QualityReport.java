@@ -23,7 +23,7 @@ final class QualityReport {
     static final String MULTI = "multi-label schema: kappa is per label, see per_label";
 
     /** Who an annotator is now (their tier may differ from the tier of some answers). */
-    record Person(String displayName, String tier, String status) {
+    record Person(String displayName, String tier, String status, String externalId) {
     }
 
     private final AnswerSet set;
@@ -59,6 +59,7 @@ final class QualityReport {
             JsonObject g = vsGold.json(u);
             boolean flagged = vsGold.accuracy[u].defined() && policy.flags(vsGold.compared[u], vsGold.accuracy[u].value());
             out.add(new JsonObject().put("user_id", set.userId(u))
+                    .put("external_id", who == null ? null : who.externalId())
                     .put("display_name", who == null ? null : who.displayName())
                     .put("tier", who == null ? null : who.tier())
                     .put("status", who == null ? null : who.status())

@@ -43,9 +43,9 @@ public final class QualityService {
             Map<Long, QualityReport.Person> people = new HashMap<>();
             long[] ids = new long[answers.nAnnotators()];
             Arrays.setAll(ids, answers::userId);
-            tx.select(USERS.ID, USERS.DISPLAY_NAME, USERS.TIER, USERS.STATUS).from(USERS)
+            tx.select(USERS.ID, USERS.DISPLAY_NAME, USERS.TIER, USERS.STATUS, USERS.EXTERNAL_ID).from(USERS)
                     .where(USERS.ID.in(Arrays.stream(ids).boxed().toList()))
-                    .forEach(r -> people.put(r.value1(), new QualityReport.Person(r.value2(), r.value3(), r.value4())));
+                    .forEach(r -> people.put(r.value1(), new QualityReport.Person(r.value2(), r.value3(), r.value4(), r.value5())));
             return new Loaded(space, policy, weights, answers, Gold.load(tx, projectId, answers), people);
         }).compose(l -> db.blocking(() -> {
             ItemConsensus consensus = ItemConsensus.compute(l.answers(), q.method(), l.weights(), q.tolerance(), q.maxIterations());

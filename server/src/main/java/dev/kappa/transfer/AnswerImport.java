@@ -1,5 +1,7 @@
 package dev.kappa.transfer;
 
+import dev.kappa.assignment.ImportedAnswers;
+import dev.kappa.db.tables.records.ProjectsRecord;
 import dev.kappa.project.LabelSchema;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
@@ -15,22 +17,33 @@ import java.util.Set;
  * {@code label}, optional {@code duration_ms} and {@code created_at}. Unknown workers become external workers
  * (annotators with no email and no password). Every line becomes an answer: repeats by the same worker on the same
  * item are kept, because real exports contain them and the statistics count each one.
+ * <p>
+ * By default past answers are answers (issue 14): each takes a slot of its tier, and escalation is judged once over
+ * the touched items when all rows are in ({@link ImportedAnswers}). With {@code fill_slots=false} they are kept out of
+ * the queue, as before: stored for the statistics only.
  */
 final class AnswerImport implements ImportKind {
     private static final Set<String> FIELDS = Set.of("item", "annotator", "tier", "label", "duration_ms", "created_at");
     private static final Set<String> TIERS = Set.of("crowd", "expert");
 
+    private final ProjectsRecord project;
     private final long projectId;
     private final LabelSchema schema;
+    private final boolean fillSlots;
+    /** The tier of lines that give none (the request's {@code tier}); null makes the tier required on every line. */
+    private final String defaultTier;
 
-    AnswerImport(long projectId, LabelSchema schema) {
-        this.projectId = projectId;
+    AnswerImport(ProjectsRecord project, LabelSchema schema, boolean fillSlots, String defaultTier) {
+        this.project = project;
+        this.projectId = project.getId();
         this.schema = schema;
+        this.fillSlots = fillSlots;
+        this.defaultTier = defaultTier;
     }
 
     @Override
     public List<String> requiredColumns() {
-        return List.of("item", "annotator", "tier", "label");
+        return defaultTier == null ? List.of("item", "annotator", "tier", "label") : List.of("item", "annotator", "label");
     }
 
     @Override
@@ -54,7 +67,10 @@ final class AnswerImport implements ImportKind {
         f.allowOnly(FIELDS);
         String item = f.string("item", true, ItemImport.MAX_EXTERNAL_ID);
         String annotator = f.string("annotator", true, 200);
-        String tier = f.string("tier", true, 16);
+        String tier = f.string("tier", defaultTier == null, 16);
+        if (tier == null) {
+            tier = defaultTier;
+        }
         if (!TIERS.contains(tier)) {
             throw new BadField("tier", "must be crowd or expert, got '" + tier + "'");
         }
@@ -82,13 +98,32 @@ final class AnswerImport implements ImportKind {
                 insert into users (display_name, role, tier, external_id)
                 select distinct on (annotator) annotator, 'annotator', tier, annotator from import_answers order by annotator, line
                 on conflict (external_id) where external_id is not null do nothing""");
-        int answers = tx.execute("""
+        String insert = """
                 insert into answers (project_id, item_id, annotator_id, tier, label, duration_ms, source, created_at)
                 select ?, i.id, u.id, s.tier, s.label, s.duration_ms, 'import', coalesce(s.created_at, now())
                 from import_answers s
                 join items i on i.project_id = ? and i.external_id = s.item
                 join users u on u.external_id = s.annotator
-                order by s.line""", projectId, projectId);
-        return new JsonObject().put("answers", answers).put("workers_created", workers);
+                order by s.line""";
+        if (!fillSlots) {
+            int answers = tx.execute(insert, projectId, projectId);
+            return new JsonObject().put("answers", answers).put("workers_created", workers).put("slots_filled", false);
+        }
+        tx.execute("""
+                create temp table import_touched on commit drop as
+                select distinct i.id as item_id from import_answers s join items i on i.project_id = ? and i.external_id = s.item""", projectId);
+        ImportedAnswers.Fragment slots = ImportedAnswers.takeSlots("ins", "import_touched", project);
+        Object[] binds = new Object[2 + slots.binds().length];
+        binds[0] = projectId;
+        binds[1] = projectId;
+        System.arraycopy(slots.binds(), 0, binds, 2, slots.binds().length);
+        // The staging and touched tables are fresh temporary tables without statistics: with nested loops the planner
+        // would probe slots once per imported answer. Hash joins are right at any size here (see SlotSync.bulk).
+        tx.execute("set local enable_nestloop = off");
+        int answers = tx.fetchOne("with ins as (" + insert + " returning id, item_id, annotator_id, tier)" + slots.sql()
+                + " select count(*)::int from ins", binds).get(0, Integer.class);
+        tx.execute("set local enable_nestloop to default");
+        ImportedAnswers.settle(tx, project, "import_touched");
+        return new JsonObject().put("answers", answers).put("workers_created", workers).put("slots_filled", true);
     }
 }

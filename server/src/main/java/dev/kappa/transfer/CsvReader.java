@@ -30,13 +30,22 @@ final class CsvReader implements RowReader {
     private List<String> header;
     private String headerProblem;
 
+    /** The field separator: ',' for CSV, a tab for TSV (crowd-kit's and Toloka's exports). */
+    private final char separator;
+
     CsvReader(InputStream stream) {
+        this(stream, ',');
+    }
+
+    CsvReader(InputStream stream, char separator) {
+        this.separator = separator;
         this.in = new InputStreamReader(stream, StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
     }
 
     /** The header's column names (read on first use); null for an empty file. */
-    List<String> columns() throws IOException {
+    @Override
+    public List<String> columns() throws IOException {
         if (header == null && !eof) {
             Parsed first = record();
             while (first != null && first.blank()) {
@@ -143,14 +152,14 @@ final class CsvReader implements RowReader {
                         problem = "is longer than " + MAX_RECORD_CHARS + " characters";
                     }
                 }
-                if (c >= 0 && c != ',' && c != '\n' && c != '\r') {
+                if (c >= 0 && c != separator && c != '\n' && c != '\r') {
                     problem = problem != null ? problem : "has text after a closing quote";
-                    while (c >= 0 && c != ',' && c != '\n' && c != '\r') {
+                    while (c >= 0 && c != separator && c != '\n' && c != '\r') {
                         c = read();
                     }
                 }
             } else {
-                while (c >= 0 && c != ',' && c != '\n' && c != '\r') {
+                while (c >= 0 && c != separator && c != '\n' && c != '\r') {
                     if (c == '"') {
                         problem = problem != null ? problem : "has a quote inside an unquoted field (quote the field and double the quote)";
                     }
@@ -164,7 +173,7 @@ final class CsvReader implements RowReader {
             }
             fields.add(field.toString());
             field.setLength(0);
-            if (c == ',') {
+            if (c == separator) {
                 c = read();
                 if (c < 0 || c == '\n' || c == '\r') {
                     fields.add("");

@@ -30,7 +30,7 @@ public final class ImportRoutes implements ApiRouter.Routes {
         router.post("/api/projects/:id/items").handler(ctx -> upload(ctx, (p, id, format, body) -> imports.items(p, id, format, body)));
         router.post("/api/projects/:id/predictions").handler(ctx -> upload(ctx,
                 (p, id, format, body) -> imports.predictions(p, id, format, body, run(ctx))));
-        router.post("/api/projects/:id/answers/import").handler(ctx -> upload(ctx, (p, id, format, body) -> imports.answers(p, id, format, body)));
+        router.post("/api/projects/:id/answers/import").handler(ctx -> upload(ctx, (p, id, format, body) -> imports.answers(p, id, format, body, answerOptions(ctx))));
     }
 
     private interface Upload {
@@ -64,6 +64,55 @@ public final class ImportRoutes implements ApiRouter.Routes {
             body.discard();
             ctx.fail(e);
         }
+    }
+
+    /**
+     * How to read past answers: {@code source} (kappa, crowd-kit, toloka, label-studio, prodigy), a column mapping
+     * {@code map.item=question&map.annotator=worker&map.label=answer} (also map.tier, map.duration, map.created_at),
+     * {@code tier} for lines without one (default crowd for other tools' files, required per line otherwise),
+     * {@code from_name} (Label Studio's control to read), and {@code fill_slots}.
+     */
+    private static ImportService.AnswerOptions answerOptions(RoutingContext ctx) {
+        AnswerSource source = AnswerSource.of(ctx.queryParams().get("source"));
+        java.util.Map<String, String> mapping = new java.util.HashMap<>();
+        for (String name : ctx.queryParams().names()) {
+            if (!name.startsWith("map.")) {
+                continue;
+            }
+            String target = name.substring(4);
+            target = "duration".equals(target) ? "duration_ms" : target;
+            if (!ToolRows.TARGETS.contains(target)) {
+                throw Problems.badRequest(name, "maps a field Kappa does not have (item, annotator, tier, label, duration, created_at)");
+            }
+            String column = ctx.queryParams().get(name);
+            if (column == null || column.isBlank() || column.length() > 200) {
+                throw Problems.badRequest(name, "must name a column of the file (1 to 200 characters)");
+            }
+            mapping.put(target, column);
+        }
+        String tier = ctx.queryParams().get("tier");
+        if (tier != null && !tier.equals("crowd") && !tier.equals("expert")) {
+            throw Problems.badRequest("tier", "must be crowd or expert");
+        }
+        if (tier == null && (source != AnswerSource.KAPPA || !mapping.isEmpty())) {
+            tier = "crowd";
+        }
+        String fromName = ctx.queryParams().get("from_name");
+        return new ImportService.AnswerOptions(source, java.util.Map.copyOf(mapping), tier,
+                fromName == null || fromName.isBlank() ? null : fromName, flag(ctx, "fill_slots", true));
+    }
+
+    /** A true/false query parameter; absent means {@code absent}. */
+    private static boolean flag(RoutingContext ctx, String name, boolean absent) {
+        String v = ctx.queryParams().get(name);
+        if (v == null || v.isBlank()) {
+            return absent;
+        }
+        return switch (v.trim()) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw Problems.badRequest(name, "must be true or false");
+        };
     }
 
     /** The model run named in the query string. */

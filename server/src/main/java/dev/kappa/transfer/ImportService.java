@@ -24,15 +24,32 @@ public final class ImportService {
     }
 
     Future<JsonObject> items(Principal p, long projectId, UploadFormat format, InputStream body) {
+        notJson(format);
         return run(p, projectId, format, body, project -> new ItemImport(projectId, schemaOf(project)), true);
     }
 
     Future<JsonObject> predictions(Principal p, long projectId, UploadFormat format, InputStream body, PredictionImport.Run run) {
+        notJson(format);
         return run(p, projectId, format, body, project -> new PredictionImport(projectId, schemaOf(project), run), false);
     }
 
-    Future<JsonObject> answers(Principal p, long projectId, UploadFormat format, InputStream body) {
-        return run(p, projectId, format, body, project -> new AnswerImport(projectId, schemaOf(project)), false);
+    /** How a past-answer upload is read: whose export it is, renamed columns, the default tier, the queue behaviour. */
+    record AnswerOptions(AnswerSource source, java.util.Map<String, String> mapping, String defaultTier, String fromName,
+                         boolean fillSlots) {
+    }
+
+    Future<JsonObject> answers(Principal p, long projectId, UploadFormat format, InputStream body, AnswerOptions o) {
+        o.source().requireFormat(format);
+        return db.blocking(() -> db.inTx(tx -> {
+            ProjectsRecord project = ProjectAccess.requireManagerForWrite(tx, p, projectId);
+            if (o.fillSlots()) {
+                lockItemImports(tx, projectId);
+            }
+            LabelSchema schema = schemaOf(project);
+            RowReader reader = ToolRows.wrap(format.open(body), o.source(), o.mapping(), schema, o.fromName());
+            JsonObject result = StreamedImport.run(tx, body, reader, new AnswerImport(project, schema, o.fillSlots(), o.defaultTier()));
+            return result.put("source", o.source().key()).put("skipped", reader instanceof ToolRows t ? t.skipped() : 0L);
+        }));
     }
 
     private Future<JsonObject> run(Principal p, long projectId, UploadFormat format, InputStream body,
@@ -46,7 +63,20 @@ public final class ImportService {
         }));
     }
 
-    /** Item imports of one project run one at a time, so each can number its new items after the last one. */
+    /** A JSON array is Label Studio's export of past answers; items and predictions come as JSONL, CSV or TSV. */
+    private static void notJson(UploadFormat format) {
+        if (format == UploadFormat.JSON) {
+            throw new dev.kappa.error.ApiException(415, "unsupported-media-type", "Unsupported media type",
+                    "Content-Type application/json is taken for past answers in Label Studio's export only; send items and"
+                            + " predictions as application/x-ndjson, text/csv or text/tab-separated-values", "Content-Type",
+                    java.util.List.of(new dev.kappa.error.ApiException.Violation("Content-Type", "must be application/x-ndjson, text/csv or text/tab-separated-values")));
+        }
+    }
+
+    /**
+     * Item imports of one project run one at a time, so each can number its new items after the last one; so do answer
+     * imports that fill slots, which number new slot rows after an item's last one.
+     */
     private static void lockItemImports(DSLContext tx, long projectId) {
         tx.fetch("select pg_advisory_xact_lock(hashtext('kappa.item-import'), ?::int)", (int) (projectId % Integer.MAX_VALUE));
     }

@@ -17,6 +17,11 @@ interface RowReader {
     /** The next record, or null at the end. Blank lines are skipped. */
     Row next() throws IOException;
 
+    /** A header's column names (CSV, TSV; read on first use), or null for formats without one or an empty file. */
+    default java.util.List<String> columns() throws IOException {
+        return null;
+    }
+
     /** Read and drop the rest of the input, cheaply. */
     void drain() throws IOException;
 }

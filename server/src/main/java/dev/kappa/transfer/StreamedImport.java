@@ -14,10 +14,11 @@ import java.util.List;
 import java.util.logging.Logger;
 
 /**
- * Drives one upload inside the caller's transaction: parse and validate record by record, COPY good rows into the
- * staging table while no bad line has been seen, then the kind's SQL checks and its single write. Once a line is bad
- * the COPY is cancelled but reading goes on to report up to {@link BadLines#LIMIT} bad lines; after that the rest of
- * the body is only drained. Any failure throws, and the caller's transaction rolls back: nothing is written.
+ * Drives one upload inside the caller's transaction: parse and validate record by record, COPY every good row into the
+ * staging table, then the kind's SQL checks (unknown items, repeats) and its single write. Errors come in one pass
+ * (issue 14): a bad line does not stop the good ones reaching the staging table, so the SQL checks still run over them
+ * and one response lists bad lines of every kind, up to {@link BadLines#LIMIT}; past that the rest of the body is only
+ * drained. Any failure throws, and the caller's transaction rolls back: nothing is written.
  */
 final class StreamedImport {
     private static final Logger LOG = Logger.getLogger(StreamedImport.class.getName());
@@ -26,7 +27,11 @@ final class StreamedImport {
     }
 
     static JsonObject run(DSLContext tx, InputStream body, UploadFormat format, ImportKind kind) {
-        RowReader reader = format.open(body);
+        return run(tx, body, format.open(body), kind);
+    }
+
+    /** With a reader the caller opened on {@code body} (another tool's export read through {@link ToolRows}). */
+    static JsonObject run(DSLContext tx, InputStream body, RowReader reader, ImportKind kind) {
         BadLines bad = new BadLines();
         tx.execute(kind.stagingTable());
         try {
@@ -35,9 +40,7 @@ final class StreamedImport {
                 long received = 0;
                 long started = System.nanoTime();
                 try {
-                    if (reader instanceof CsvReader csv) {
-                        checkHeader(csv.columns(), kind, bad);
-                    }
+                    checkHeader(reader.columns(), kind, bad);
                     for (RowReader.Row row = reader.next(); row != null; row = reader.next()) {
                         received++;
                         if (row.problem() != null) {
@@ -57,7 +60,7 @@ final class StreamedImport {
                     out.cancel();
                     throw Problems.badRequest("body", "the upload could not be read: " + e.getMessage());
                 }
-                if (bad.any()) {
+                if (bad.full()) {
                     out.cancel();
                     throw bad.problem();
                 }
@@ -90,9 +93,6 @@ final class StreamedImport {
         } catch (BadField e) {
             bad.add(row.line(), e.field(), e.getMessage());
             return;
-        }
-        if (bad.any()) {
-            return; // validating only, to report more bad lines; nothing more goes to the database
         }
         for (Object v : values) {
             if (v instanceof byte[] utf8) {

@@ -226,7 +226,7 @@ class AgreementApiTest {
     void badParameters() {
         String base = "/api/projects/" + fleiss.id() + "/agreement";
         for (String[] c : new String[][] {{"?resamples=-1", "resamples", "400"}, {"?m=0", "m", "400"}, {"?seed=x", "seed", "400"},
-                {"?tier=gold", "tier", "400"}, {"?from=yesterday", "from", "400"}, {"?annotators=1,x", "annotators", "400"},
+                {"?tier=gold", "tier", "400"}, {"?from=yesterday", "from", "400"}, {"?annotators=,", "annotators", "400"}, {"?annotators=1," + "w".repeat(201), "annotators", "400"},
                 {"?from=2026-02-01&to=2026-01-01", "to", "400"}, {"?level=2", "level", "400"}, {"?label=7", "label", "422"}}) {
             Http.Response r = engineer.get(base + c[0]);
             assertEquals(Integer.parseInt(c[2]), r.status(), c[0] + ": " + r.body());

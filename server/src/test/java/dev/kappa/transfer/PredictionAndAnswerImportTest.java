@@ -126,7 +126,7 @@ class PredictionAndAnswerImportTest {
                 {"item": "q2", "annotator": "w-ext-1", "tier": "crowd", "label": "neg", "created_at": "2026-02-01"}
                 """, JSONL);
         assertEquals(200, r.status(), r.body());
-        assertEquals(new JsonObject().put("answers", 4).put("workers_created", 2), r.json());
+        assertEquals(new JsonObject().put("answers", 4).put("workers_created", 2).put("slots_filled", true).put("source", "kappa").put("skipped", 0), r.json());
         assertEquals(List.of(Arrays.asList("w-ext-1", "annotator", "crowd", null, null), Arrays.asList("w-ext-2", "annotator", "expert", null, null)),
                 rows("select external_id, role, tier, email, password_hash from users where external_id like 'w-ext-%' order by external_id"));
         assertEquals(List.of(List.of("q1", "w-ext-1", "crowd", "\"pos\"", "5400", "import"),
@@ -136,7 +136,7 @@ class PredictionAndAnswerImportTest {
                         + " where a.project_id = " + p + " and u.external_id = 'w-ext-1' and i.external_id = 'q1' order by a.created_at"));
         Http.Response csv = engineer.post("/api/projects/" + p + "/answers/import",
                 "item,annotator,tier,label,duration_ms,created_at\r\nq3,w-ext-1,crowd,pos,1200,2026-03-01T08:00:00+01:00\r\nq3,w-ext-3,crowd,neg,,\r\n", "text/csv");
-        assertEquals(new JsonObject().put("answers", 2).put("workers_created", 1), csv.json());
+        assertEquals(new JsonObject().put("answers", 2).put("workers_created", 1).put("slots_filled", true).put("source", "kappa").put("skipped", 0), csv.json());
         assertEquals(List.of(List.of("6")), rows("select count(*) from answers where project_id = " + p));
     }
 
