@@ -106,7 +106,8 @@ class ConsoleAnalysisPagesTest {
 
     /** Opens one of the project's console pages and waits until it has drawn {@code figures} charts. */
     static void open(String tab, int figures) {
-        browser.script("location.hash = arguments[0]", "#/manage/" + project + "/" + tab);
+        // empty the page first, so that nothing of the previous page is mistaken for this one
+        browser.script("document.getElementById('main').replaceChildren(); location.hash = arguments[0]", "#/manage/" + project + "/" + tab);
         browser.until(d -> browser.count("#analysis-title") == 1 && browser.count("figure.chart[data-chart]") >= figures);
     }
 
@@ -221,14 +222,26 @@ class ConsoleAnalysisPagesTest {
         browser.keys(Keys.ENTER);
         browser.until(d -> "paused".equals(userStatus(target.id())));
         browser.until(d -> browser.find(button).getText().contains("Resume"));
-        browser.driver.switchTo().activeElement();
-        browser.find(button).sendKeys(Keys.ENTER);
+        pressEnter(button);
         browser.until(d -> "active".equals(userStatus(target.id())));
         // the chart's numbers open with the keyboard too
-        WebElement summary = browser.find("#chart-gold summary");
-        summary.sendKeys(Keys.ENTER);
+        pressEnter("#chart-gold summary");
         browser.until(d -> browser.find("#chart-gold table").isDisplayed());
         browser.screenshot("console-annotators");
+    }
+
+    /** Enter on an element that a re-render may replace between finding and typing. */
+    static void pressEnter(String css) {
+        for (int tries = 0; ; tries++) {
+            try {
+                browser.find(css).sendKeys(Keys.ENTER);
+                return;
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                if (tries > 20) {
+                    throw e;
+                }
+            }
+        }
     }
 
     static String userStatus(long id) {

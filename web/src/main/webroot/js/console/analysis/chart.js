@@ -107,7 +107,8 @@ export function drawChart(parent, spec) {
   figure.append(canvas, details);
   parent.append(figure);
   const instance = echarts.init(canvas, null, { renderer: 'canvas' });
-  const option = { ...baseOption(spec), ...spec.option };
+  const base = baseOption(spec);
+  const option = { ...base, ...spec.option, tooltip: { ...base.tooltip, ...(spec.option.tooltip || {}) } };
   instance.setOption(option);
   if (spec.onClick) {
     instance.on('click', spec.onClick);
