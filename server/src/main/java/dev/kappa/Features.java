@@ -34,6 +34,8 @@ import dev.kappa.project.ProjectRoutes;
 import dev.kappa.project.ProjectService;
 import dev.kappa.quality.QualityRoutes;
 import dev.kappa.quality.QualityService;
+import dev.kappa.review.ConsensusPageRoutes;
+import dev.kappa.review.ConsensusPageService;
 import dev.kappa.sql.Db;
 import dev.kappa.token.TokenRoutes;
 import dev.kappa.token.TokenService;
@@ -75,6 +77,7 @@ final class Features {
                 new PairwiseRoutes(new PairwiseService(db)),
                 new ThroughputRoutes(new ThroughputService(db)),
                 new ConsensusRoutes(new ConsensusService(db)),
+                new ConsensusPageRoutes(new ConsensusPageService(db, new ConsensusService(db))),
                 new QualityRoutes(new QualityService(db)),
                 new BaselineRoutes(baselines),
                 new PolicyRoutes(new PolicyService(db, baselines)),
