@@ -1,5 +1,7 @@
 package dev.kappa;
 
+import dev.kappa.activity.ThroughputRoutes;
+import dev.kappa.activity.ThroughputService;
 import dev.kappa.assignment.AssignmentRoutes;
 import dev.kappa.assignment.AssignmentService;
 import dev.kappa.assignment.MyProgressRoutes;
@@ -22,6 +24,8 @@ import dev.kappa.health.HealthRoutes;
 import dev.kappa.http.ApiRouter;
 import dev.kappa.item.ItemRoutes;
 import dev.kappa.item.ItemService;
+import dev.kappa.pairwise.PairwiseRoutes;
+import dev.kappa.pairwise.PairwiseService;
 import dev.kappa.policy.PolicyRoutes;
 import dev.kappa.policy.PolicyService;
 import dev.kappa.project.MemberRoutes;
@@ -30,6 +34,8 @@ import dev.kappa.project.ProjectRoutes;
 import dev.kappa.project.ProjectService;
 import dev.kappa.quality.QualityRoutes;
 import dev.kappa.quality.QualityService;
+import dev.kappa.review.ConsensusPageRoutes;
+import dev.kappa.review.ConsensusPageService;
 import dev.kappa.sql.Db;
 import dev.kappa.token.TokenRoutes;
 import dev.kappa.token.TokenService;
@@ -69,7 +75,10 @@ final class Features {
                 new ProgressRoutes(new ProgressService(db)),
                 new MyProgressRoutes(new MyProgressService(db)),
                 new AgreementRoutes(new AgreementService(db)),
+                new PairwiseRoutes(new PairwiseService(db)),
+                new ThroughputRoutes(new ThroughputService(db)),
                 new ConsensusRoutes(new ConsensusService(db)),
+                new ConsensusPageRoutes(new ConsensusPageService(db, new ConsensusService(db))),
                 new QualityRoutes(new QualityService(db)),
                 new BaselineRoutes(baselines),
                 new PolicyRoutes(new PolicyService(db, baselines)),

@@ -24,6 +24,9 @@ public final class ApiRouter {
     private static final Pattern STREAMED_UPLOADS =
             Pattern.compile("^/api/projects/[^/]+/(items|predictions|answers/import)$");
 
+    /** The ECharts WebJar's files (version from the pom; a version change must change this path too). */
+    static final String ECHARTS = "META-INF/resources/webjars/echarts/5.3.1";
+
     private ApiRouter() {
     }
 
@@ -50,6 +53,9 @@ public final class ApiRouter {
             f.mount(router);
         }
         router.get("/openapi.yaml").handler(OpenApiRoute::serve);
+        // The console's charts: Apache ECharts from its WebJar on the classpath (no CDN); only that library is exposed.
+        router.get("/webjars/echarts/*").handler(new WebJarFiles("/webjars/echarts/", ECHARTS,
+                java.util.Map.of("dist/echarts.esm.min.js", "text/javascript; charset=utf-8"))::handle);
         // max-age 0: browsers revalidate (304 when unchanged), so annotators never run yesterday's script after an upgrade.
         router.get("/*").handler(StaticHandler.create("webroot").setIndexPage("index.html").setMaxAgeSeconds(0));
         router.route().failureHandler(ProblemHandler::handle);

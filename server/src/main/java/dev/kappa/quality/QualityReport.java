@@ -7,6 +7,7 @@ import dev.kappa.analysis.LabelSpace;
 import dev.kappa.consensus.ItemConsensus;
 import dev.kappa.stats.AnnotatorQuality;
 import dev.kappa.stats.Estimate;
+import dev.kappa.stats.Wilson;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -77,7 +78,13 @@ final class QualityReport {
     /** Per annotator: answers compared, accuracy, kappa, confusion, and for multi the per-label breakdown. */
     private record Scores(int[] compared, Estimate[] accuracy, Estimate[] kappa, double[][][] confusion, JsonObject[] perLabel) {
         JsonObject json(int u) {
-            JsonObject o = new JsonObject().put("compared", compared[u]).put("accuracy", EstimateJson.of(accuracy[u]))
+            JsonObject acc = EstimateJson.of(accuracy[u]);
+            if (accuracy[u].defined() && compared[u] > 0) {
+                // accuracy is a share of the compared answers, so the successes are accuracy x compared
+                double[] ci = Wilson.interval(Math.rint(accuracy[u].value() * compared[u]), compared[u], Wilson.Z95);
+                acc.put("ci", new JsonArray().add(ci[0]).add(ci[1])).put("ci_method", "wilson");
+            }
+            JsonObject o = new JsonObject().put("compared", compared[u]).put("accuracy", acc)
                     .put("cohen_kappa", EstimateJson.of(kappa[u]));
             if (confusion != null) {
                 o.put("confusion", matrix(confusion[u]));

@@ -1,0 +1,88 @@
+package dev.kappa.activity;
+
+import dev.kappa.auth.Access;
+import dev.kappa.error.Problems;
+import dev.kappa.http.ApiRouter;
+import dev.kappa.http.Input;
+import dev.kappa.http.Responses;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+
+/** {@code GET /api/projects/{id}/throughput}: answers per hour (or day) by tier, and the burndown of items left. */
+public final class ThroughputRoutes implements ApiRouter.Routes {
+    /** Dates outside these years are typos (or probes), not ranges anyone means. */
+    static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+    static final Instant LATEST = Instant.parse("2100-01-01T00:00:00Z");
+
+    private final ThroughputService service;
+
+    public ThroughputRoutes(ThroughputService service) {
+        this.service = service;
+    }
+
+    @Override
+    public void mount(Router router) {
+        router.get("/api/projects/:id/throughput").handler(this::get);
+    }
+
+    private void get(RoutingContext ctx) {
+        long id = Input.pathId(ctx, "id", "project");
+        String bucket = ctx.queryParams().get("bucket");
+        if (bucket != null && !bucket.equals("hour") && !bucket.equals("day")) {
+            throw Problems.badRequest("bucket", "must be hour or day");
+        }
+        Instant from = time(ctx, "from");
+        Instant to = time(ctx, "to");
+        if (from != null && to != null && !from.isBefore(to)) {
+            throw Problems.badRequest("to", "must be after from");
+        }
+        service.throughput(Access.caller(ctx), id, bucket, from, to)
+                .onSuccess(t -> Responses.json(ctx, 200, json(t))).onFailure(ctx::fail);
+    }
+
+    static Instant time(RoutingContext ctx, String name) {
+        String v = ctx.queryParams().get(name);
+        if (v == null || v.isBlank()) {
+            return null;
+        }
+        Instant t;
+        try {
+            t = v.length() == 10 ? LocalDate.parse(v).atStartOfDay().toInstant(ZoneOffset.UTC) : OffsetDateTime.parse(v).toInstant();
+        } catch (DateTimeParseException e) {
+            throw Problems.badRequest(name, "must be an ISO-8601 date (2026-01-31) or instant (2026-01-31T12:00:00Z)");
+        }
+        if (t.isBefore(EARLIEST) || t.isAfter(LATEST)) {
+            throw Problems.badRequest(name, "must be between 2000-01-01 and 2100-01-01");
+        }
+        return t;
+    }
+
+    static JsonObject json(Throughput t) {
+        JsonArray starts = new JsonArray();
+        t.starts().forEach(s -> starts.add(s.toString()));
+        JsonObject out = new JsonObject().put("project_id", t.projectId()).put("bucket", t.bucket())
+                .put("bucket_chosen", t.bucketChosen()).put("from", t.from().toString()).put("to", t.to().toString())
+                .put("starts", starts)
+                .put("answers", new JsonObject().put("crowd", array(t.crowd())).put("expert", array(t.expert())));
+        Throughput.Burndown b = t.burndown();
+        out.put("burndown", b == null ? null : new JsonObject().put("tier", b.tier()).put("overlap", b.overlap())
+                .put("items_total", b.itemsTotal()).put("items_left", array(b.itemsLeft())));
+        return out;
+    }
+
+    private static JsonArray array(long[] values) {
+        JsonArray a = new JsonArray();
+        for (long v : values) {
+            a.add(v);
+        }
+        return a;
+    }
+}

@@ -1,0 +1,68 @@
+package dev.kappa.review;
+
+import dev.kappa.analysis.AnalysisQuery;
+import dev.kappa.auth.Access;
+import dev.kappa.consensus.ConsensusRequest;
+import dev.kappa.consensus.ConsensusRoutes;
+import dev.kappa.error.Problems;
+import dev.kappa.http.ApiRouter;
+import dev.kappa.http.Input;
+import dev.kappa.http.Responses;
+import io.vertx.core.json.Json;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/** {@code GET /api/projects/{id}/consensus/items}: one page of items with their consensus, for the consensus browser. */
+public final class ConsensusPageRoutes implements ApiRouter.Routes {
+    private final ConsensusPageService service;
+
+    public ConsensusPageRoutes(ConsensusPageService service) {
+        this.service = service;
+    }
+
+    @Override
+    public void mount(Router router) {
+        router.get("/api/projects/:id/consensus/items").handler(this::get);
+    }
+
+    private void get(RoutingContext ctx) {
+        long id = Input.pathId(ctx, "id", "project");
+        ConsensusRequest q = ConsensusRoutes.request(ctx);
+        String max = ctx.queryParams().get("max_confidence");
+        Double maxConfidence = max == null || max.isBlank() ? null : AnalysisQuery.number(ctx, "max_confidence", 0, 1, 1);
+        boolean unresolved = flag(ctx, "unresolved");
+        String order = ctx.queryParams().get("order");
+        if (order != null && !order.equals("confidence") && !order.equals("queue")) {
+            throw Problems.badRequest("order", "must be confidence or queue");
+        }
+        Integer offset = Input.queryInt(ctx, "offset", 0, 100_000_000);
+        Integer limit = Input.queryInt(ctx, "limit", 1, 100);
+        service.page(Access.caller(ctx), id, q, maxConfidence, unresolved, !"queue".equals(order), offset == null ? 0 : offset,
+                limit == null ? 20 : limit).onSuccess(p -> Responses.json(ctx, 200, json(p))).onFailure(ctx::fail);
+    }
+
+    private static boolean flag(RoutingContext ctx, String name) {
+        String v = ctx.queryParams().get(name);
+        if (v == null || v.isBlank()) {
+            return false;
+        }
+        if (!v.equals("true") && !v.equals("false")) {
+            throw Problems.badRequest(name, "must be true or false");
+        }
+        return v.equals("true");
+    }
+
+    static JsonObject json(ConsensusPage p) {
+        JsonArray items = new JsonArray();
+        for (ConsensusPage.Row r : p.rows()) {
+            JsonObject line = new JsonObject(r.consensusJson());
+            line.remove("item");
+            items.add(new JsonObject().put("item_id", r.itemId()).put("external_id", r.externalId())
+                    .put("data", Json.decodeValue(r.dataJson())).mergeIn(line));
+        }
+        return new JsonObject().put("project_id", p.projectId()).put("method", p.method()).put("answered_items", p.answeredItems())
+                .put("matching", p.matching()).put("offset", p.offset()).put("limit", p.limit()).put("items", items);
+    }
+}

@@ -1,0 +1,256 @@
+package dev.kappa.web;
+
+import dev.kappa.support.Http;
+import dev.kappa.support.TestServer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The console pages that watch and judge a project, in a real headless Chromium against a real server: one server and
+ * one browser for the class. Two annotators label through the labeling screen; the engineer then watches progress,
+ * the annotators and the charts. Every kind of user text carries an XSS payload that would set window.__xss.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ConsoleAnalysisPagesTest {
+    static final String XSS = "<img src=x onerror=\"window.__xss=1\"><script>window.__xss=1</script>";
+    static TestServer server;
+    static Browser browser;
+    static long project;
+    static Login engineer;
+    static Login admin;
+    static final List<Login> annotators = new ArrayList<>();
+
+    record Login(long id, String email, String password) {
+    }
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.start();
+        browser = Browser.open(server.port());
+        Http api = server.admin();
+        JsonObject schema = new JsonObject().put("kind", "single").put("labels", new JsonArray()
+                .add(new JsonObject().put("key", "pos").put("name", "Positive " + XSS).put("hotkey", "1"))
+                .add(new JsonObject().put("key", "neg").put("name", "Negative").put("hotkey", "2")));
+        project = Fixtures.project(api, "Reviews " + XSS, "console test", schema, "Label it.");
+        check(api.patch("/api/projects/" + project, new JsonObject().put("overlap", new JsonObject().put("crowd", 2).put("expert", 0))), 200);
+        List<JsonObject> data = new ArrayList<>();
+        for (int i = 1; i <= 8; i++) {
+            data.add(new JsonObject().put("text", "Review " + i + " " + XSS).put("stars", i % 5));
+        }
+        Fixtures.items(api, project, data, 2);
+        engineer = user(api, "engineer", null, "Eng " + XSS);
+        admin = new Login(0, TestServer.ADMIN_EMAIL, TestServer.ADMIN_PASSWORD);
+        for (int i = 0; i < 2; i++) {
+            Login a = user(api, "annotator", "crowd", "Annotator " + i + " " + XSS);
+            check(api.post("/api/projects/" + project + "/members", new JsonObject().put("user_id", a.id())), 201);
+            annotators.add(a);
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        try {
+            browser.close();
+        } finally {
+            server.close();
+        }
+    }
+
+    static Login user(Http api, String role, String tier, String name) {
+        String email = role + "-" + UUID.randomUUID().toString().substring(0, 8) + "@kappa.test";
+        String password = "password-" + UUID.randomUUID();
+        JsonObject body = new JsonObject().put("email", email).put("password", password).put("role", role).put("display_name", name);
+        if (tier != null) {
+            body.put("tier", tier);
+        }
+        Http.Response r = api.post("/api/users", body);
+        check(r, 201);
+        return new Login(r.json().getLong("id"), email, password);
+    }
+
+    static void check(Http.Response r, int status) {
+        if (r.status() != status) {
+            throw new IllegalStateException("expected " + status + ": " + r);
+        }
+    }
+
+    static void logInAs(Login who) {
+        if (!browser.driver.findElements(By.cssSelector("#logout:not([hidden])")).isEmpty()) {
+            browser.find("#logout").click();
+            browser.until(d -> d.getCurrentUrl().endsWith("#/login"));
+        }
+        browser.logIn(who.email(), who.password());
+        // the console is one document: a listener installed now hears every violation of the pages opened after
+        browser.script("window.__csp = []; document.addEventListener('securitypolicyviolation', "
+                + "e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));");
+    }
+
+    /** Opens one of the project's console pages and waits until it has drawn {@code figures} charts. */
+    static void open(String tab, int figures) {
+        // empty the page first, so that nothing of the previous page is mistaken for this one
+        browser.script("document.getElementById('main').replaceChildren(); location.hash = arguments[0]", "#/manage/" + project + "/" + tab);
+        browser.until(d -> browser.count("#analysis-title") == 1 && browser.count("figure.chart[data-chart]") >= figures);
+    }
+
+    static JsonObject chart(String id) {
+        return new JsonObject(browser.find("#" + id).getDomAttribute("data-chart"));
+    }
+
+    static List<Long> longs(JsonArray a) {
+        List<Long> out = new ArrayList<>();
+        a.forEach(v -> out.add(v == null ? null : ((Number) v).longValue()));
+        return out;
+    }
+
+    /** Labels n items through the labeling screen with the keyboard, as an annotator does. */
+    static void labelThroughTheUi(Login who, int n) {
+        logInAs(who);
+        String card = "[data-project-id='" + project + "'] .start";
+        browser.until(d -> !d.findElements(By.cssSelector(card)).isEmpty());
+        browser.find(card).click();
+        browser.until(d -> !browser.itemOnScreen().isEmpty());
+        for (int i = 0; i < n; i++) {
+            String item = browser.itemOnScreen();
+            browser.until(d -> "true".equals(browser.find("#item").getDomAttribute("data-next-ready")) || browser.text("#item").contains("Nothing"));
+            browser.keys(Integer.parseInt(item.substring(2)) % 3 == 0 ? "2" : "1");
+            browser.until(d -> !browser.itemOnScreen().equals(item));
+        }
+        browser.until(d -> browser.count("#pending:not([hidden])") == 0);
+        browser.script("location.hash = '#/projects'");
+    }
+
+    static void assertInert() {
+        assertEquals(null, browser.script("return window.__xss === undefined ? null : window.__xss"), "no payload ran");
+        assertEquals(0L, browser.script("return document.querySelectorAll('main img[src=\"x\"], main script').length"),
+                "no payload became an element");
+    }
+
+    static void assertNoCspViolations() {
+        assertEquals("[]", String.valueOf(browser.script("return JSON.stringify(window.__csp)")), "CSP violations");
+    }
+
+    @Test
+    @Order(1)
+    @DisplayName("the engineer sees progress move after two annotators label through the labeling screen")
+    void progressMovesAfterLabeling() {
+        logInAs(engineer);
+        open("overview", 3);
+        assertEquals("0", browser.text("#stat-answers-crowd"));
+        assertEquals(List.of(0L, 0L), longs(chart("chart-progress").getJsonArray("series").getJsonObject(0).getJsonArray("data")));
+        labelThroughTheUi(annotators.get(0), 4);
+        labelThroughTheUi(annotators.get(1), 3);
+        logInAs(engineer);
+        open("overview", 3);
+        browser.until(d -> browser.text("#stat-answers-crowd").equals("7"));
+        JsonObject progress = server.admin().get("/api/projects/" + project + "/progress").json().getJsonObject("tiers").getJsonObject("crowd");
+        JsonArray series = chart("chart-progress").getJsonArray("series");
+        assertEquals(progress.getLong("items_complete"), longs(series.getJsonObject(0).getJsonArray("data")).get(0));
+        assertEquals(progress.getLong("items_in_progress"), longs(series.getJsonObject(1).getJsonArray("data")).get(0));
+        assertTrue(progress.getLong("items_complete") >= 1, progress.encode());
+        JsonObject throughput = server.admin().get("/api/projects/" + project + "/throughput").json();
+        assertEquals(longs(throughput.getJsonObject("answers").getJsonArray("crowd")),
+                longs(chart("chart-throughput").getJsonArray("series").getJsonObject(0).getJsonArray("data")));
+        assertEquals(longs(throughput.getJsonObject("burndown").getJsonArray("items_left")),
+                longs(chart("chart-burndown").getJsonArray("series").getJsonObject(0).getJsonArray("data")));
+        assertEquals(7L, longs(throughput.getJsonObject("answers").getJsonArray("crowd")).stream().mapToLong(Long::longValue).sum());
+        assertInert();
+        browser.screenshot("console-overview");
+    }
+
+    @Test
+    @Order(2)
+    @DisplayName("every chart has a text alternative with its numbers, and user text stays inert in the page and in tooltips")
+    void chartsHaveTextAlternativesAndInertText() {
+        logInAs(engineer);
+        for (String tab : new String[] {"overview", "annotators"}) {
+            open(tab, 1);
+            List<WebElement> figures = browser.driver.findElements(By.cssSelector("figure.chart"));
+            for (WebElement f : figures) {
+                assertNotNull(f.findElement(By.cssSelector(".chart-canvas")).getDomAttribute("aria-label"));
+                WebElement table = f.findElement(By.cssSelector("table.chart-table"));
+                int cells = table.findElements(By.cssSelector("tbody td")).size();
+                assertTrue(cells > 0, f.getDomAttribute("id") + " has numbers in its table");
+                assertTrue(table.getDomProperty("textContent").matches("(?s).*\\d.*"), f.getDomAttribute("id"));
+            }
+            assertTrue(browser.text("#analysis-title").contains("<script>window.__xss=1</script>"), "the project name shows as text");
+            assertInert();
+        }
+        // a tooltip with a user's name: ECharts must not parse it as HTML
+        browser.script("const f = document.getElementById('chart-gold'); f.chartInstance.dispatchAction({type: 'showTip', seriesIndex: 1, dataIndex: 0});");
+        browser.until(d -> browser.count(".chart-tooltip .chart-tip") > 0);
+        String tip = (String) browser.script("return document.querySelector('.chart-tooltip').innerHTML");
+        assertTrue(tip.contains("Annotator") && tip.contains("&lt;img"), tip);
+        assertInert();
+        assertNoCspViolations();
+    }
+
+    @Test
+    @Order(3)
+    @DisplayName("an admin pauses and resumes an annotator from the table with the keyboard alone")
+    void pausesFromTheTableByKeyboard() {
+        logInAs(admin);
+        open("annotators", 1);
+        Login target = annotators.get(0);
+        String button = "[data-user='" + target.id() + "'] button";
+        browser.until(d -> browser.count(button) == 1);
+        // from the page title, Tab until the pause button has the focus, then Enter
+        browser.find("#analysis-title").click();
+        for (int i = 0; i < 80 && !browser.find(button).equals(browser.driver.switchTo().activeElement()); i++) {
+            browser.keys(Keys.TAB);
+        }
+        assertEquals(browser.find(button), browser.driver.switchTo().activeElement(), "the pause button is reachable by Tab");
+        assertTrue(browser.find(button).getText().contains("Pause"));
+        browser.keys(Keys.ENTER);
+        browser.until(d -> "paused".equals(userStatus(target.id())));
+        browser.until(d -> browser.find(button).getText().contains("Resume"));
+        pressEnter(button);
+        browser.until(d -> "active".equals(userStatus(target.id())));
+        // the chart's numbers open with the keyboard too
+        pressEnter("#chart-gold summary");
+        browser.until(d -> browser.find("#chart-gold table").isDisplayed());
+        browser.screenshot("console-annotators");
+    }
+
+    /** Enter on an element that a re-render may replace between finding and typing. */
+    static void pressEnter(String css) {
+        for (int tries = 0; ; tries++) {
+            try {
+                browser.find(css).sendKeys(Keys.ENTER);
+                return;
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                if (tries > 20) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    static String userStatus(long id) {
+        JsonArray users = server.admin().get("/api/users?limit=200").json().getJsonArray("users");
+        for (int i = 0; i < users.size(); i++) {
+            if (users.getJsonObject(i).getLong("id") == id) {
+                return users.getJsonObject(i).getString("status");
+            }
+        }
+        return null;
+    }
+}
