@@ -1,0 +1,201 @@
+package dev.kappa.stats;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+
+/**
+ * A human baseline's accuracy and macro-F1, for single annotators and for the per-item majority of their votes, with
+ * percentile intervals from a bootstrap that resamples both items and annotators: every answer is weighted by the
+ * product of its item's and its annotator's draw counts (the "pigeonhole" bootstrap of A. B. Owen, "The pigeonhole
+ * bootstrap", Annals of Applied Statistics 1(2), 2007; C. A. Field and A. H. Welsh, "Bootstrapping clustered data",
+ * JRSS B 69(3), 2007). Resampling annotators as well as items keeps one prolific annotator from narrowing the interval:
+ * the tier's accuracy is a mean over people as much as over items. With {@code annotators=false} only items are
+ * resampled (as {@link Bootstrap} does), for comparison.
+ *
+ * <p>Each model run with a prediction on the same items is compared paired, in the same resamples: its accuracy, and
+ * its accuracy minus the majority's and minus the single annotators', on the items it predicted. Scoring follows
+ * {@link Classification#ofTable} (macro-F1 as scikit-learn's average="macro") and {@link MajorityVote} (a tied
+ * majority is unresolved and counts as wrong). Intervals are quantiles of type 7 as in {@link Bootstrap}.
+ */
+public final class ClusteredBootstrap {
+    private ClusteredBootstrap() {
+    }
+
+    /**
+     * Answers as parallel arrays (item index, annotator index, class), the reference class per item (-1: none), and
+     * model[r][item] (-1: no prediction).
+     */
+    public record Data(int nItems, int nAnnotators, int k, int[] item, int[] annotator, int[] label, int[] reference,
+                       int[][] model) {
+    }
+
+    /** Statistic order: single accuracy, single macro-F1, majority accuracy, majority macro-F1, then per model three. */
+    public static final int SINGLE_ACCURACY = 0;
+    public static final int SINGLE_F1 = 1;
+    public static final int MAJORITY_ACCURACY = 2;
+    public static final int MAJORITY_F1 = 3;
+
+    public static int modelAccuracy(int run) {
+        return 4 + 3 * run;
+    }
+
+    public static int modelMinusMajority(int run) {
+        return 5 + 3 * run;
+    }
+
+    public static int modelMinusSingle(int run) {
+        return 6 + 3 * run;
+    }
+
+    /** Point estimates and intervals, in the statistic order above; NaN where undefined. */
+    public record Result(double[] point, double[] lower, double[] upper, int resamples, double level, boolean annotators, long seed) {
+    }
+
+    public static Result run(Data d, int resamples, long seed, double level, boolean annotators) {
+        int[] start = new int[d.nItems() + 1];
+        for (int i : d.item()) {
+            start[i + 1]++;
+        }
+        for (int i = 0; i < d.nItems(); i++) {
+            start[i + 1] += start[i];
+        }
+        int[] order = new int[d.item().length];
+        int[] fill = Arrays.copyOf(start, d.nItems());
+        for (int a = 0; a < order.length; a++) {
+            order[fill[d.item()[a]]++] = a;
+        }
+        int[] itemUnits = java.util.stream.IntStream.range(0, d.nItems())
+                .filter(i -> start[i + 1] > start[i] && d.reference()[i] >= 0).toArray();
+        boolean[] seen = new boolean[d.nAnnotators()];
+        for (int a : d.annotator()) {
+            seen[a] = true;
+        }
+        int[] annotatorUnits = java.util.stream.IntStream.range(0, d.nAnnotators()).filter(a -> seen[a]).toArray();
+        double[] wi = new double[d.nItems()];
+        double[] wa = new double[d.nAnnotators()];
+        for (int i : itemUnits) {
+            wi[i] = 1;
+        }
+        Arrays.fill(wa, 1);
+        double[] point = statistics(d, start, order, wi, wa);
+        int stats = point.length;
+        double[][] values = new double[stats][resamples];
+        SplittableRandom master = new SplittableRandom(seed);
+        for (int b = 0; b < resamples; b++) {
+            SplittableRandom rng = new SplittableRandom(master.nextLong());
+            Arrays.fill(wi, 0);
+            for (int j = 0; j < itemUnits.length; j++) {
+                wi[itemUnits[rng.nextInt(itemUnits.length)]]++;
+            }
+            if (annotators) {
+                Arrays.fill(wa, 0);
+                for (int j = 0; j < annotatorUnits.length; j++) {
+                    wa[annotatorUnits[rng.nextInt(annotatorUnits.length)]]++;
+                }
+            }
+            double[] s = statistics(d, start, order, wi, wa);
+            for (int x = 0; x < stats; x++) {
+                values[x][b] = s[x];
+            }
+        }
+        double[] lower = new double[stats];
+        double[] upper = new double[stats];
+        for (int x = 0; x < stats; x++) {
+            double[] v = Arrays.stream(values[x]).filter(Double::isFinite).sorted().toArray();
+            lower[x] = v.length == 0 ? Double.NaN : Bootstrap.quantile(v, (1 - level) / 2);
+            upper[x] = v.length == 0 ? Double.NaN : Bootstrap.quantile(v, (1 + level) / 2);
+        }
+        return new Result(point, lower, upper, resamples, level, annotators, seed);
+    }
+
+    /** Every statistic under item weights wi and annotator weights wa. */
+    static double[] statistics(Data d, int[] start, int[] order, double[] wi, double[] wa) {
+        int k = d.k();
+        int runs = d.model().length;
+        double[][] single = new double[k][k];
+        double[][] majority = new double[k][k];
+        double[] unresolved = new double[k];
+        double[] votes = new double[k];
+        double[] modelRight = new double[runs];
+        double[] majRight = new double[runs];
+        double[] pairedWeight = new double[runs];
+        double[] singleRight = new double[runs];
+        double[] singleTotal = new double[runs];
+        for (int i = 0; i < d.nItems(); i++) {
+            int ref = d.reference()[i];
+            if (wi[i] == 0 || ref < 0) {
+                continue;
+            }
+            Arrays.fill(votes, 0);
+            double total = 0;
+            double right = 0;
+            for (int q = start[i]; q < start[i + 1]; q++) {
+                int a = order[q];
+                double w = wa[d.annotator()[a]];
+                if (w == 0) {
+                    continue;
+                }
+                single[ref][d.label()[a]] += wi[i] * w;
+                votes[d.label()[a]] += w;
+                total += w;
+                right += d.label()[a] == ref ? w : 0;
+            }
+            if (total == 0) {
+                continue;
+            }
+            int top = majority(votes);
+            if (top < 0) {
+                unresolved[ref] += wi[i];
+            } else {
+                majority[ref][top] += wi[i];
+            }
+            for (int r = 0; r < runs; r++) {
+                int pred = d.model()[r][i];
+                if (pred < 0) {
+                    continue;
+                }
+                modelRight[r] += pred == ref ? wi[i] : 0;
+                majRight[r] += top == ref ? wi[i] : 0;
+                pairedWeight[r] += wi[i];
+                singleRight[r] += wi[i] * right;
+                singleTotal[r] += wi[i] * total;
+            }
+        }
+        Classification.Table s = Classification.ofTable(single, null);
+        Classification.Table m = Classification.ofTable(majority, unresolved);
+        double[] out = new double[4 + 3 * runs];
+        out[SINGLE_ACCURACY] = value(s.accuracy());
+        out[SINGLE_F1] = value(s.macroF1());
+        out[MAJORITY_ACCURACY] = value(m.accuracy());
+        out[MAJORITY_F1] = value(m.macroF1());
+        for (int r = 0; r < runs; r++) {
+            double acc = pairedWeight[r] > 0 ? modelRight[r] / pairedWeight[r] : Double.NaN;
+            out[modelAccuracy(r)] = acc;
+            out[modelMinusMajority(r)] = pairedWeight[r] > 0 ? acc - majRight[r] / pairedWeight[r] : Double.NaN;
+            out[modelMinusSingle(r)] = singleTotal[r] > 0 ? acc - singleRight[r] / singleTotal[r] : Double.NaN;
+        }
+        return out;
+    }
+
+    /** The unique top class, or -1 on a tie (MajorityVote's rule without experts). */
+    static int majority(double[] votes) {
+        double max = 0;
+        for (double v : votes) {
+            max = Math.max(max, v);
+        }
+        double eps = max * MajorityVote.TIE_TOLERANCE;
+        int top = -1;
+        int tied = 0;
+        for (int c = 0; c < votes.length; c++) {
+            if (votes[c] >= max - eps) {
+                top = c;
+                tied++;
+            }
+        }
+        return tied == 1 ? top : -1;
+    }
+
+    private static double value(Estimate e) {
+        return e.defined() ? e.value() : Double.NaN;
+    }
+}
