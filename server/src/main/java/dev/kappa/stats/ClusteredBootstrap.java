@@ -12,6 +12,15 @@ import java.util.SplittableRandom;
  * the tier's accuracy is a mean over people as much as over items. With {@code annotators=false} only items are
  * resampled (as {@link Bootstrap} does), for comparison.
  *
+ * <p>The single-annotator figures (and model − single) take both weights. The majority-of-V figures (and model −
+ * majority) take the item weights only: each item's majority is always of all its V votes, because leaving out the
+ * votes of annotators a resample did not draw would make it a majority of fewer votes, a different and weaker
+ * statistic (in simulation such intervals covered the truth in a third of studies). Their intervals therefore do not
+ * widen for annotator heterogeneity; BENCHMARKS.md records what that costs in coverage.
+ *
+ * <p>The pigeonhole bootstrap is conservative: the answer-level noise enters through both the item and the annotator
+ * draws, so with people of equal skill its intervals cover more than the nominal level (recorded in BENCHMARKS.md).
+ *
  * <p>Each model run with a prediction on the same items is compared paired, in the same resamples: its accuracy, and
  * its accuracy minus the majority's and minus the single annotators', on the items it predicted. Scoring follows
  * {@link Classification#ofTable} (macro-F1 as scikit-learn's average="macro") and {@link MajorityVote} (a tied
@@ -129,18 +138,19 @@ public final class ClusteredBootstrap {
             Arrays.fill(votes, 0);
             double total = 0;
             double right = 0;
+            int cast = 0;
             for (int q = start[i]; q < start[i + 1]; q++) {
                 int a = order[q];
+                // The majority always counts all V votes of the item: dropping the votes of annotators a resample left
+                // out would turn a majority of V into one of fewer votes, a weaker statistic (biased low).
+                votes[d.label()[a]]++;
+                cast++;
                 double w = wa[d.annotator()[a]];
-                if (w == 0) {
-                    continue;
-                }
                 single[ref][d.label()[a]] += wi[i] * w;
-                votes[d.label()[a]] += w;
                 total += w;
                 right += d.label()[a] == ref ? w : 0;
             }
-            if (total == 0) {
+            if (cast == 0) {
                 continue;
             }
             int top = majority(votes);
@@ -157,8 +167,10 @@ public final class ClusteredBootstrap {
                 modelRight[r] += pred == ref ? wi[i] : 0;
                 majRight[r] += top == ref ? wi[i] : 0;
                 pairedWeight[r] += wi[i];
-                singleRight[r] += wi[i] * right;
-                singleTotal[r] += wi[i] * total;
+                if (total > 0) {
+                    singleRight[r] += wi[i] * right;
+                    singleTotal[r] += wi[i] * total;
+                }
             }
         }
         Classification.Table s = Classification.ofTable(single, null);

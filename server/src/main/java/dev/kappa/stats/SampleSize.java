@@ -76,8 +76,10 @@ public final class SampleSize {
         double model = humanAccuracy + difference;
         double psi = discordance != null ? discordance : humanAccuracy * (1 - model) + model * (1 - humanAccuracy);
         double var = psi - difference * difference;
-        if (!(var > 0)) {
-            throw new IllegalArgumentException("the discordant share must exceed |difference| (and the square of it)");
+        // δ = p10 − p01 and ψ = p10 + p01, so ψ >= |δ|; equality leaves no variance to plan with.
+        if (!(psi > Math.abs(difference)) || !(var > 0)) {
+            throw new IllegalArgumentException("the discordant share must exceed |difference|: discordance " + psi
+                    + " cannot hold a difference of " + difference);
         }
         double sd = Math.sqrt(var);
         double es = Math.abs(difference) / sd;

@@ -90,13 +90,13 @@ public final class StudyTasks implements TaskSource {
         StudyRepository.finishQualification(tx, pid, s.id(), user, score);
         boolean pass;
         if ("fixed".equals(s.passRule())) {
-            pass = tally[0] > 0 && score >= s.passAccuracy() - 1e-12;
+            pass = PassRule.fixed(score, tally[0], s.passAccuracy());
         } else {
             Record r = StudyRepository.finishedAndMedian(tx, pid, s.id());
             if (r.get(0, Integer.class) < s.qualificationQuorum()) {
                 return null;
             }
-            pass = tally[0] > 0 && score >= r.get(1, Double.class) - 1e-12;
+            pass = PassRule.median(score, tally[0], r.get(1, Double.class));
         }
         StudyRepository.decide(tx, pid, s.id(), user, pass);
         return pass;
