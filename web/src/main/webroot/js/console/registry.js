@@ -5,8 +5,9 @@
 // #/manage/{projectId}/{tab}; global pages at #/{tab}.
 import { routes as admin } from './admin/index.js';
 import { routes as analysis } from './analysis/index.js';
+import { routes as study } from './study/index.js';
 
-export const consoleRoutes = [...admin, ...analysis];
+export const consoleRoutes = [...admin, ...analysis, ...study];
 
 export function findRoute(scope, tab) {
   return consoleRoutes.find((r) => (r.scope || 'project') === scope && r.tab === tab) || null;

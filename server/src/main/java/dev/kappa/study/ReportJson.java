@@ -40,9 +40,10 @@ final class ReportJson {
                         .put("macro_f1", fig(r.majorityMacroF1())))
                 .put("items_only_intervals", new JsonObject().put("single_accuracy", fig(r.singleAccuracyItemsOnly()))
                         .put("majority_accuracy", fig(r.majorityAccuracyItemsOnly())))
-                .put("interval", new JsonObject().put("method", "percentile bootstrap; single annotators and model - single: items and annotators "
-                                + "resampled together (pigeonhole, Owen 2007); majority and model - majority: items resampled, "
-                                + "each majority always of all V votes")
+                .put("interval", new JsonObject().put("method", "single-annotator accuracy: normal interval, variance = items-only + annotators-only "
+                                + "bootstrap variances - p(1-p)/N (the answer noise both count); single macro-F1 and model - single: "
+                                + "percentile bootstrap over items and annotators together (pigeonhole, Owen 2007; conservative); "
+                                + "majority and model - majority: percentile bootstrap over items, each majority always of all V votes")
                         .put("level", StudyReports.LEVEL).put("resamples", r.resamples()).put("seed", r.seed()))
                 .put("models", models)
                 .put("cost", new JsonObject().put("unit", c.unit()).put("amount", c.amount()).put("currency", c.currency())

@@ -56,8 +56,10 @@ public final class StudyReports {
                     figure(two, ClusteredBootstrap.modelMinusSingle(r))));
         }
         StudyReport.Figure majority = figure(two, ClusteredBootstrap.MAJORITY_ACCURACY);
+        ClusteredBootstrap.Components single = ClusteredBootstrap.singleAccuracy(d.data(), resamples, seed, LEVEL);
         return new StudyReport(s, progress, scores(d.scores(), s, d.median()), median(d.secondsPerItem()), d.measuredItems(),
-                d.data().item().length, figure(two, ClusteredBootstrap.SINGLE_ACCURACY), figure(two, ClusteredBootstrap.SINGLE_F1),
+                d.data().item().length, new StudyReport.Figure(single.point(), single.lower(), single.upper()),
+                figure(two, ClusteredBootstrap.SINGLE_F1),
                 majority, figure(two, ClusteredBootstrap.MAJORITY_F1), figure(items, ClusteredBootstrap.SINGLE_ACCURACY),
                 figure(items, ClusteredBootstrap.MAJORITY_ACCURACY), models, cost(s, d, majority.value()), resamples, seed);
     }

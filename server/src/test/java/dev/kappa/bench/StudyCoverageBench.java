@@ -26,16 +26,18 @@ public final class StudyCoverageBench {
             new SimulatedCrowd.Scenario("mixed, 5 votes, 3 classes, prolific", 0.7, 0.15, 0.1, 15, 100, 5, 3, true),
         };
         System.out.printf(Locale.ROOT, "%d studies per scenario, %d resamples each, K = 100 items%n", studies, resamples);
-        System.out.println("| crowd | V | true single | true majority | single: clustered | single: items only | majority (items) | width single clustered / items |");
-        System.out.println("|---|---|---|---|---|---|---|---|");
+        System.out.println("| crowd | V | true single | true majority | single: clustered (report) | single: pigeonhole percentile | single: items only | majority (items) | mean width single: clustered / pigeonhole / items |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|");
         long t0 = System.nanoTime();
         for (int s = 0; s < scenarios.length; s++) {
             SimulatedCrowd.Scenario sc = scenarios[s];
             double trueMajority = SimulatedCrowd.trueMajority(sc, 2_000_000, 100 + s);
-            SimulatedCrowd.Coverage two = SimulatedCrowd.coverage(sc, studies, resamples, true, trueMajority, 200 + s);
-            SimulatedCrowd.Coverage items = SimulatedCrowd.coverage(sc, studies, resamples, false, trueMajority, 200 + s);
-            System.out.printf(Locale.ROOT, "| %s | %d | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f / %.3f |%n", sc.name(), sc.votes(),
-                    sc.mean(), trueMajority, two.single(), items.single(), items.majority(), two.singleWidth(), items.singleWidth());
+            SimulatedCrowd.Coverage two = SimulatedCrowd.coverage(sc, studies, resamples, "components", trueMajority, 200 + s);
+            SimulatedCrowd.Coverage pig = SimulatedCrowd.coverage(sc, studies, resamples, "pigeonhole", trueMajority, 200 + s);
+            SimulatedCrowd.Coverage items = SimulatedCrowd.coverage(sc, studies, resamples, "items", trueMajority, 200 + s);
+            System.out.printf(Locale.ROOT, "| %s | %d | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f / %.3f / %.3f |%n", sc.name(), sc.votes(),
+                    sc.mean(), trueMajority, two.single(), pig.single(), items.single(), items.majority(), two.singleWidth(),
+                    pig.singleWidth(), items.singleWidth());
         }
         System.out.println();
         System.out.println("| qualification (20 takers, 30% weak at 0.45, strong at 0.85) | M | weak admitted | strong admitted |");

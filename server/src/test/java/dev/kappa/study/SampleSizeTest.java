@@ -138,4 +138,26 @@ class SampleSizeTest {
             assertEquals(c[1], mean, 0.03 * c[1], "mean half-width at n = " + n + " for expected " + c[0]);
         }
     }
+
+    @Test
+    void studentQuantilesMatchScipy() {
+        double[][] cases = {{0.975, 1}, {0.975, 2.5}, {0.975, 5}, {0.975, 11.3}, {0.95, 30}, {0.995, 4}, {0.975, 1000}, {0.6, 3}};
+        StringBuilder in = new StringBuilder();
+        for (double[] c : cases) {
+            in.append(c[0]).append(' ').append(c[1]).append('\n');
+        }
+        String out = Python.run("""
+                import sys
+                from scipy.stats import t
+                for line in sys.stdin:
+                    p, df = map(float, line.split())
+                    print(repr(t.ppf(p, df)))
+                """, in.toString());
+        String[] lines = out.trim().split("\n");
+        for (int i = 0; i < cases.length; i++) {
+            double expected = Double.parseDouble(lines[i]);
+            assertEquals(expected, dev.kappa.stats.Student.quantile(cases[i][0], cases[i][1]), 1e-8 * Math.max(1, expected),
+                    "t quantile " + cases[i][0] + " df " + cases[i][1]);
+        }
+    }
 }

@@ -103,7 +103,8 @@ public final class SimulatedCrowd {
     public record Coverage(double single, double majority, double singleWidth, double majorityWidth) {
     }
 
-    public static Coverage coverage(Scenario s, int studies, int resamples, boolean annotators, double trueMajority, long seed) {
+    /** Interval methods: "components" (the report's single accuracy), "pigeonhole" (two-way percentile), "items". */
+    public static Coverage coverage(Scenario s, int studies, int resamples, String method, double trueMajority, long seed) {
         SplittableRandom rng = new SplittableRandom(seed);
         int coverSingle = 0;
         int coverMajority = 0;
@@ -111,12 +112,20 @@ public final class SimulatedCrowd {
         double widthMajority = 0;
         for (int r = 0; r < studies; r++) {
             ClusteredBootstrap.Data d = study(s, rng);
-            ClusteredBootstrap.Result res = ClusteredBootstrap.run(d, resamples, rng.nextLong(), 0.95, annotators);
+            long bootSeed = rng.nextLong();
+            ClusteredBootstrap.Result res = ClusteredBootstrap.run(d, resamples, bootSeed, 0.95, !"items".equals(method));
             int si = ClusteredBootstrap.SINGLE_ACCURACY;
             int mi = ClusteredBootstrap.MAJORITY_ACCURACY;
-            coverSingle += res.lower()[si] <= s.mean() && s.mean() <= res.upper()[si] ? 1 : 0;
+            double lo = res.lower()[si];
+            double hi = res.upper()[si];
+            if ("components".equals(method)) {
+                ClusteredBootstrap.Components c = ClusteredBootstrap.singleAccuracy(d, resamples, bootSeed, 0.95);
+                lo = c.lower();
+                hi = c.upper();
+            }
+            coverSingle += lo <= s.mean() && s.mean() <= hi ? 1 : 0;
             coverMajority += res.lower()[mi] <= trueMajority && trueMajority <= res.upper()[mi] ? 1 : 0;
-            widthSingle += res.upper()[si] - res.lower()[si];
+            widthSingle += hi - lo;
             widthMajority += res.upper()[mi] - res.lower()[mi];
         }
         return new Coverage((double) coverSingle / studies, (double) coverMajority / studies, widthSingle / studies, widthMajority / studies);

@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * A study end to end through the API on a real crowd set (crowd_duck: 108 images, 39 workers who each labeled every
  * image, published truth as gold). Eight test annotators stand for eight of its workers and answer every task with
  * that worker's real vote; a ninth worker's votes stand for a model run. The report card is then recomputed in Python
- * (scikit-learn for the metrics, numpy for an independent pigeonhole bootstrap) from what the annotators sent.
+ * (scikit-learn for the metrics, numpy for an independent bootstrap) from what the annotators sent.
  */
 class StudyDatasetTest {
     private static final String[] KEYS = {"no", "yes"};
@@ -177,15 +177,23 @@ class StudyDatasetTest {
             ann = sorted({r[2] for r in m}); ai = {a: i for i, a in enumerate(ann)}; ii = {q: i for i, q in enumerate(items)}
             it = np.array([ii[r[1]] for r in m]); an = np.array([ai[r[2]] for r in m]); ok = np.array([r[3] == r[4] for r in m], float)
             mok = np.array([maj[q] == gold[q] for q in items], float)
-            s, mj = [], []
+            si, sa, mj = [], [], []
             for b in range(2000):
                 wi = np.bincount(rng.integers(0, len(items), len(items)), minlength=len(items))
                 wa = np.bincount(rng.integers(0, len(ann), len(ann)), minlength=len(ann))
-                w = wi[it] * wa[an]
-                if w.sum() > 0:
-                    s.append((w * ok).sum() / w.sum())
+                si.append((wi[it] * ok).sum() / wi[it].sum())
+                if wa[an].sum() > 0:
+                    sa.append((wa[an] * ok).sum() / wa[an].sum())
                 mj.append((wi * mok).sum() / wi.sum())
-            out['single_lo'], out['single_hi'] = np.percentile(s, [2.5, 97.5])
+            from scipy.stats import t as student
+            p0 = ok.mean()
+            vi, va = np.var(si, ddof=1), np.var(sa, ddof=1)
+            v = max(vi, vi + va - p0 * (1 - p0) / len(ok))
+            gi = len(ok) ** 2 / (np.bincount(it) ** 2).sum()
+            ga = len(ok) ** 2 / (np.bincount(an) ** 2).sum()
+            df = max(1, v * v / (vi * vi / (gi - 1) + va * va / (ga - 1)))
+            h = student.ppf(0.975, df) * v ** 0.5
+            out['single_lo'], out['single_hi'] = max(0, p0 - h), min(1, p0 + h)
             out['majority_lo'], out['majority_hi'] = np.percentile(mj, [2.5, 97.5])
             for k, v in out.items():
                 print(k, repr(float(v)))
