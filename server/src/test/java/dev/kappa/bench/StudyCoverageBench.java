@@ -17,8 +17,8 @@ public final class StudyCoverageBench {
     }
 
     public static void main(String[] args) {
-        int studies = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
-        int resamples = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
+        int studies = args.length > 0 ? Integer.parseInt(args[0]) : 500;
+        int resamples = args.length > 1 ? Integer.parseInt(args[1]) : 500;
         SimulatedCrowd.Scenario[] scenarios = {
             new SimulatedCrowd.Scenario("alike (all 0.75), items +-0.10", 0.75, 0.0, 0.1, 12, 100, 3, 2, false),
             new SimulatedCrowd.Scenario("mixed (0.60-0.90), items +-0.10", 0.75, 0.15, 0.1, 12, 100, 3, 2, false),

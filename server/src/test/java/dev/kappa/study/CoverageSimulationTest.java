@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Simulated truth, small enough for the suite (about a second); bench/study/run.sh runs 1,000 studies per scenario and
+ * Simulated truth, small enough for the suite (about a second); bench/study/run.sh runs 500 studies per scenario and
  * BENCHMARKS.md records the figures.
  */
 class CoverageSimulationTest {
