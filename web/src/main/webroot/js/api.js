@@ -76,5 +76,6 @@ export const api = {
   answer: (lease, label, durationMs) => request('POST', `/api/leases/${encodeURIComponent(lease)}/answer`, { label, duration_ms: durationMs }),
   undo: (lease) => request('DELETE', `/api/leases/${encodeURIComponent(lease)}/answer`),
   skip: (lease, reason) => request('POST', `/api/leases/${encodeURIComponent(lease)}/skip`, { reason }),
+  feedback: (lease) => request('GET', `/api/leases/${encodeURIComponent(lease)}/feedback`),
   release: (lease, keepalive = false) => request('POST', `/api/leases/${encodeURIComponent(lease)}/release`, undefined, { keepalive }),
 };

@@ -7,12 +7,18 @@ import { LabelControls } from './labels.js';
 import { LatencyWindow } from './metrics.js';
 import { ActiveTimer } from './timer.js';
 import { TaskQueue } from './task-queue.js';
+import { isTraining, showFeedback, studyLine } from './study-feedback.js';
 import { afterPaint, banner, el, formatDuration, fromTemplate, notice, show } from './ui.js';
 
 const NO_TASK = {
   exhausted: 'There is nothing left for you in this project right now. Thank you!',
   quota: 'You have reached today\'s quota for this project.',
   paused: 'Your account is paused, so no new items are given to you. Ask an engineer.',
+  study_not_qualified: 'Thank you for taking the qualification round. Your score did not reach this study\'s bar, so its '
+    + 'measurement items will go to other annotators; this says nothing about the rest of your work here. '
+    + 'Press Check again to go on with the project\'s regular items.',
+  study_waiting: 'You have finished the qualification round, thank you. The study admits annotators once enough others '
+    + 'have finished too: please check again in a while.',
 };
 
 export function openLabeling(main, projectId, app) {
@@ -124,6 +130,7 @@ class LabelingScreen {
     this.itemEl.dataset.leaseId = task.lease;
     this.itemEl.dataset.prefetched = String(t0 !== null && !task.waited);
     this.$('item-external-id').textContent = item.external_id;
+    this.showStudy(task.task);
     const suggestion = this.$('suggestion');
     if (prediction && this.project.pre_annotation) {
       const names = [].concat(prediction.label).map((k) => this.controls.nameOf(k)).join(', ');
@@ -195,7 +202,37 @@ class LabelingScreen {
     this.app.outbox.add({ lease_id: task.lease, label, duration_ms: activeMs, project_id: this.projectId, external_id: task.task.item.external_id });
     this.counter += 1;
     this.lastAnswered = { task, label, activeMs };
+    if (isTraining(task.task)) {
+      this.trainingFeedback(task);
+      return;
+    }
     this.advance(t0);
+  }
+
+  /** A baseline study's phase above the item (an ordinary task shows nothing). */
+  showStudy(task) {
+    let line = this.$('study-phase');
+    if (!line) {
+      line = el('p', 'study-phase');
+      line.id = 'study-phase';
+      this.itemEl.before(line);
+    }
+    line.textContent = studyLine(task);
+    show(line, Boolean(line.textContent));
+  }
+
+  /** After a training answer: the correct label and explanation, until the annotator continues. */
+  async trainingFeedback(task) {
+    this.busy = true;
+    this.itemEl.dataset.leaseId = '';
+    try {
+      await showFeedback(this.itemEl, this.app.outbox, task.lease, (k) => this.controls.nameOf(k));
+    } finally {
+      this.busy = false;
+    }
+    if (!this.closed) {
+      this.advance(performance.now());
+    }
   }
 
   advance(t0) {

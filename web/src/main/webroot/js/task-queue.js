@@ -64,7 +64,13 @@ export class TaskQueue {
       try {
         const r = await api.next(this.projectId);
         if (r.status === 204) {
-          this.exhausted = r.headers.get('Kappa-No-Task-Reason') || 'exhausted';
+          const reason = r.headers.get('Kappa-No-Task-Reason') || 'exhausted';
+          if (reason === 'study_pending') {
+            // A baseline study decides qualification once the annotator's last qualification answer is saved.
+            await sleep(1000);
+            continue;
+          }
+          this.exhausted = reason;
           return null;
         }
         // Fair leases: the server hands out at most max_open_leases (default 2) at once and past that gives back the

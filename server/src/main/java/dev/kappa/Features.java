@@ -44,6 +44,11 @@ import dev.kappa.transfer.ExportService;
 import dev.kappa.transfer.ImportRoutes;
 import dev.kappa.transfer.ImportService;
 import dev.kappa.transfer.TransferLimit;
+import dev.kappa.study.SampleSizeRoutes;
+import dev.kappa.study.StudyReports;
+import dev.kappa.study.StudyRoutes;
+import dev.kappa.study.StudyService;
+import dev.kappa.study.StudyTasks;
 import dev.kappa.user.UserRoutes;
 import dev.kappa.user.UserService;
 
@@ -71,7 +76,7 @@ final class Features {
                 new ImportRoutes(new ImportService(db), transfers),
                 new ExportRoutes(new ExportService(db), transfers),
                 // A third of the connections for lease writes (at least one): next-task keeps the rest.
-                new AssignmentRoutes(new AssignmentService(db, Math.max(1, config.dbPoolSize() / 3))),
+                new AssignmentRoutes(new AssignmentService(db, Math.max(1, config.dbPoolSize() / 3), new StudyTasks())),
                 new ProgressRoutes(new ProgressService(db)),
                 new MyProgressRoutes(new MyProgressService(db)),
                 new AgreementRoutes(new AgreementService(db)),
@@ -83,6 +88,8 @@ final class Features {
                 new BaselineRoutes(baselines),
                 new PolicyRoutes(new PolicyService(db, baselines)),
                 new HardnessRoutes(new HardnessService(db)),
-                new HardCaseRoutes(new HardCaseService(db)));
+                new HardCaseRoutes(new HardCaseService(db)),
+                new StudyRoutes(new StudyService(db), new StudyReports(db)),
+                new SampleSizeRoutes());
     }
 }

@@ -10,8 +10,9 @@
 // without a tab. Entries without roles are for engineers and admins: the console never renders for annotators.
 import { routes as admin } from './admin/index.js';
 import { routes as analysis } from './analysis/index.js';
+import { routes as study } from './study/index.js';
 
-export const consoleRoutes = [...admin, ...analysis];
+export const consoleRoutes = [...admin, ...analysis, ...study];
 
 export const MANAGER_ROLES = ['engineer', 'admin'];
 

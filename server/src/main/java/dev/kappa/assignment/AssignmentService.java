@@ -39,10 +39,17 @@ public final class AssignmentService {
      * PostgreSQL than the cores can run.
      */
     private final Gate leaseWrites;
+    /** Served before the project's queue (baseline studies); see {@link TaskSource}. */
+    private final TaskSource first;
 
     public AssignmentService(Db db, int leaseWriteConnections) {
+        this(db, leaseWriteConnections, TaskSource.NONE);
+    }
+
+    public AssignmentService(Db db, int leaseWriteConnections, TaskSource first) {
         this.db = db;
         this.leaseWrites = new Gate(leaseWriteConnections);
+        this.first = first;
     }
 
     public Future<Next> next(Principal caller, long projectId) {
@@ -67,6 +74,11 @@ public final class AssignmentService {
                 return new Next(null, "quota");
             }
             UUID lease = UUID.randomUUID();
+            // The one hook for baseline studies: a study's phase comes before the project's own queue.
+            Optional<Next> study = first.next(tx, p, caller, lease);
+            if (study.isPresent()) {
+                return study.get();
+            }
             int ttl = p.getLeaseTtlSeconds();
             Optional<AssignmentRepository.Taken> taken = Optional.empty();
             boolean crowd = "crowd".equals(caller.tier());

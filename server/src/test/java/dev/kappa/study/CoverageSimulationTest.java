@@ -1,0 +1,76 @@
+package dev.kappa.study;
+
+import dev.kappa.stats.Classification;
+import dev.kappa.stats.ClusteredBootstrap;
+import dev.kappa.stats.Consensus;
+import dev.kappa.stats.MajorityVote;
+import dev.kappa.stats.Ratings;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.util.SplittableRandom;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Simulated truth, small enough for the suite (about a second); bench/study/run.sh runs 500 studies per scenario and
+ * BENCHMARKS.md records the figures.
+ */
+class CoverageSimulationTest {
+    static final SimulatedCrowd.Scenario SAME = new SimulatedCrowd.Scenario("homogeneous", 0.75, 0.0, 0.1, 12, 100, 3, 2, false);
+    static final SimulatedCrowd.Scenario MIXED = new SimulatedCrowd.Scenario("heterogeneous, prolific", 0.75, 0.15, 0.1, 12, 100, 3, 2, true);
+
+    @Test
+    @DisplayName("point estimates equal MajorityVote and Classification on the same answers")
+    void pointEstimatesMatchTheExistingStatistics() {
+        SimulatedCrowd.Scenario three = new SimulatedCrowd.Scenario("3 classes", 0.7, 0.1, 0.1, 8, 60, 4, 3, false);
+        ClusteredBootstrap.Data d = SimulatedCrowd.study(three, new SplittableRandom(3));
+        Ratings r = Ratings.of(d.item(), d.annotator(), d.label(), d.nItems(), d.nAnnotators(), d.k());
+        Consensus maj = MajorityVote.of(r);
+        int[] predicted = new int[d.nItems()];
+        for (int i = 0; i < d.nItems(); i++) {
+            predicted[i] = maj.label()[i];
+        }
+        Classification.Report expected = Classification.of(predicted, d.reference(), d.k());
+        int[] answerRefs = new int[d.item().length];
+        for (int x = 0; x < answerRefs.length; x++) {
+            answerRefs[x] = d.reference()[d.item()[x]];
+        }
+        Classification.Report single = Classification.of(d.label(), answerRefs, d.k());
+        ClusteredBootstrap.Result res = ClusteredBootstrap.run(d, 50, 1, 0.95, true);
+        assertEquals(expected.accuracy().value(), res.point()[ClusteredBootstrap.MAJORITY_ACCURACY], 1e-12);
+        assertEquals(expected.macroF1().value(), res.point()[ClusteredBootstrap.MAJORITY_F1], 1e-12);
+        assertEquals(single.accuracy().value(), res.point()[ClusteredBootstrap.SINGLE_ACCURACY], 1e-12);
+        assertEquals(single.macroF1().value(), res.point()[ClusteredBootstrap.SINGLE_F1], 1e-12);
+    }
+
+    @Test
+    @DisplayName("intervals cover the true tier accuracy near 95%; only the clustered bootstrap does when annotators differ")
+    void coverage() {
+        double majSame = SimulatedCrowd.trueMajority(SAME, 400_000, 11);
+        double majMixed = SimulatedCrowd.trueMajority(MIXED, 400_000, 12);
+        SimulatedCrowd.Coverage sameTwo = SimulatedCrowd.coverage(SAME, 120, 200, "components", majSame, 21);
+        SimulatedCrowd.Coverage sameItems = SimulatedCrowd.coverage(SAME, 120, 200, "items", majSame, 21);
+        SimulatedCrowd.Coverage mixedTwo = SimulatedCrowd.coverage(MIXED, 120, 200, "components", majMixed, 22);
+        SimulatedCrowd.Coverage mixedItems = SimulatedCrowd.coverage(MIXED, 120, 200, "items", majMixed, 22);
+        String all = "same clustered " + sameTwo + ", same items-only " + sameItems + ", mixed clustered " + mixedTwo
+                + ", mixed items-only " + mixedItems;
+        // 120 studies: a true 95% shows as 0.95 +- 0.02 (one standard error); the bounds allow three.
+        assertTrue(sameItems.single() >= 0.88 && sameItems.majority() >= 0.88, all);
+        assertTrue(sameTwo.single() >= 0.88 && sameTwo.single() <= 0.995, all);
+        assertTrue(mixedTwo.single() >= 0.88 && mixedTwo.single() <= 0.995, all);
+        // With people of different skill and a few prolific ones, resampling items alone is too narrow and misses more.
+        assertTrue(mixedItems.single() < mixedTwo.single() - 0.05, all);
+        assertTrue(mixedItems.singleWidth() < mixedTwo.singleWidth(), all);
+    }
+
+    @Test
+    @DisplayName("qualification keeps out the weak: 20 items, bar 0.7 or the median")
+    void qualificationKeepsOutTheWeak() {
+        double[] fixed = SimulatedCrowd.admitted(20, 0.3, 0.45, 0.85, 20, "fixed", 0.7, 300, 5);
+        double[] median = SimulatedCrowd.admitted(20, 0.3, 0.45, 0.85, 20, "median", 0, 300, 6);
+        assertTrue(fixed[0] < 0.04 && fixed[1] > 0.95, "fixed: weak " + fixed[0] + ", strong " + fixed[1]);
+        assertTrue(median[0] < 0.03 && median[1] > 0.5, "median: weak " + median[0] + ", strong " + median[1]);
+    }
+}
