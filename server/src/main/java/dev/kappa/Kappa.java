@@ -7,6 +7,7 @@ import dev.kappa.quality.QualityService;
 import dev.kappa.quality.QualitySweep;
 import dev.kappa.user.FirstAdmin;
 import dev.kappa.http.ApiRouter;
+import dev.kappa.http.PortReservation;
 import dev.kappa.sql.DataSources;
 import dev.kappa.sql.Db;
 import dev.kappa.sql.EmbeddedDatabase;
@@ -53,6 +54,8 @@ public final class Kappa implements AutoCloseable {
         EmbeddedDatabase embedded = null;
         HikariDataSource pool = null;
         Vertx vertx = null;
+        // Before anything is created or printed: a port in use must not leave a new database and a lost password.
+        PortReservation reservation = PortReservation.take(config.httpHost(), config.httpPort());
         try {
             String url;
             String user = config.databaseUser();
@@ -80,16 +83,29 @@ public final class Kappa implements AutoCloseable {
             // No cleartext HTTP/2 upgrade: Vert.x buffers the whole body of an h2c upgrade request before the route
             // sees it, so a streamed import sent by an upgrading client (Java's HttpClient does by default) would be
             // held in the heap. HTTP/1.1 streams it with back-pressure; HTTP/2 remains possible behind TLS.
-            HttpServer server = vertx.createHttpServer(new HttpServerOptions().setHttp2ClearTextEnabled(false))
-                    .requestHandler(router)
-                    .listen(config.httpPort(), config.httpHost())
-                    .await(30, TimeUnit.SECONDS);
+            reservation.close();
+            HttpServer server;
+            try {
+                server = vertx.createHttpServer(new HttpServerOptions().setHttp2ClearTextEnabled(false))
+                        .requestHandler(router)
+                        .listen(config.httpPort(), config.httpHost())
+                        .await(30, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                // Someone took the port in the instant between the reservation and the listener (or Netty's own bind
+                // error, whose type depends on the transport): still name the port.
+                if (e instanceof java.net.BindException || String.valueOf(e.getMessage()).contains("in use")) {
+                    throw PortReservation.inUse(config.httpHost(), config.httpPort(), e);
+                }
+                throw e;
+            }
             LOG.info(String.format("Kappa listening on %s:%d (started in %d ms)", config.httpHost(), server.actualPort(),
                     (System.nanoTime() - t0) / 1_000_000));
             return new Kappa(config, embedded, pool, vertx, server, router, db);
         } catch (Exception e) {
             closeQuietly(vertx, pool, embedded);
             throw e;
+        } finally {
+            reservation.close();
         }
     }
 

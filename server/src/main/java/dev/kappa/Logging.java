@@ -8,6 +8,14 @@ import java.util.logging.Logger;
 
 /** One line per log record on stderr; JUL carries Vert.x, Hikari, Flyway and Zonky (through slf4j-jdk14). */
 final class Logging {
+    /**
+     * jOOQ's open-source dialect warns at first use that the embedded PostgreSQL 14 is "older than" it supports; the
+     * SQL Kappa uses works there. JUL holds loggers weakly: without this strong reference the level set below was
+     * garbage-collected before jOOQ asked for its logger, and the warning came back on every start. Assigned in
+     * {@link #configure()}, after the log manager is chosen (a static initialiser would create the default one).
+     */
+    private static volatile Logger jooqVersionSupport;
+
     private Logging() {
     }
 
@@ -35,8 +43,8 @@ final class Logging {
         if (manager instanceof KeepAliveLogManager keep) {
             keep.configured = true;
         }
-        // jOOQ's open-source dialect warns about PostgreSQL 14 (the embedded one); the SQL Kappa uses works there.
-        Logger.getLogger("org.jooq.impl.DefaultExecuteContext.logVersionSupport").setLevel(java.util.logging.Level.SEVERE);
+        jooqVersionSupport = Logger.getLogger("org.jooq.impl.DefaultExecuteContext.logVersionSupport");
+        jooqVersionSupport.setLevel(java.util.logging.Level.SEVERE);
         ConsoleHandler handler = new ConsoleHandler();
         handler.setFormatter(new Formatter() {
             @Override
