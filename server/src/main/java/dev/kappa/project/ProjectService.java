@@ -73,7 +73,10 @@ public final class ProjectService {
     public Future<JsonObject> archive(Principal p, long id) {
         return db.tx(tx -> {
             ProjectAccess.requireManager(tx, p, id);
-            ProjectRepository.lockForUpdate(tx, id);
+            if (ProjectRepository.lockForUpdate(tx, id) == null) {
+                // deleted by a request that held the row lock while this one waited for it
+                throw Problems.notFound("project " + id);
+            }
             ProjectRepository.setArchived(tx, id, true);
             return ProjectJson.full(ProjectRepository.find(tx, id));
         });
@@ -82,7 +85,10 @@ public final class ProjectService {
     public Future<JsonObject> restore(Principal p, long id) {
         return db.tx(tx -> {
             ProjectAccess.requireManager(tx, p, id);
-            ProjectRepository.lockForUpdate(tx, id);
+            if (ProjectRepository.lockForUpdate(tx, id) == null) {
+                // deleted by a request that held the row lock while this one waited for it
+                throw Problems.notFound("project " + id);
+            }
             ProjectRepository.setArchived(tx, id, false);
             return ProjectJson.full(ProjectRepository.find(tx, id));
         });
@@ -97,6 +103,9 @@ public final class ProjectService {
         return db.tx(tx -> {
             ProjectAccess.requireManager(tx, p, id);
             ProjectsRecord project = tx.selectFrom(PROJECTS).where(PROJECTS.ID.eq(id)).forUpdate().fetchOne();
+            if (project == null) {
+                throw Problems.notFound("project " + id); // deleted by a request that held the lock first
+            }
             if (!project.getName().equals(confirm)) {
                 throw Problems.invalid("confirm", "must repeat the project's name exactly to delete it");
             }

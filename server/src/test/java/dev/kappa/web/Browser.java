@@ -94,12 +94,12 @@ final class Browser implements AutoCloseable {
         return ((JavascriptExecutor) driver).executeScript(js, args);
     }
 
-    /** Logs in through the form with the keyboard alone and waits for the project list. */
+    /** Logs in through the form with the keyboard alone and waits for the caller's home (annotators' project list, the console's home). */
     void logIn(String email, String password) {
         get("/#/login");
         until(d -> d.switchTo().activeElement().getAttribute("id").equals("email"));
         keys(email, Keys.TAB, password, Keys.ENTER);
-        until(d -> !d.findElements(By.cssSelector("#project-list")).isEmpty());
+        until(d -> !d.findElements(By.cssSelector("#project-list, .console-home")).isEmpty());
     }
 
     /** The external id of the item on screen, or "" when none is. */

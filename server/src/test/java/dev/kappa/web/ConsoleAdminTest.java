@@ -1,6 +1,7 @@
 package dev.kappa.web;
 
 import dev.kappa.support.Http;
+import dev.kappa.support.Projects;
 import dev.kappa.support.TestServer;
 import dev.kappa.support.Users;
 import io.vertx.core.json.JsonObject;
@@ -195,6 +196,7 @@ class ConsoleAdminTest {
     void anUploadWithABadLineShowsTheLineNumberAndWritesNothing() throws Exception {
         long project = Fixtures.project(server.admin(), Fixtures.schema("single", "a", "A", "b", "B"), "x");
         Users.Created eng = server.user("engineer", null);
+        Projects.addManager(server, project, eng.id());
         ConsoleBrowser.logIn(browser, eng.email(), eng.password());
         ConsoleBrowser.open(browser, "#/manage/" + project + "/data", "#upload-file").sendKeys(file("bad.jsonl",
                 "{\"external_id\":\"ok1\",\"data\":{\"text\":\"fine\"}}\n{\"external_id\":\"ok2\",\"data\":{\"text\":\"fine\"}}\n"
@@ -244,6 +246,7 @@ class ConsoleAdminTest {
         long project = Fixtures.project(server.admin(), Fixtures.schema("single", "a", "A", "b", "B"), "x");
         Users.Created ann = server.user("annotator", "crowd");
         Users.Created eng = server.user("engineer", null);
+        Projects.addManager(server, project, eng.id());
         ConsoleBrowser.logIn(browser, eng.email(), eng.password());
         // From the top of the page, Tab reaches the top navigation, then the page's controls, with a visible focus ring.
         ConsoleBrowser.open(browser, "#/manage/" + project + "/members", "#member-who");

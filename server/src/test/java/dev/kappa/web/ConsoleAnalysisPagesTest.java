@@ -58,6 +58,7 @@ class ConsoleAnalysisPagesTest {
         }
         Fixtures.items(api, project, data, 2);
         engineer = user(api, "engineer", null, "Eng " + XSS);
+        check(api.post("/api/projects/" + project + "/managers", new JsonObject().put("user_id", engineer.id())), 201);
         admin = new Login(0, TestServer.ADMIN_EMAIL, TestServer.ADMIN_PASSWORD);
         for (int i = 0; i < 2; i++) {
             Login a = user(api, "annotator", "crowd", "Annotator " + i + " " + XSS);

@@ -1,5 +1,6 @@
 package dev.kappa.web;
 
+import dev.kappa.support.Projects;
 import dev.kappa.support.TestServer;
 import dev.kappa.support.Users;
 import io.vertx.core.json.JsonObject;
@@ -61,6 +62,7 @@ class ConsoleShellTest {
         long project = Fixtures.project(server.admin(), name, "d", Fixtures.schema("single", "a", "A", "b", "B"), "x");
         Fixtures.items(server.admin(), project, Fixtures.texts("one", "two", "three"));
         Users.Created eng = server.user("engineer", null);
+        Projects.addManager(server, project, eng.id());
         ConsoleBrowser.logIn(browser, eng.email(), eng.password());
         browser.until(d -> !d.findElements(By.cssSelector("#projects-table tr[data-project-id='" + project + "'] progress")).isEmpty());
         var row = browser.find("#projects-table tr[data-project-id='" + project + "']");

@@ -3,13 +3,7 @@
 import { request } from '../../api.js';
 import { el } from '../../ui.js';
 
-export const TABS = [
-  ['overview', 'Overview'],
-  ['annotators', 'Annotators'],
-  ['quality', 'Quality'],
-  ['baselines', 'Baselines'],
-  ['hard-cases', 'Hard cases'],
-];
+const TITLES = { overview: 'Overview', annotators: 'Annotators', quality: 'Quality' };
 
 export const get = (path) => request('GET', path).then((r) => r.body);
 export const send = (method, path, body) => request(method, path, body).then((r) => r.body);
@@ -19,26 +13,18 @@ export function projectPath(id, rest) {
 }
 
 export async function openFrame(main, ctx, tab) {
-  const project = await get(projectPath(ctx.projectId, ''));
-  const title = TABS.find((t) => t[0] === tab)[1];
+  // The console's shell draws the project's header and its tabs (from the registry) above `main`; this frame only adds
+  // the page's own heading, so there is one tab bar and it lists exactly the pages that exist.
+  const project = ctx.project || await get(projectPath(ctx.projectId, ''));
+  const title = TITLES[tab];
   document.title = `${title} · ${project.name} · Kappa`;
   const root = el('section', 'analysis');
   root.setAttribute('aria-labelledby', 'analysis-title');
   const head = el('header', 'analysis-head');
-  const h1 = el('h1', null);
+  const h1 = el('h2', null);
   h1.id = 'analysis-title';
   h1.append(el('span', 'analysis-project', project.name), document.createTextNode(' — '), el('span', null, title));
-  const nav = el('nav', 'analysis-tabs');
-  nav.setAttribute('aria-label', 'Project pages');
-  for (const [key, name] of TABS) {
-    const a = el('a', key === tab ? 'tab current' : 'tab', name);
-    a.href = `#/manage/${ctx.projectId}/${key}`;
-    if (key === tab) {
-      a.setAttribute('aria-current', 'page');
-    }
-    nav.append(a);
-  }
-  head.append(h1, nav);
+  head.append(h1);
   const body = el('div', 'analysis-body');
   root.append(head, body);
   main.replaceChildren(root);
