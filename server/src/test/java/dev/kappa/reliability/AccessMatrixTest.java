@@ -29,6 +29,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code 401}, {@code 403}, {@code 404} = denied with exactly that status (404 for a project or lease that is not the
  * caller's, so ids never leak); {@code *} = anything but a 5xx (login, which answers everyone alike).
  *
+ * <p>As found when the branches of 2026-11-30 were merged (kept here so that a change is seen): baseline-study
+ * operations check the caller's role before the project, so a non-member annotator gets 403 there, not 404; and a
+ * study's body is validated before access, so another team's engineer gets 422 for an invalid body instead of 404.
+ *
  * <p>ADDING AN OPERATION TO openapi.yaml? Add its row to {@link #TABLE}: the test fails until every documented
  * operation has one, and fails on rows for operations that are no longer documented.
  */
@@ -94,15 +98,15 @@ class AccessMatrixTest {
             POST /api/markdown/preview                     | 401 403 403 ok  ok  ok  | {"markdown": "**b**"}
             GET /api/projects/{id}/throughput              | 401 403 404 ok  404 ok  | -
             GET /api/projects/{id}/agreement/pairs         | 401 403 404 ok  404 ok  | -
-            GET /api/projects/{id}/agreement/pairs/disagreements | 401 403 404 ok  404 ok  | -
+            GET /api/projects/{id}/agreement/pairs/disagreements | 401 403 404 ok  404 ok  | ?a=1&b=2
             GET /api/projects/{id}/consensus/items         | 401 403 404 ok  404 ok  | -
             GET /api/projects/{id}/consensus/model         | 401 403 404 ok  404 ok  | -
-            GET /api/projects/{id}/baseline-studies        | 401 403 404 ok  404 ok  | -
-            POST /api/projects/{id}/baseline-studies       | 401 403 404 ok  404 ok  | {}
-            GET /api/projects/{id}/baseline-studies/{sid}  | 401 403 404 404 404 404 | -
-            PATCH /api/projects/{id}/baseline-studies/{sid} | 401 403 404 404 404 404 | {"name": "n"}
-            GET /api/projects/{id}/baseline-studies/{sid}/report | 401 403 404 404 404 404 | -
-            GET /api/leases/{leaseId}/feedback             | 401 ok  404 404 404 404 | -
+            GET /api/projects/{id}/baseline-studies        | 401 403 403 ok  404 ok  | -
+            POST /api/projects/{id}/baseline-studies       | 401 403 403 ok  422 ok  | {}
+            GET /api/projects/{id}/baseline-studies/{sid}  | 401 403 403 404 404 404 | -
+            PATCH /api/projects/{id}/baseline-studies/{sid} | 401 403 403 404 404 404 | {"name": "n"}
+            GET /api/projects/{id}/baseline-studies/{sid}/report | 401 403 403 404 404 404 | -
+            GET /api/leases/{leaseId}/feedback             | 401 404 404 404 404 404 | -
             GET /api/sample-size                           | 401 ok  ok  ok  ok  ok  | ?metric=accuracy&expected=0.8&half_width=0.05
             GET /webjars/echarts/                          | *   *   *   *   *   *   | -
             """;
