@@ -9,7 +9,9 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 items=${1:-200000}; votes=${2:-5}; xmx=${3:-512m}; workers=1000
 jar=${KAPPA_JAR:-server/target/kappa.jar}
-[ -f "$jar" ] || mvn -B -q package -DskipTests
+# KAPPA_CP: run the server from a classpath (compiled classes and dependencies) instead of the jar.
+if [ -n "${KAPPA_CP:-}" ]; then run_server() { java -Xmx"$xmx" -cp "$KAPPA_CP" dev.kappa.App; }
+else [ -f "$jar" ] || mvn -B -q package -DskipTests; run_server() { java -Xmx"$xmx" -jar "$jar"; }; fi
 pg_host=${PGHOST:-127.0.0.1}; pg_port=${PGPORT:-5432}; pg_user=${PGUSER:-postgres}
 db=kappa_answerbench_$(date +%s)
 work=$(mktemp -d /tmp/kappa-answerbench.XXXXXX)
@@ -30,7 +32,7 @@ echo "$items items x $votes votes = $((items * votes)) answers; load average $(c
 psql_ -d postgres -c "create database $db"
 KAPPA_HTTP_PORT=$port KAPPA_HTTP_HOST=127.0.0.1 KAPPA_DATABASE_URL="jdbc:postgresql://$pg_host:$pg_port/$db" \
   KAPPA_DATABASE_USER="$pg_user" KAPPA_ADMIN_EMAIL=bench@kappa.local KAPPA_ADMIN_PASSWORD=bench-password-1 \
-  KAPPA_ADMIN_API_KEY=$key KAPPA_HARDNESS_INTERVAL_MS=0 java -Xmx"$xmx" -jar "$jar" >"$work/server.log" 2>&1 &
+  KAPPA_ADMIN_API_KEY=$key KAPPA_HARDNESS_INTERVAL_MS=0 run_server >"$work/server.log" 2>&1 &
 server=$!
 until curl -sf "http://127.0.0.1:$port/ready" >/dev/null; do
   kill -0 "$server" 2>/dev/null || { echo "the server did not start:"; tail -5 "$work/server.log"; exit 1; }
