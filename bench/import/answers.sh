@@ -15,7 +15,7 @@ else [ -f "$jar" ] || mvn -B -q package -DskipTests; run_server() { java -Xmx"$x
 pg_host=${PGHOST:-127.0.0.1}; pg_port=${PGPORT:-5432}; pg_user=${PGUSER:-postgres}
 db=kappa_answerbench_$(date +%s)
 work=$(mktemp -d /tmp/kappa-answerbench.XXXXXX)
-port=18134
+port=${KAPPA_BENCH_PORT:-18134}
 key=kappa_bench_admin_key_0123456789abc
 psql_() { psql -h "$pg_host" -p "$pg_port" -U "$pg_user" -v ON_ERROR_STOP=1 -qAt "$@"; }
 cleanup() {
@@ -24,6 +24,8 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
+# Refuse to measure another process' server: the port must be free before ours starts.
+if curl -s -o /dev/null "http://127.0.0.1:${KAPPA_BENCH_PORT:-18134}/ready"; then echo "port ${KAPPA_BENCH_PORT:-18134} is in use"; exit 1; fi
 now() { date +%s.%N; }
 secs() { echo "$1 $2" | awk '{printf "%.1f", $2 - $1}'; }
 
@@ -58,6 +60,7 @@ user0=$(psql_ -d "$db" -c "select min(id) from users where external_id like 'ref
 [ "$(psql_ -d "$db" -c "select max(id) - min(id) + 1 from items where project_id = $p2")" = "$items" ] || { echo "reference item ids are not consecutive"; exit 1; }
 python3 bench/import/answers.py "$items" "$votes" "$workers" "$p2" "$item0" "$user0" "$work/answers.jsonl" "$work/answers.copy"
 echo "answers file: $(du -m "$work/answers.jsonl" | cut -f1) MiB JSONL"
+kill -0 "$server" 2>/dev/null || { echo "the server stopped:"; tail -20 "$work/server.log"; exit 1; }
 psql_ -d "$db" -c "vacuum analyze"
 
 psql_ -d "$db" -c checkpoint
