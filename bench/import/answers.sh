@@ -19,6 +19,7 @@ port=${KAPPA_BENCH_PORT:-18134}
 key=kappa_bench_admin_key_0123456789abc
 psql_() { psql -h "$pg_host" -p "$pg_port" -U "$pg_user" -v ON_ERROR_STOP=1 -qAt "$@"; }
 cleanup() {
+  [ -f "$work/server.log" ] && cp "$work/server.log" "${KAPPA_BENCH_LOG:-/tmp/kappa-answerbench-server.log}" || true
   [ -n "${server:-}" ] && kill -TERM "$server" 2>/dev/null && wait "$server" 2>/dev/null || true
   psql_ -d postgres -c "drop database if exists $db with (force)" || true
   rm -rf "$work"
