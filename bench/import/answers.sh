@@ -9,19 +9,24 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 items=${1:-200000}; votes=${2:-5}; xmx=${3:-512m}; workers=1000
 jar=${KAPPA_JAR:-server/target/kappa.jar}
-[ -f "$jar" ] || mvn -B -q package -DskipTests
+# KAPPA_CP: run the server from a classpath (compiled classes and dependencies) instead of the jar.
+if [ -n "${KAPPA_CP:-}" ]; then run_server() { java -Xmx"$xmx" -cp "$KAPPA_CP" dev.kappa.App; }
+else [ -f "$jar" ] || mvn -B -q package -DskipTests; run_server() { java -Xmx"$xmx" -jar "$jar"; }; fi
 pg_host=${PGHOST:-127.0.0.1}; pg_port=${PGPORT:-5432}; pg_user=${PGUSER:-postgres}
 db=kappa_answerbench_$(date +%s)
 work=$(mktemp -d /tmp/kappa-answerbench.XXXXXX)
-port=18134
+port=${KAPPA_BENCH_PORT:-18134}
 key=kappa_bench_admin_key_0123456789abc
 psql_() { psql -h "$pg_host" -p "$pg_port" -U "$pg_user" -v ON_ERROR_STOP=1 -qAt "$@"; }
 cleanup() {
+  [ -f "$work/server.log" ] && cp "$work/server.log" "${KAPPA_BENCH_LOG:-/tmp/kappa-answerbench-server.log}" || true
   [ -n "${server:-}" ] && kill -TERM "$server" 2>/dev/null && wait "$server" 2>/dev/null || true
   psql_ -d postgres -c "drop database if exists $db with (force)" || true
   rm -rf "$work"
 }
 trap cleanup EXIT
+# Refuse to measure another process' server: the port must be free before ours starts.
+if curl -s -o /dev/null "http://127.0.0.1:${KAPPA_BENCH_PORT:-18134}/ready"; then echo "port ${KAPPA_BENCH_PORT:-18134} is in use"; exit 1; fi
 now() { date +%s.%N; }
 secs() { echo "$1 $2" | awk '{printf "%.1f", $2 - $1}'; }
 
@@ -30,7 +35,7 @@ echo "$items items x $votes votes = $((items * votes)) answers; load average $(c
 psql_ -d postgres -c "create database $db"
 KAPPA_HTTP_PORT=$port KAPPA_HTTP_HOST=127.0.0.1 KAPPA_DATABASE_URL="jdbc:postgresql://$pg_host:$pg_port/$db" \
   KAPPA_DATABASE_USER="$pg_user" KAPPA_ADMIN_EMAIL=bench@kappa.local KAPPA_ADMIN_PASSWORD=bench-password-1 \
-  KAPPA_ADMIN_API_KEY=$key KAPPA_HARDNESS_INTERVAL_MS=0 java -Xmx"$xmx" -jar "$jar" >"$work/server.log" 2>&1 &
+  KAPPA_ADMIN_API_KEY=$key KAPPA_HARDNESS_INTERVAL_MS=0 run_server >"$work/server.log" 2>&1 &
 server=$!
 until curl -sf "http://127.0.0.1:$port/ready" >/dev/null; do
   kill -0 "$server" 2>/dev/null || { echo "the server did not start:"; tail -5 "$work/server.log"; exit 1; }
@@ -56,6 +61,7 @@ user0=$(psql_ -d "$db" -c "select min(id) from users where external_id like 'ref
 [ "$(psql_ -d "$db" -c "select max(id) - min(id) + 1 from items where project_id = $p2")" = "$items" ] || { echo "reference item ids are not consecutive"; exit 1; }
 python3 bench/import/answers.py "$items" "$votes" "$workers" "$p2" "$item0" "$user0" "$work/answers.jsonl" "$work/answers.copy"
 echo "answers file: $(du -m "$work/answers.jsonl" | cut -f1) MiB JSONL"
+kill -0 "$server" 2>/dev/null || { echo "the server stopped:"; tail -20 "$work/server.log"; exit 1; }
 psql_ -d "$db" -c "vacuum analyze"
 
 psql_ -d "$db" -c checkpoint
