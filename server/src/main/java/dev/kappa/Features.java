@@ -14,6 +14,8 @@ import dev.kappa.auth.AuthRoutes;
 import dev.kappa.auth.AuthService;
 import dev.kappa.baseline.BaselineRoutes;
 import dev.kappa.baseline.BaselineService;
+import dev.kappa.confusion.ConfusionRoutes;
+import dev.kappa.confusion.ConfusionService;
 import dev.kappa.consensus.ConsensusRoutes;
 import dev.kappa.consensus.ConsensusService;
 import dev.kappa.hardness.HardCaseRoutes;
@@ -81,6 +83,7 @@ final class Features {
                 new MyProgressRoutes(new MyProgressService(db)),
                 new AgreementRoutes(new AgreementService(db)),
                 new PairwiseRoutes(new PairwiseService(db)),
+                new ConfusionRoutes(new ConfusionService(db)),
                 new ThroughputRoutes(new ThroughputService(db)),
                 new ConsensusRoutes(new ConsensusService(db)),
                 new ConsensusPageRoutes(new ConsensusPageService(db, new ConsensusService(db))),

@@ -57,6 +57,14 @@ class ConsoleAnalysisPagesTest {
             data.add(new JsonObject().put("text", "Review " + i + " " + XSS).put("stars", i % 5));
         }
         Fixtures.items(api, project, data, 2);
+        StringBuilder predictions = new StringBuilder();
+        for (int i = 1; i <= 8; i++) {
+            String label = i % 3 == 0 ? "neg" : "pos";
+            predictions.append(new JsonObject().put("item", "it" + i).put("label", label)
+                    .put("probs", new JsonObject().put("pos", label.equals("pos") ? 0.7 : 0.2).put("neg", label.equals("pos") ? 0.3 : 0.8)).encode()).append('\n');
+        }
+        check(api.post("/api/projects/" + project + "/predictions?model=" + java.net.URLEncoder.encode("bert " + XSS, java.nio.charset.StandardCharsets.UTF_8)
+                + "&version=1&latency_ms=15&cost_per_1k=0.02", predictions.toString(), "application/x-ndjson"), 200);
         engineer = user(api, "engineer", null, "Eng " + XSS);
         check(api.post("/api/projects/" + project + "/managers", new JsonObject().put("user_id", engineer.id())), 201);
         admin = new Login(0, TestServer.ADMIN_EMAIL, TestServer.ADMIN_PASSWORD);
@@ -97,7 +105,7 @@ class ConsoleAnalysisPagesTest {
     static void logInAs(Login who) {
         if (!browser.driver.findElements(By.cssSelector("#logout:not([hidden])")).isEmpty()) {
             browser.find("#logout").click();
-            browser.until(d -> d.getCurrentUrl().endsWith("#/login"));
+            until(d -> d.getCurrentUrl().endsWith("#/login"));
         }
         browser.logIn(who.email(), who.password());
         // the console is one document: a listener installed now hears every violation of the pages opened after
@@ -109,7 +117,7 @@ class ConsoleAnalysisPagesTest {
     static void open(String tab, int figures) {
         // empty the page first, so that nothing of the previous page is mistaken for this one
         browser.script("document.getElementById('main').replaceChildren(); location.hash = arguments[0]", "#/manage/" + project + "/" + tab);
-        browser.until(d -> browser.count("#analysis-title") == 1 && browser.count("figure.chart[data-chart]") >= figures);
+        until(d -> browser.count("#analysis-title") == 1 && browser.count("figure.chart[data-chart]") >= figures);
     }
 
     static JsonObject chart(String id) {
@@ -126,16 +134,16 @@ class ConsoleAnalysisPagesTest {
     static void labelThroughTheUi(Login who, int n) {
         logInAs(who);
         String card = "[data-project-id='" + project + "'] .start";
-        browser.until(d -> !d.findElements(By.cssSelector(card)).isEmpty());
+        until(d -> !d.findElements(By.cssSelector(card)).isEmpty());
         browser.find(card).click();
-        browser.until(d -> !browser.itemOnScreen().isEmpty());
+        until(d -> !browser.itemOnScreen().isEmpty());
         for (int i = 0; i < n; i++) {
             String item = browser.itemOnScreen();
-            browser.until(d -> "true".equals(browser.find("#item").getDomAttribute("data-next-ready")) || browser.text("#item").contains("Nothing"));
+            until(d -> "true".equals(browser.find("#item").getDomAttribute("data-next-ready")) || browser.text("#item").contains("Nothing"));
             browser.keys(Integer.parseInt(item.substring(2)) % 3 == 0 ? "2" : "1");
-            browser.until(d -> !browser.itemOnScreen().equals(item));
+            until(d -> !browser.itemOnScreen().equals(item));
         }
-        browser.until(d -> browser.count("#pending:not([hidden])") == 0);
+        until(d -> browser.count("#pending:not([hidden])") == 0);
         browser.script("location.hash = '#/projects'");
     }
 
@@ -161,7 +169,7 @@ class ConsoleAnalysisPagesTest {
         labelThroughTheUi(annotators.get(1), 3);
         logInAs(engineer);
         open("overview", 3);
-        browser.until(d -> browser.text("#stat-answers-crowd").equals("7"));
+        until(d -> browser.text("#stat-answers-crowd").equals("7"));
         JsonObject progress = server.admin().get("/api/projects/" + project + "/progress").json().getJsonObject("tiers").getJsonObject("crowd");
         JsonArray series = chart("chart-progress").getJsonArray("series");
         assertEquals(progress.getLong("items_complete"), longs(series.getJsonObject(0).getJsonArray("data")).get(0));
@@ -182,7 +190,8 @@ class ConsoleAnalysisPagesTest {
     @DisplayName("every chart has a text alternative with its numbers, and user text stays inert in the page and in tooltips")
     void chartsHaveTextAlternativesAndInertText() {
         logInAs(engineer);
-        for (String tab : new String[] {"overview", "annotators"}) {
+        check(server.admin().post("/api/projects/" + project + "/hardness/recompute", new JsonObject()), 200);
+        for (String tab : new String[] {"overview", "annotators", "quality", "baselines", "hard-cases"}) {
             open(tab, 1);
             List<WebElement> figures = browser.driver.findElements(By.cssSelector("figure.chart"));
             for (WebElement f : figures) {
@@ -196,8 +205,9 @@ class ConsoleAnalysisPagesTest {
             assertInert();
         }
         // a tooltip with a user's name: ECharts must not parse it as HTML
+        open("annotators", 1);
         browser.script("const f = document.getElementById('chart-gold'); f.chartInstance.dispatchAction({type: 'showTip', seriesIndex: 1, dataIndex: 0});");
-        browser.until(d -> browser.count(".chart-tooltip .chart-tip") > 0);
+        until(d -> browser.count(".chart-tooltip .chart-tip") > 0);
         String tip = (String) browser.script("return document.querySelector('.chart-tooltip').innerHTML");
         assertTrue(tip.contains("Annotator") && tip.contains("&lt;img"), tip);
         assertInert();
@@ -212,23 +222,31 @@ class ConsoleAnalysisPagesTest {
         open("annotators", 1);
         Login target = annotators.get(0);
         String button = "[data-user='" + target.id() + "'] button";
-        browser.until(d -> browser.count(button) == 1);
+        until(d -> browser.count(button) == 1);
         // from the page title, Tab until the pause button has the focus, then Enter
         browser.find("#analysis-title").click();
-        for (int i = 0; i < 80 && !browser.find(button).equals(browser.driver.switchTo().activeElement()); i++) {
+        String focused = "return document.activeElement === document.querySelector(arguments[0])";
+        for (int i = 0; i < 80 && !Boolean.TRUE.equals(browser.script(focused, button)); i++) {
             browser.keys(Keys.TAB);
         }
-        assertEquals(browser.find(button), browser.driver.switchTo().activeElement(), "the pause button is reachable by Tab");
+        assertEquals(Boolean.TRUE, browser.script(focused, button), "the pause button is reachable by Tab");
         assertTrue(browser.find(button).getText().contains("Pause"));
         browser.keys(Keys.ENTER);
-        browser.until(d -> "paused".equals(userStatus(target.id())));
-        browser.until(d -> browser.find(button).getText().contains("Resume"));
+        until(d -> "paused".equals(userStatus(target.id())));
+        until(d -> browser.find(button).getText().contains("Resume"));
         pressEnter(button);
-        browser.until(d -> "active".equals(userStatus(target.id())));
+        until(d -> "active".equals(userStatus(target.id())));
         // the chart's numbers open with the keyboard too
         pressEnter("#chart-gold summary");
-        browser.until(d -> browser.find("#chart-gold table").isDisplayed());
+        until(d -> browser.find("#chart-gold table").isDisplayed());
         browser.screenshot("console-annotators");
+    }
+
+    /** Waits as Browser.until does, looking again when a re-render replaced an element between finding and reading it. */
+    static <T> T until(org.openqa.selenium.support.ui.ExpectedCondition<T> condition) {
+        return new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, java.time.Duration.ofSeconds(30))
+                .pollingEvery(java.time.Duration.ofMillis(20))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
     }
 
     /** Enter on an element that a re-render may replace between finding and typing. */
@@ -243,6 +261,101 @@ class ConsoleAnalysisPagesTest {
                 }
             }
         }
+    }
+
+    @Test
+    @Order(4)
+    @DisplayName("the heatmap shows the pair's agreement, and a cell chosen by keyboard lists the items the two disagree on")
+    void heatmapCellListsDisagreements() {
+        logInAs(engineer);
+        open("quality", 3);
+        JsonObject matrix = server.admin().get("/api/projects/" + project + "/agreement/pairs?order=cluster&size=20").json();
+        assertEquals(2, matrix.getInteger("n_annotators"));
+        JsonObject cell = matrix.getJsonArray("cells").getJsonArray(0).getJsonObject(1);
+        JsonArray drawn = chart("chart-heatmap").getJsonArray("series").getJsonObject(0).getJsonArray("data");
+        assertTrue(drawn.stream().map(o -> (JsonArray) o).anyMatch(d -> d.getInteger(0) == 1 && d.getInteger(1) == 0
+                && Math.abs(d.getDouble(2) - cell.getDouble("percent")) < 1e-12), drawn.encode());
+        pressEnter("#chart-heatmap summary");
+        until(d -> browser.find("#chart-heatmap table .cell-button").isDisplayed());
+        pressEnter("#chart-heatmap table .cell-button");
+        until(d -> browser.count("#disagreements h3") == 1);
+        assertEquals(browser.find("#disagreements h3"), browser.driver.switchTo().activeElement(), "the list takes the focus");
+        long disagreements = cell.getInteger("shared") - cell.getInteger("agree");
+        assertTrue(browser.text("#disagreements h3").contains(disagreements + " disagreements"), browser.text("#disagreements h3"));
+        assertEquals(disagreements, (long) browser.count("#disagreements li"));
+        // the consensus browser shows an item as the annotators saw it
+        pressEnter("#consensus-table button");
+        until(d -> browser.count("#consensus-item .item-text") == 1);
+        assertInert();
+        browser.screenshot("console-quality");
+    }
+
+    @Test
+    @Order(5)
+    @DisplayName("the baseline chart draws exactly the API's numbers, people beside the model run on the same items")
+    void baselineChartEqualsTheApi() {
+        logInAs(engineer);
+        open("baselines", 1);
+        browser.find("#baseline-min-items").clear();
+        browser.find("#baseline-min-items").sendKeys("1", Keys.ENTER);
+        until(d -> chart("chart-baseline").getJsonArray("series").getJsonObject(1).getJsonArray("data").stream()
+                .anyMatch(p -> ((JsonArray) p).getValue(0) != null));
+        JsonObject report = server.admin().get("/api/projects/" + project + "/baselines?reference=gold&min_items=1").json();
+        List<Object> expected = new ArrayList<>();
+        List<Object> lows = new ArrayList<>();
+        for (Object o : report.getJsonArray("tiers")) {
+            JsonObject tier = (JsonObject) o;
+            expected.add(tier.getJsonObject("macro_f1").getValue("value"));
+            lows.add(ci(tier.getJsonObject("macro_f1"), 0));
+            for (Object m : tier.getJsonArray("models")) {
+                expected.add(((JsonObject) m).getJsonObject("macro_f1").getValue("value"));
+                lows.add(ci(((JsonObject) m).getJsonObject("macro_f1"), 0));
+            }
+        }
+        JsonArray series = chart("chart-baseline").getJsonArray("series");
+        List<Object> drawn = new ArrayList<>();
+        series.getJsonObject(1).getJsonArray("data").forEach(p -> drawn.add(((JsonArray) p).getValue(0)));
+        List<Object> drawnLows = new ArrayList<>();
+        series.getJsonObject(0).getJsonArray("data").forEach(p -> drawnLows.add(((JsonArray) p).getValue(0)));
+        assertEquals(numbers(expected), numbers(drawn));
+        assertEquals(numbers(lows), numbers(drawnLows));
+        assertTrue(expected.size() >= 3, "crowd, expert and the run on the crowd's items: " + expected);
+        assertTrue(browser.find("#chart-baseline table").getDomProperty("textContent").contains("bert <img"), "the run's name shows as text");
+        assertInert();
+        browser.screenshot("console-baselines");
+    }
+
+    @Test
+    @Order(6)
+    @DisplayName("the hard-case list shows signals as bars and reasons as chips; filters and the strategy switch work")
+    void hardCaseList() {
+        logInAs(engineer);
+        open("hard-cases", 1);
+        until(d -> browser.count("#hard-cases li") > 0);
+        JsonObject api = server.admin().get("/api/projects/" + project + "/hard-cases?limit=50").json();
+        assertEquals(api.getJsonArray("items").size(), browser.count("#hard-cases li"));
+        String first = api.getJsonArray("items").getJsonObject(0).getJsonObject("item").getString("external_id");
+        assertEquals(first, browser.find("#hard-cases li").getDomAttribute("data-item"), "hardest first, as the API ranks");
+        assertEquals(5, browser.find("#hard-cases li").findElements(By.cssSelector("meter")).size());
+        browser.find("#hard-filters select[name='model_wrong']").sendKeys("Model wrong");
+        browser.find("#hard-filters button[type='submit']").click();
+        long wrong = server.admin().get("/api/projects/" + project + "/hard-cases?limit=50&model_wrong=true").json().getJsonArray("items").size();
+        until(d -> browser.count("#hard-cases li") == wrong);
+        assertTrue(browser.find("#hard-export").getDomAttribute("href").contains("model_wrong=true"));
+        browser.find("#queue-strategy").sendKeys("Hardness score");
+        until(d -> "hardness".equals(server.admin().get("/api/projects/" + project + "/hardness").json().getString("strategy")));
+        until(d -> browser.text("#queue-follows").contains("hardness score") && browser.text("#queue-follows").contains("run #"));
+        assertInert();
+        browser.screenshot("console-hard-cases");
+    }
+
+    static Object ci(JsonObject c, int side) {
+        JsonArray ci = c.getJsonArray("ci");
+        return ci == null ? null : ci.getValue(side);
+    }
+
+    static List<String> numbers(List<Object> values) {
+        return values.stream().map(v -> v == null ? "null" : String.format("%.12f", ((Number) v).doubleValue())).toList();
     }
 
     static String userStatus(long id) {

@@ -260,7 +260,7 @@ export function scatterChart(parent, { id, title, description, points, xName, yN
  * Heatmap: rows x cols names, values[r][c] in [0, 1] or null; cellText(r, c) for the table and tooltip lines,
  * onCell(r, c) on click (the table's cells are buttons doing the same, for the keyboard).
  */
-export function heatmapChart(parent, { id, title, description, rowNames, colNames, values, cellLines, onCell, min = 0, max = 1 }) {
+export function heatmapChart(parent, { id, title, description, rowNames, colNames, values, cellLines, onCell, tableValue, min = 0, max = 1 }) {
   const data = [];
   values.forEach((row, r) => row.forEach((v, c) => {
     if (v !== null && v !== undefined) {
@@ -284,6 +284,9 @@ export function heatmapChart(parent, { id, title, description, rowNames, colName
     columns: ['', ...colNames],
     rows: rowNames.map((name, r) => [name, ...colNames.map((_, c) => {
       const v = values[r][c];
+      if (!onCell) {
+        return tableValue ? tableValue(r, c) : fmt(v, { percent: true });
+      }
       if (v === null || v === undefined) {
         return '–';
       }
@@ -294,6 +297,6 @@ export function heatmapChart(parent, { id, title, description, rowNames, colName
       return b;
     })]),
   };
-  return drawChart(parent, { id, title, description, height: 'square', option, table,
-    onClick: (p) => onCell(p.data[1], p.data[0]) });
+  return drawChart(parent, { id, title, description, height: rowNames.length > 8 ? 'square' : undefined, option, table,
+    onClick: onCell ? (p) => onCell(p.data[1], p.data[0]) : undefined });
 }

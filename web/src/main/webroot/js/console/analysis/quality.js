@@ -3,7 +3,7 @@
 import { renderItem } from '../../item-view.js';
 import { el } from '../../ui.js';
 import { fmt, heatmapChart, intervalChart } from './chart.js';
-import { button, failure, get, labeled, openFrame, projectPath, redraw, select, table } from './frame.js';
+import { button, failure, get, labeled, openFrame, projectPath, redraw, select } from './frame.js';
 import { renderConsensusBrowser } from './consensus-browser.js';
 
 export const COEFFICIENTS = [
@@ -256,4 +256,3 @@ export async function renderQuality(main, ctx) {
   return frame;
 }
 
-export { table };

@@ -1,0 +1,70 @@
+package dev.kappa.confusion;
+
+import dev.kappa.auth.Access;
+import dev.kappa.error.Problems;
+import dev.kappa.http.ApiRouter;
+import dev.kappa.http.Input;
+import dev.kappa.http.Responses;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/** {@code GET /api/projects/{id}/confusion}: a run's or a tier's confusion matrix against a reference. */
+public final class ConfusionRoutes implements ApiRouter.Routes {
+    private final ConfusionService service;
+
+    public ConfusionRoutes(ConfusionService service) {
+        this.service = service;
+    }
+
+    @Override
+    public void mount(Router router) {
+        router.get("/api/projects/:id/confusion").handler(this::get);
+    }
+
+    private void get(RoutingContext ctx) {
+        long id = Input.pathId(ctx, "id", "project");
+        String tier = ctx.queryParams().get("tier");
+        String run = ctx.queryParams().get("run_id");
+        if ((tier == null) == (run == null)) {
+            throw Problems.badRequest("tier", "give exactly one of tier and run_id");
+        }
+        if (tier != null && !tier.equals("crowd") && !tier.equals("expert")) {
+            throw Problems.badRequest("tier", "must be crowd or expert");
+        }
+        Long runId = null;
+        if (run != null) {
+            try {
+                runId = Long.parseLong(run.trim());
+            } catch (NumberFormatException e) {
+                throw Problems.badRequest("run_id", "must be a positive whole number");
+            }
+            if (runId <= 0) {
+                throw Problems.badRequest("run_id", "must be a positive whole number");
+            }
+        }
+        String reference = ctx.queryParams().get("reference");
+        if (reference == null || reference.isBlank()) {
+            reference = "gold";
+        } else if (!reference.equals("gold") && !reference.equals("consensus")) {
+            throw Problems.badRequest("reference", "must be gold or consensus");
+        }
+        service.confusion(Access.caller(ctx), id, tier, runId, reference)
+                .onSuccess(c -> Responses.json(ctx, 200, json(c))).onFailure(ctx::fail);
+    }
+
+    static JsonObject json(Confusion c) {
+        JsonArray rows = new JsonArray();
+        for (long[] row : c.counts()) {
+            JsonArray r = new JsonArray();
+            for (long v : row) {
+                r.add(v);
+            }
+            rows.add(r);
+        }
+        return new JsonObject().put("project_id", c.projectId()).put("source", c.source()).put("reference", c.reference())
+                .put("reference_note", c.referenceNote()).put("classes", new JsonArray(c.classes())).put("counts", rows)
+                .put("compared", c.compared()).put("without_reference", c.withoutReference());
+    }
+}
