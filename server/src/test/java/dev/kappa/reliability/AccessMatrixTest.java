@@ -101,7 +101,7 @@ class AccessMatrixTest {
             GET /api/projects/{id}/agreement/pairs/disagreements | 401 403 404 ok  404 ok  | ?a=1&b=2
             GET /api/projects/{id}/consensus/items         | 401 403 404 ok  404 ok  | -
             GET /api/projects/{id}/consensus/model         | 401 403 404 ok  404 ok  | -
-            GET /api/projects/{id}/confusion               | 401 403 404 ok  404 ok  | -
+            GET /api/projects/{id}/confusion               | 401 403 404 ok  404 ok  | ?tier=crowd
             GET /api/projects/{id}/baseline-studies        | 401 403 403 ok  404 ok  | -
             POST /api/projects/{id}/baseline-studies       | 401 403 403 ok  422 ok  | {}
             GET /api/projects/{id}/baseline-studies/{sid}  | 401 403 403 404 404 404 | -
