@@ -71,25 +71,21 @@ public final class ProjectService {
 
     /** Marks the project archived (idempotent: a second archive keeps the first date). Every row stays. */
     public Future<JsonObject> archive(Principal p, long id) {
-        return db.tx(tx -> {
-            ProjectAccess.requireManager(tx, p, id);
-            if (ProjectRepository.lockForUpdate(tx, id) == null) {
-                // deleted by a request that held the row lock while this one waited for it
-                throw Problems.notFound("project " + id);
-            }
-            ProjectRepository.setArchived(tx, id, true);
-            return ProjectJson.full(ProjectRepository.find(tx, id));
-        });
+        return setArchived(p, id, true);
     }
 
     public Future<JsonObject> restore(Principal p, long id) {
+        return setArchived(p, id, false);
+    }
+
+    private Future<JsonObject> setArchived(Principal p, long id, boolean archived) {
         return db.tx(tx -> {
             ProjectAccess.requireManager(tx, p, id);
             if (ProjectRepository.lockForUpdate(tx, id) == null) {
                 // deleted by a request that held the row lock while this one waited for it
                 throw Problems.notFound("project " + id);
             }
-            ProjectRepository.setArchived(tx, id, false);
+            ProjectRepository.setArchived(tx, id, archived);
             return ProjectJson.full(ProjectRepository.find(tx, id));
         });
     }
