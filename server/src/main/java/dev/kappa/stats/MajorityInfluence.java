@@ -13,7 +13,7 @@ import java.util.Arrays;
  * variance is σ² Σ_a Σ_{i ≠ j voted by a} h_i h_j = σ² Σ_a (H_a² − Σ_x h_x²), H_a = Σ over a's votes: the covariance
  * two items get from sharing a voter (the within-item part is what an items-only bootstrap already measures). This
  * is the Hoeffding/ANOVA projection that generalizability theory's variance components rest on (R. L. Brennan,
- * Generalizability Theory, 2001, ch. 7, for unbalanced designs), applied to the majority through its voters.
+ * Generalizability Theory, 2001, on unbalanced random-effects designs), applied to the majority through its voters.
  *
  * <p>A majority's interval cannot take this from a bootstrap that drops undrawn annotators: their votes would be
  * missing, and a majority of fewer votes is a weaker statistic (that interval covered about a third of the time).

@@ -9,18 +9,18 @@ import java.util.SplittableRandom;
  * interval whose variance adds what the items and the annotators each contribute, so that one prolific annotator
  * cannot narrow it, and a t quantile with Satterthwaite's degrees of freedom. See BENCHMARKS.md for coverage.
  *
- * <p><b>Single annotators</b> (accuracy, macro-F1, model − single): V = V_items + V_annotators − V_answers, the
- * two-way cluster-robust variance of A. C. Cameron, J. B. Gelbach and D. L. Miller ("Robust inference with multiway
- * clustering", J. Business and Economic Statistics 29(2), 2011, eq. 2.11): each one-way variance (here an items-only
- * and an annotators-only bootstrap) also holds the answer-level noise, which the intersection clusters (single
- * answers) measure and which must be counted once (cf. Owen 2007's pigeonhole analysis, whose plain bootstrap keeps
- * the double count and covered 98-100%). V_answers is the delta-method variance Σ_x d_x² over answers, d_x the
- * statistic's derivative with respect to answer x's cell ({@link TableGradient}); for accuracy it is p(1 − p)/N.
+ * <p><b>Single annotators</b> (accuracy, macro-F1, model − single): the two-way cluster-robust variance of A. C.
+ * Cameron, J. B. Gelbach and D. L. Miller ("Robust inference with multiway clustering", J. Business and Economic
+ * Statistics 29(2), 2011), V_items + V_annotators − V_answers: each one-way variance (here an items-only and
+ * an annotators-only bootstrap) also holds the answer-level noise, which the intersection clusters (single answers)
+ * measure and which must be counted once (Owen 2007's plain pigeonhole bootstrap keeps the double count and covered
+ * 98-100%). V_answers is the delta-method variance Σ_x d_x² over answers, d_x the statistic's derivative with respect
+ * to answer x's cell ({@link TableGradient}); for accuracy it is p(1 − p)/N. The annotators' part is taken without
+ * the centring bias a few prolific annotators cause ({@link Workload}): V_items + σ² Σ_a w_a².
  *
- * <p><b>The majority of V</b> (accuracy, macro-F1, model − majority): V = V_items + σ² Σ_a (H_a² − Σ h²), the
- * items-only bootstrap of the per-item majorities (each always of all V votes) plus the covariance items get from
- * sharing voters ({@link MajorityInfluence}), with σ² the tier's between-annotator variance of accuracy taken from
- * the single-annotator accuracy's own annotator component: σ² = (V_annotators − V_answers) N² / Σ_a n_a².
+ * <p><b>The majority of V</b> (accuracy, macro-F1, model − majority): V_items + σ² Σ_a (H_a² − Σ h²), the items-only
+ * bootstrap of the per-item majorities (each always of all V votes) plus the covariance items get from sharing
+ * voters ({@link MajorityInfluence}), with σ² the tier's between-annotator variance of accuracy from single accuracy.
  *
  * <p>Model accuracy and the items-only comparison intervals are percentile intervals of the items-only bootstrap.
  */
@@ -28,7 +28,7 @@ public final class TwoWayIntervals {
     private TwoWayIntervals() {
     }
 
-    /** A figure: point, interval, and the parts of its variance (items, annotators; NaN where not used) and df. */
+    /** A figure: point, interval, its variance's parts (items; the annotators' share, NaN if none) and t's df. */
     public record Interval(double point, double lower, double upper, double varItems, double varAnnotators, double df) {
     }
 
@@ -88,7 +88,7 @@ public final class TwoWayIntervals {
         // J. Human Resources 50(2), 2015, §VI).
         double df = satterthwaite(vi, clusters(d, d.item(), d.nItems(), include), Double.isFinite(va) ? w.s2() / w.b() * va : Double.NaN,
                 1 / w.s2(), v);
-        return normal(p, v, vi, va, df, level, range);
+        return normal(p, v, vi, share, df, level, range);
     }
 
     /** V_items + σ² Σ_a (H_a² − Σ h²): the majorities' items-only variance and the covariance shared voters add. */
@@ -114,8 +114,8 @@ public final class TwoWayIntervals {
      * Workload shares w_a = n_a / N of the answers (on included items with a reference). An annotators-only
      * bootstrap of a mean over answers has variance Σ_a w_a² (x̄_a − x̄)²; if annotator a's mean is its own effect
      * (variance σ²) plus answer noise of variance s² / n_a, that sum's expectation is σ² B + (s² / N)(1 − Σ w²), with
-     * B = Σ w² − 2 Σ w³ + (Σ w²)² (the centred sum's exact bias, as in W. R. Bell and D. F. McCaffrey's CR2
-     * correction, Survey Methodology 28(2), 2002; B = (G − 1) / G² for G equal clusters, the familiar G / (G − 1)).
+     * B = Σ w² − 2 Σ w³ + (Σ w²)²: the centred sum's bias, the kind W. R. Bell and D. F. McCaffrey's CR2 correction
+     * removes (Survey Methodology 28(2), 2002); B = (G − 1) / G² for G equal clusters, the familiar G / (G − 1).
      * So σ² = (V_annotators − V_answers (1 − Σ w²)) / B, floored at 0, with V_answers = s² / N.
      */
     private record Workload(double s2, double b) {
