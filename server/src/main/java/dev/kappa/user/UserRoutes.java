@@ -1,6 +1,6 @@
 package dev.kappa.user;
 
-import dev.kappa.auth.Access;
+import dev.kappa.http.Access;
 import dev.kappa.auth.Passwords;
 import dev.kappa.auth.Role;
 import dev.kappa.error.Problems;
