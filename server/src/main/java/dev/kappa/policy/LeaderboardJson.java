@@ -3,7 +3,7 @@ package dev.kappa.policy;
 import dev.kappa.project.EvaluationPolicy;
 import dev.kappa.analysis.EstimateJson;
 import dev.kappa.baseline.Csv;
-import dev.kappa.baseline.References;
+import dev.kappa.baseline.ReferenceDescriptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -24,7 +24,7 @@ final class LeaderboardJson {
         String reference = r.baseline().report().reference();
         return new JsonObject()
                 .put("project_id", r.baseline().projectId())
-                .put("reference", new JsonObject().put("kind", reference).put("description", References.describe(reference)))
+                .put("reference", new JsonObject().put("kind", reference).put("description", ReferenceDescriptions.describe(reference)))
                 .put("policy", r.policy().json())
                 .put("objective", Leaderboard.objectiveName(r.policy()))
                 .put("scope", LeaderboardEntries.SCOPE)

@@ -76,7 +76,7 @@ record ExportFilter(String format, String tier, OffsetDateTime from, OffsetDateT
             return null;
         }
         try {
-            return Fields.parseTime(v, name);
+            return UploadFields.parseTime(v, name);
         } catch (BadField e) {
             throw Problems.badRequest(name, e.getMessage());
         }
