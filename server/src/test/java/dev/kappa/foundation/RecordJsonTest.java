@@ -38,6 +38,17 @@ class RecordJsonTest {
     }
 
     @Test
+    @DisplayName("an unwrapped record's keys come first, then the wrapper's own, a null one included")
+    void unwrapped() {
+        record Inner(long id, String displayName) {
+        }
+        record Outer(@com.fasterxml.jackson.annotation.JsonUnwrapped Inner user, Instant lastActiveAt) {
+        }
+        assertEquals(new JsonObject().put("id", 3L).put("display_name", "Ada").put("last_active_at", null).encode(),
+                RecordJson.encode(new Outer(new Inner(3, "Ada"), null)));
+    }
+
+    @Test
     @DisplayName("a large and a non-finite double are written as JsonObject writes them")
     void doublesAtTheEdges() {
         record D(double big, double small, Double missing) {
