@@ -52,6 +52,22 @@ public final class RecordJson {
     private RecordJson() {
     }
 
+    /**
+     * For a component holding JSON text read from the database ({@code jsonb}): written as Vert.x decodes and
+     * re-encodes it, as the JsonObject built from it used to be, so numbers and spacing stay as they were. The text is
+     * parsed only here, when the response is written, never inside the transaction that read it.
+     */
+    public static final class VertxText extends StdSerializer<String> {
+        public VertxText() {
+            super(String.class);
+        }
+
+        @Override
+        public void serialize(String v, JsonGenerator g, SerializerProvider p) throws IOException {
+            g.writeRawValue(io.vertx.core.json.Json.encode(io.vertx.core.json.Json.decodeValue(v)));
+        }
+    }
+
     public static String encode(Object value) {
         try {
             return MAPPER.writeValueAsString(value);
