@@ -9,8 +9,8 @@ import dev.kappa.analysis.Memo;
 import dev.kappa.auth.Principal;
 import dev.kappa.db.tables.records.ProjectsRecord;
 import dev.kappa.error.Problems;
-import dev.kappa.policy.EvaluationPolicy;
-import dev.kappa.policy.PolicyRepository;
+import dev.kappa.project.EvaluationPolicy;
+import dev.kappa.project.EvaluationPolicyRepository;
 import dev.kappa.project.ProjectAccess;
 import dev.kappa.sql.Db;
 import dev.kappa.stats.Ratings;
@@ -76,7 +76,7 @@ public final class BaselineService {
 
     /** The reference used when a request names none: the evaluation policy's. */
     static String reference(DSLContext tx, long projectId, String asked) {
-        return asked != null ? asked : PolicyRepository.find(tx, projectId).map(EvaluationPolicy::reference).orElse("gold");
+        return asked != null ? asked : EvaluationPolicyRepository.find(tx, projectId).map(EvaluationPolicy::reference).orElse("gold");
     }
 
     private static LabelSpace space(ProjectsRecord project) {

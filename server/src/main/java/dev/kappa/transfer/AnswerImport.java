@@ -64,7 +64,7 @@ final class AnswerImport implements ImportKind {
     }
 
     @Override
-    public Object[] row(Fields f, long line) {
+    public Object[] row(UploadFields f, long line) {
         f.allowOnly(FIELDS);
         String item = f.string("item", true, ItemImport.MAX_EXTERNAL_ID);
         String annotator = f.string("annotator", true, 200);
@@ -83,7 +83,7 @@ final class AnswerImport implements ImportKind {
 
     @Override
     public void check(DSLContext tx, BadLines bad) {
-        References.unknownItems(tx, "import_answers", projectId, bad);
+        StagingChecks.unknownItems(tx, "import_answers", projectId, bad);
         for (Record r : tx.fetch("""
                 select s.line, s.annotator, u.role from import_answers s join users u on u.external_id = s.annotator
                 where u.role <> 'annotator' order by s.line limit ?""", BadLines.LIMIT)) {
