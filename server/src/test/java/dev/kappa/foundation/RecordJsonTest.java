@@ -58,4 +58,15 @@ class RecordJsonTest {
         assertEquals(new JsonObject().put("big", Double.NaN).put("small", Double.POSITIVE_INFINITY).put("missing", 2.0).encode(),
                 RecordJson.encode(new D(Double.NaN, Double.POSITIVE_INFINITY, 2.0)));
     }
+
+    @Test
+    @DisplayName("an item's jsonb text (data, gold, meta; null gold) is written as the JsonObject decoded from it was")
+    void itemView() {
+        Instant at = Instant.parse("2026-01-31T12:00:00Z");
+        String data = "{\"text\": \"a  b\", \"n\": 1.50, \"big\": 12345678901234567890}";
+        JsonObject before = new JsonObject().put("id", 4L).put("external_id", "x").put("data", new JsonObject(data))
+                .put("gold", null).put("meta", io.vertx.core.json.Json.decodeValue("[1, \"m\"]")).put("seq", 9L)
+                .put("priority", 0.5).put("sample_key", null).put("created_at", at).put("updated_at", at);
+        assertEquals(before.encode(), RecordJson.encode(new dev.kappa.item.ItemView(4, "x", data, null, "[1, \"m\"]", 9, 0.5, null, at, at)));
+    }
 }
