@@ -1,7 +1,9 @@
 package dev.kappa.sql;
 
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
 
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -26,21 +28,32 @@ public final class Gate {
 
     public <T> Future<T> run(Supplier<Future<T>> task) {
         Promise<T> done = Promise.promise();
+        // A task may be started by another request's completion, on another event loop: it still runs on its own
+        // request's context, so that its callbacks (and its log lines' request id) stay with that request.
+        Context caller = Vertx.currentContext();
         waiting.add(() -> {
-            Future<T> f;
-            try {
-                f = task.get();
-            } catch (RuntimeException e) {
-                f = Future.failedFuture(e);
+            if (caller != null && caller != Vertx.currentContext()) {
+                caller.runOnContext(v -> start(task, done));
+            } else {
+                start(task, done);
             }
-            f.onComplete(r -> {
-                running.decrementAndGet();
-                drain();
-                done.handle(r);
-            });
         });
         drain();
         return done.future();
+    }
+
+    private <T> void start(Supplier<Future<T>> task, Promise<T> done) {
+        Future<T> f;
+        try {
+            f = task.get();
+        } catch (RuntimeException e) {
+            f = Future.failedFuture(e);
+        }
+        f.onComplete(r -> {
+            running.decrementAndGet();
+            drain();
+            done.handle(r);
+        });
     }
 
     /** Starts waiting tasks while fewer than the limit run; re-checks after each race so no task is left behind. */

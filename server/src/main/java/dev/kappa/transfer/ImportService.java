@@ -2,6 +2,7 @@ package dev.kappa.transfer;
 
 import dev.kappa.auth.Principal;
 import dev.kappa.db.tables.records.ProjectsRecord;
+import dev.kappa.metrics.Metrics;
 import dev.kappa.project.LabelSchema;
 import dev.kappa.project.ProjectAccess;
 import dev.kappa.sql.Db;
@@ -25,12 +26,12 @@ public final class ImportService {
 
     Future<JsonObject> items(Principal p, long projectId, UploadFormat format, InputStream body) {
         notJson(format);
-        return run(p, projectId, format, body, project -> new ItemImport(projectId, schemaOf(project)), true);
+        return run(p, projectId, format, body, project -> new ItemImport(projectId, schemaOf(project)), true).onSuccess(r -> Metrics.imported("items"));
     }
 
     Future<JsonObject> predictions(Principal p, long projectId, UploadFormat format, InputStream body, PredictionImport.Run run) {
         notJson(format);
-        return run(p, projectId, format, body, project -> new PredictionImport(projectId, schemaOf(project), run), false);
+        return run(p, projectId, format, body, project -> new PredictionImport(projectId, schemaOf(project), run), false).onSuccess(r -> Metrics.imported("predictions"));
     }
 
     /** How a past-answer upload is read: whose export it is, renamed columns, the default tier, the queue behaviour. */
@@ -49,7 +50,7 @@ public final class ImportService {
             RowReader reader = ToolRows.wrap(format.open(body), o.source(), o.mapping(), schema, o.fromName());
             JsonObject result = StreamedImport.run(tx, body, reader, new AnswerImport(project, schema, o.fillSlots(), o.defaultTier()));
             return result.put("source", o.source().key()).put("skipped", reader instanceof ToolRows t ? t.skipped() : 0L);
-        }));
+        })).onSuccess(r -> Metrics.imported("answers"));
     }
 
     private Future<JsonObject> run(Principal p, long projectId, UploadFormat format, InputStream body,
