@@ -1,7 +1,9 @@
 package dev.kappa.metrics;
 
 import dev.kappa.sql.Db;
+import dev.kappa.sql.Gate;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
@@ -38,6 +40,9 @@ public final class Metrics {
             imports(kind);
         }
         recomputes();
+        Gauge.builder("kappa.gate.waiting", Gate::waitingInProcess)
+                .description("Answers, skips, releases and undos waiting for their share of the connections (the lease-write gate)")
+                .register(registry);
     }
 
     static void remove(MeterRegistry registry) {

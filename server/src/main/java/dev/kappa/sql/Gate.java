@@ -15,6 +15,9 @@ import java.util.function.Supplier;
  * database connection of the process, so that another kind never queues behind it.
  */
 public final class Gate {
+    /** Tasks waiting in every gate of this process, for the kappa_gate_waiting gauge (dev.kappa.metrics). */
+    private static final AtomicInteger WAITING = new AtomicInteger();
+
     private final int limit;
     private final AtomicInteger running = new AtomicInteger();
     private final ConcurrentLinkedQueue<Runnable> waiting = new ConcurrentLinkedQueue<>();
@@ -31,7 +34,9 @@ public final class Gate {
         // A task may be started by another request's completion, on another event loop: it still runs on its own
         // request's context, so that its callbacks (and its log lines' request id) stay with that request.
         Context caller = Vertx.currentContext();
+        WAITING.incrementAndGet();
         waiting.add(() -> {
+            WAITING.decrementAndGet();
             if (caller != null && caller != Vertx.currentContext()) {
                 caller.runOnContext(v -> start(task, done));
             } else {
@@ -73,6 +78,11 @@ public final class Gate {
                 next.run();
             }
         }
+    }
+
+    /** Tasks waiting for their turn in all gates of this process. */
+    public static int waitingInProcess() {
+        return WAITING.get();
     }
 
     /** Tasks running now; for tests. */

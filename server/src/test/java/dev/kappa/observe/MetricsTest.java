@@ -76,6 +76,8 @@ class MetricsTest {
             assertTrue(value(after, "vertx_pool_completed_total{pool_name=\"kappa-db\",pool_type=\"worker\"}") >= 2, after);
             assertTrue(after.contains("jvm_memory_used_bytes{area=\"heap\""), after);
             assertTrue(after.contains("kappa_imports_total{kind=\"items\"} 0.0"), after);
+            assertEquals(0, value(after, "kappa_gate_waiting"), "nothing waits for the lease-write gate when idle");
+            assertTrue(after.contains("\nkappa_gate_waiting "), after);
         }
     }
 
