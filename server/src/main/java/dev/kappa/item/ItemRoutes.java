@@ -1,9 +1,10 @@
 package dev.kappa.item;
 
-import dev.kappa.auth.Access;
+import dev.kappa.http.Access;
 import dev.kappa.auth.Principal;
 import dev.kappa.http.ApiRouter;
 import dev.kappa.http.Input;
+import dev.kappa.http.Query;
 import dev.kappa.http.Responses;
 import dev.kappa.project.Paging;
 import io.vertx.core.json.JsonObject;
@@ -26,7 +27,7 @@ public final class ItemRoutes implements ApiRouter.Routes {
     private void list(RoutingContext ctx) {
         Principal p = Access.caller(ctx);
         long projectId = Input.pathId(ctx, "id", "project");
-        Paging paging = Paging.of(ctx);
+        Paging paging = Paging.of(Query.from(ctx));
         items.page(p, projectId, paging).onSuccess(page -> {
             JsonObject body = new JsonObject().put("items", page);
             if (page.size() == paging.limit()) {

@@ -1,6 +1,6 @@
 package dev.kappa.project;
 
-import dev.kappa.auth.Access;
+import dev.kappa.http.Access;
 import dev.kappa.auth.Principal;
 import dev.kappa.http.ApiRouter;
 import dev.kappa.http.Input;

@@ -1,10 +1,11 @@
 package dev.kappa.project;
 
-import dev.kappa.auth.Access;
+import dev.kappa.http.Access;
 import dev.kappa.auth.Principal;
 import dev.kappa.error.Problems;
 import dev.kappa.http.ApiRouter;
 import dev.kappa.http.Input;
+import dev.kappa.http.Query;
 import dev.kappa.http.Responses;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -45,7 +46,7 @@ public final class MemberRoutes implements ApiRouter.Routes {
     private void list(RoutingContext ctx) {
         Principal p = Access.caller(ctx);
         long projectId = Input.pathId(ctx, "id", "project");
-        Paging paging = Paging.of(ctx);
+        Paging paging = Paging.of(Query.from(ctx));
         members.page(p, projectId, paging).onSuccess(page -> {
             JsonObject body = new JsonObject().put("members", page);
             if (page.size() == paging.limit()) {

@@ -1,10 +1,11 @@
 package dev.kappa.project;
 
-import dev.kappa.auth.Access;
+import dev.kappa.http.Access;
 import dev.kappa.auth.Principal;
 import dev.kappa.error.Problems;
 import dev.kappa.http.ApiRouter;
 import dev.kappa.http.Input;
+import dev.kappa.http.Query;
 import dev.kappa.http.Responses;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -38,7 +39,7 @@ public final class ProjectRoutes implements ApiRouter.Routes {
 
     private void list(RoutingContext ctx) {
         Principal p = Access.caller(ctx);
-        Paging paging = Paging.of(ctx);
+        Paging paging = Paging.of(Query.from(ctx));
         ProjectService.Archived archived = archivedParam(ctx.queryParams().get("archived"));
         projects.page(p, paging, archived).onSuccess(page -> {
             JsonObject body = new JsonObject().put("projects", page);

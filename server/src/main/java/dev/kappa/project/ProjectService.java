@@ -16,9 +16,11 @@ import java.util.Set;
 /** Rules for projects: who sees which view, and that a schema change never strands labels already given. */
 public final class ProjectService {
     private final Db db;
+    private final SlotRules slots;
 
-    public ProjectService(Db db) {
+    public ProjectService(Db db, SlotRules slots) {
         this.db = db;
+        this.slots = slots;
     }
 
     public Future<JsonObject> create(Principal p, ProjectSettings settings) {
@@ -64,7 +66,7 @@ public final class ProjectService {
             }
             ProjectsRecord updated = ProjectRepository.find(tx, id);
             // Overlaps, rates and the gold policy decide which slots exist; apply them in the same transaction.
-            dev.kappa.assignment.SlotSync.project(tx, updated);
+            slots.apply(tx, updated);
             return ProjectJson.full(updated);
         });
     }

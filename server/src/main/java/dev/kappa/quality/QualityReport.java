@@ -1,5 +1,6 @@
 package dev.kappa.quality;
 
+import dev.kappa.project.QualityPolicy;
 import dev.kappa.analysis.AnswerSet;
 import dev.kappa.analysis.EstimateJson;
 import dev.kappa.analysis.Gold;

@@ -1,5 +1,7 @@
 package dev.kappa.quality;
 
+import dev.kappa.project.QualityPolicy;
+import dev.kappa.project.QualityPolicyRepository;
 import dev.kappa.analysis.AnswerLoader;
 import dev.kappa.analysis.AnswerSet;
 import dev.kappa.analysis.Gold;

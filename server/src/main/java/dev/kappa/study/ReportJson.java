@@ -40,10 +40,13 @@ final class ReportJson {
                         .put("macro_f1", fig(r.majorityMacroF1())))
                 .put("items_only_intervals", new JsonObject().put("single_accuracy", fig(r.singleAccuracyItemsOnly()))
                         .put("majority_accuracy", fig(r.majorityAccuracyItemsOnly())))
-                .put("interval", new JsonObject().put("method", "single-annotator accuracy: normal interval, variance = items-only + annotators-only "
-                                + "bootstrap variances - p(1-p)/N (the answer noise both count); single macro-F1 and model - single: "
-                                + "percentile bootstrap over items and annotators together (pigeonhole, Owen 2007; conservative); "
-                                + "majority and model - majority: percentile bootstrap over items, each majority always of all V votes")
+                .put("interval", new JsonObject().put("method", "two-way (items x annotators) variance components, "
+                                + "t quantile with Satterthwaite df; single annotators (accuracy, macro-F1, model - single): items-only + "
+                                + "annotators-only bootstrap variance - the answer-level delta-method variance both contain "
+                                + "(Cameron, Gelbach and Miller 2011); majority of V (accuracy, macro-F1, model - majority): items-only "
+                                + "bootstrap variance of the majorities, each of all V votes, + the covariance items share through "
+                                + "their voters (between-annotator accuracy variance x each vote's first-order effect on the majority); "
+                                + "model accuracy: percentile bootstrap over items")
                         .put("level", StudyReports.LEVEL).put("resamples", r.resamples()).put("seed", r.seed()))
                 .put("models", models)
                 .put("cost", new JsonObject().put("unit", c.unit()).put("amount", c.amount()).put("currency", c.currency())

@@ -1,7 +1,7 @@
 package dev.kappa.study;
 
 import dev.kappa.assignment.LeaseId;
-import dev.kappa.auth.Access;
+import dev.kappa.http.Access;
 import dev.kappa.auth.Principal;
 import dev.kappa.error.Problems;
 import dev.kappa.http.ApiRouter;

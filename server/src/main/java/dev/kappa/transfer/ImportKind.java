@@ -24,7 +24,7 @@ interface ImportKind {
     String copyCommand();
 
     /** One record's staging values (String, Number or null; JSON already encoded), or a {@link BadField}. */
-    Object[] row(Fields fields, long line);
+    Object[] row(UploadFields fields, long line);
 
     /** Checks that need the database (items that do not exist, repeats in the file); adds bad lines. */
     void check(DSLContext tx, BadLines bad);

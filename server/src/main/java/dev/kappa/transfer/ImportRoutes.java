@@ -1,6 +1,6 @@
 package dev.kappa.transfer;
 
-import dev.kappa.auth.Access;
+import dev.kappa.http.Access;
 import dev.kappa.auth.Principal;
 import dev.kappa.error.Problems;
 import dev.kappa.http.ApiRouter;

@@ -54,7 +54,7 @@ final class ItemImport implements ImportKind {
     }
 
     @Override
-    public Object[] row(Fields f, long line) {
+    public Object[] row(UploadFields f, long line) {
         f.allowOnly(FIELDS);
         String externalId = f.string("external_id", true, MAX_EXTERNAL_ID);
         Object data;
@@ -67,7 +67,7 @@ final class ItemImport implements ImportKind {
                 }
             }
             data = columns.encode();
-            Fields.checkJsonText("data", (String) data);
+            UploadFields.checkJsonText("data", (String) data);
         } else {
             data = f.rawObject("data", true).utf8();
             RawJson m = f.rawObject("meta", false);
@@ -84,7 +84,7 @@ final class ItemImport implements ImportKind {
         // index find repeats while inserting; the grouping query runs only if it finds one (see apply).
         fresh = tx.fetchOne("select not exists (select 1 from items where project_id = ?)", projectId).get(0, Boolean.class);
         if (!fresh) {
-            References.repeats(tx, "import_items", "external_id", "the external_id", bad);
+            StagingChecks.repeats(tx, "import_items", "external_id", "the external_id", bad);
         }
     }
 
@@ -118,7 +118,7 @@ final class ItemImport implements ImportKind {
             // The file repeats an external_id: list every repeat, as check() does for a project that has items.
             tx.execute("rollback to savepoint fresh_import");
             BadLines bad = new BadLines();
-            References.repeats(tx, "import_items", "external_id", "the external_id", bad);
+            StagingChecks.repeats(tx, "import_items", "external_id", "the external_id", bad);
             throw bad.problem();
         }
         if (updated > 0) {

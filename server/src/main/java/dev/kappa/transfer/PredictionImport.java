@@ -52,7 +52,7 @@ final class PredictionImport implements ImportKind {
     }
 
     @Override
-    public Object[] row(Fields f, long line) {
+    public Object[] row(UploadFields f, long line) {
         f.allowOnly(FIELDS);
         String item = f.string("item", true, ItemImport.MAX_EXTERNAL_ID);
         Object label = f.label("label", schema, true);
@@ -76,8 +76,8 @@ final class PredictionImport implements ImportKind {
 
     @Override
     public void check(DSLContext tx, BadLines bad) {
-        References.unknownItems(tx, "import_predictions", projectId, bad);
-        References.repeats(tx, "import_predictions", "item", "a prediction for the item", bad);
+        StagingChecks.unknownItems(tx, "import_predictions", projectId, bad);
+        StagingChecks.repeats(tx, "import_predictions", "item", "a prediction for the item", bad);
     }
 
     @Override

@@ -89,7 +89,7 @@ final class StreamedImport {
     private static void write(ImportKind kind, RowReader.Row row, CopyRows out, BadLines bad) throws java.sql.SQLException {
         Object[] values;
         try {
-            values = kind.row(new Fields(row), row.line());
+            values = kind.row(new UploadFields(row), row.line());
         } catch (BadField e) {
             bad.add(row.line(), e.field(), e.getMessage());
             return;

@@ -1,4 +1,4 @@
-package dev.kappa.quality;
+package dev.kappa.project;
 
 import dev.kappa.db.tables.records.QualityPoliciesRecord;
 import dev.kappa.error.Problems;
@@ -9,7 +9,7 @@ public record QualityPolicy(double minGoldAccuracy, int minGoldItems, boolean au
                             double expertWeight) {
     public static final QualityPolicy DEFAULT = new QualityPolicy(0.7, 10, false, 1, 2);
 
-    static QualityPolicy of(QualityPoliciesRecord r) {
+    public static QualityPolicy of(QualityPoliciesRecord r) {
         return r == null ? DEFAULT : new QualityPolicy(r.getMinGoldAccuracy(), r.getMinGoldItems(), r.getAutoPause(),
                 r.getCrowdWeight(), r.getExpertWeight());
     }
