@@ -31,10 +31,10 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class AssignmentService {
     /**
-     * What next-task answers: a task, or the reason there is none. The task is a {@link TaskView}, or a study's task
-     * (dev.kappa.study still builds a JsonObject); either is written by the one record mapper.
+     * What next-task answers: a task, or the reason there is none. The task is a {@link TaskView}, or a study's task;
+     * either is a record written by the one record mapper.
      */
-    public record Next(Object task, String noTaskReason) {
+    public record Next(Task task, String noTaskReason) {
     }
 
     /** A submitted answer as stored; {@code replayed} when the submit was a retry of one already taken. */
