@@ -5,9 +5,9 @@ import dev.kappa.support.TestServer;
 import dev.kappa.support.Users;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.UUID;
 
@@ -19,13 +19,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Members by email or external worker id, users' last activity and the Markdown preview, over real HTTP. */
 class MembersAndUsersApiTest {
-    static TestServer server;
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass();
     static Http admin;
     static long project;
 
     @BeforeAll
-    static void start() {
-        server = TestServer.start();
+    static void setUp() {
         admin = server.admin();
         Http.Response r = admin.post("/api/projects", new JsonObject().put("name", "members")
                 .put("schema", new JsonObject().put("kind", "single").put("labels", new JsonArray()
@@ -33,11 +33,6 @@ class MembersAndUsersApiTest {
                 .put("overlap", new JsonObject().put("crowd", 1).put("expert", 0)));
         project = r.json().getLong("id");
         admin.post("/api/projects/" + project + "/items", "{\"external_id\":\"x1\",\"data\":{\"text\":\"t\"}}\n", "application/x-ndjson");
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     private static void assertProblem(Http.Response r, int status, String field) {

@@ -6,9 +6,9 @@ import dev.kappa.support.TestServer;
 import dev.kappa.support.Users;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -28,19 +28,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Archive, restore and delete over real HTTP and PostgreSQL, and the bad inputs around them. */
 class ProjectLifecycleApiTest {
-    static TestServer server;
+    // No background rescoring: it would consume the other project's hardness marks while the test compares its rows.
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass(java.util.Map.of("KAPPA_HARDNESS_INTERVAL_MS", "0"));
     static Http admin;
 
     @BeforeAll
-    static void start() {
-        // No background rescoring: it would consume the other project's hardness marks while the test compares its rows.
-        server = TestServer.start(java.util.Map.of("KAPPA_HARDNESS_INTERVAL_MS", "0"));
+    static void setUp() {
         admin = server.admin();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     private static long project(String name) {
