@@ -11,6 +11,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -32,7 +33,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleAnalysisPagesTest {
     static final String XSS = "<img src=x onerror=\"window.__xss=1\"><script>window.__xss=1</script>";
-    static TestServer server;
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass();
     static Browser browser;
     static long project;
     static Login engineer;
@@ -47,8 +49,7 @@ class ConsoleAnalysisPagesTest {
      * browser alone: the project, its two annotators, the items (every second with gold) and a model run.
      */
     @BeforeAll
-    static void start() throws java.io.IOException {
-        server = TestServer.start();
+    static void setUp() throws java.io.IOException {
         browser = Browser.open(server.port());
         Http api = server.admin();
         engineer = user(api, "engineer", null, "Eng " + XSS);
@@ -83,11 +84,7 @@ class ConsoleAnalysisPagesTest {
 
     @AfterAll
     static void stop() {
-        try {
-            browser.close();
-        } finally {
-            server.close();
-        }
+        browser.close();
     }
 
     static Login user(Http api, String role, String tier, String name) {
