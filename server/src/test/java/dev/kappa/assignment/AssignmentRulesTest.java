@@ -28,9 +28,7 @@ class AssignmentRulesTest {
     static final TestServer server = TestServer.perClass();
 
     private static Users.Created annotator(long project, String tier) {
-        Users.Created u = server.user("annotator", tier);
-        Projects.addMember(server, project, u.id());
-        return u;
+        return server.annotator(tier, project);
     }
 
     private static JsonObject next(Users.Created u, long project) {

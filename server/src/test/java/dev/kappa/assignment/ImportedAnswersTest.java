@@ -29,9 +29,7 @@ class ImportedAnswersTest {
     static final TestServer server = TestServer.perClass();
 
     static Users.Created annotator(long project, String tier) {
-        Users.Created u = server.user("annotator", tier);
-        Projects.addMember(server, project, u.id());
-        return u;
+        return server.annotator(tier, project);
     }
 
     static JsonObject next(Users.Created u, long project) {

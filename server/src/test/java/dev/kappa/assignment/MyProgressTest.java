@@ -17,9 +17,7 @@ class MyProgressTest {
     static final TestServer server = TestServer.perClass();
 
     private static Users.Created member(long project) {
-        Users.Created u = server.user("annotator", "crowd");
-        Projects.addMember(server, project, u.id());
-        return u;
+        return server.annotator("crowd", project);
     }
 
     private static JsonObject progress(Users.Created u, long project) {

@@ -1,7 +1,6 @@
 package dev.kappa.hardness;
 
 import dev.kappa.support.Http;
-import dev.kappa.support.Projects;
 import dev.kappa.support.TestServer;
 import dev.kappa.support.Users;
 import io.vertx.core.json.JsonObject;
@@ -41,9 +40,7 @@ class QueueOrderTest {
     }
 
     private static Users.Created annotator(HardProject p) {
-        Users.Created u = server.user("annotator", "crowd");
-        Projects.addMember(server, p.id, u.id());
-        return u;
+        return server.annotator("crowd", p.id);
     }
 
     private static JsonObject next(Users.Created u, HardProject p) {
