@@ -49,6 +49,6 @@ public final class ConfusionRoutes implements ApiRouter.Routes {
             throw Problems.badRequest("reference", "must be gold or consensus");
         }
         service.confusion(Access.caller(ctx), id, tier, runId, reference)
-                .onSuccess(c -> Responses.json(ctx, 200, (Object) c)).onFailure(ctx::fail);
+                .onSuccess(c -> Responses.json(ctx, 200, c)).onFailure(ctx::fail);
     }
 }

@@ -53,7 +53,7 @@ public final class PairwiseRoutes implements ApiRouter.Routes {
         Integer offset = Input.queryInt(ctx, "offset", 0, 10_000_000);
         Integer limit = Input.queryInt(ctx, "limit", 1, 200);
         service.disagreements(Access.caller(ctx), id, a, b, tier(ctx), offset == null ? 0 : offset, limit == null ? 50 : limit)
-                .onSuccess(d -> Responses.json(ctx, 200, (Object) d)).onFailure(ctx::fail);
+                .onSuccess(d -> Responses.json(ctx, 200, d)).onFailure(ctx::fail);
     }
 
     private static String tier(RoutingContext ctx) {

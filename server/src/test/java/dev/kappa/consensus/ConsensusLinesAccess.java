@@ -14,6 +14,12 @@ public final class ConsensusLinesAccess {
         ConsensusLineBefore.appendFields(ic, space, sb, index);
     }
 
+    public static String lineBefore(ItemConsensus ic, LabelSpace space, String externalId, int index) {
+        StringBuilder sb = new StringBuilder();
+        ConsensusLineBefore.appendLine(ic, space, sb, externalId, index);
+        return sb.toString();
+    }
+
     public static List<LabelSpace> spaces() {
         return ConsensusLinesTest.spaces();
     }
