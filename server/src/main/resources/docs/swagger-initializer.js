@@ -1,4 +1,4 @@
-// Kappa's Swagger UI: the served contract, no petstore, no online validator (the page makes no outside request).
+// Kappa's Swagger UI: the served contract (not the WebJar's example), no online validator, no outside request.
 window.addEventListener('load', () => {
   window.ui = SwaggerUIBundle({
     url: '/openapi.yaml',
