@@ -187,8 +187,12 @@ public final class ResponseContract {
         OutputUnit result = validator.validate(instance);
         if (!Boolean.TRUE.equals(result.getValid())) {
             List<OutputUnit> errors = result.getErrors() == null || result.getErrors().isEmpty() ? List.of(result) : result.getErrors();
-            for (OutputUnit e : errors) {
-                out.add(new Mismatch(name, status, e.getInstanceLocation() == null ? "" : e.getInstanceLocation(),
+            // The basic output repeats each error on every enclosing schema ("does not match schema"); keep the causes.
+            List<OutputUnit> causes = errors.stream().filter(e -> e.getError() == null
+                    || !(e.getError().endsWith("does not match schema") || e.getError().startsWith("A subschema had errors"))).toList();
+            for (OutputUnit e : causes.isEmpty() ? errors : causes) {
+                String at = e.getInstanceLocation() == null ? "" : e.getInstanceLocation();
+                out.add(new Mismatch(name, status, at.startsWith("#") ? at.substring(1) : at,
                         e.getError() + " (schema " + e.getKeywordLocation() + ")"));
             }
         }
