@@ -189,7 +189,8 @@ public final class ResponseContract {
             List<OutputUnit> errors = result.getErrors() == null || result.getErrors().isEmpty() ? List.of(result) : result.getErrors();
             // The basic output repeats each error on every enclosing schema ("does not match schema"); keep the causes.
             List<OutputUnit> causes = errors.stream().filter(e -> e.getError() == null
-                    || !(e.getError().endsWith("does not match schema") || e.getError().startsWith("A subschema had errors"))).toList();
+                    || !(e.getError().endsWith("does not match schema") || e.getError().endsWith("did not match schema")
+                    || e.getError().startsWith("A subschema had errors") || e.getError().contains("does not match every subschema"))).toList();
             for (OutputUnit e : causes.isEmpty() ? errors : causes) {
                 String at = e.getInstanceLocation() == null ? "" : e.getInstanceLocation();
                 out.add(new Mismatch(name, status, at.startsWith("#") ? at.substring(1) : at,
