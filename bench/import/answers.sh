@@ -10,8 +10,8 @@ cd "$(dirname "$0")/../.."
 items=${1:-200000}; votes=${2:-5}; xmx=${3:-512m}; workers=1000
 jar=${KAPPA_JAR:-server/target/kappa.jar}
 # KAPPA_CP: run the server from a classpath (compiled classes and dependencies) instead of the jar.
-if [ -n "${KAPPA_CP:-}" ]; then run_server() { java -Xmx"$xmx" -cp "$KAPPA_CP" dev.kappa.App; }
-else [ -f "$jar" ] || mvn -B -q package -DskipTests; run_server() { java -Xmx"$xmx" -jar "$jar"; }; fi
+if [ -n "${KAPPA_CP:-}" ]; then run_server() { exec java -Xmx"$xmx" -cp "$KAPPA_CP" dev.kappa.App; }
+else [ -f "$jar" ] || mvn -B -q package -DskipTests; run_server() { exec java -Xmx"$xmx" -jar "$jar"; }; fi
 pg_host=${PGHOST:-127.0.0.1}; pg_port=${PGPORT:-5432}; pg_user=${PGUSER:-postgres}
 db=kappa_answerbench_$(date +%s)
 work=$(mktemp -d /tmp/kappa-answerbench.XXXXXX)

@@ -31,7 +31,8 @@ public record AppConfig(
         int sessionHours,
         int hardnessIntervalMs,
         int qualitySweepSeconds,
-        String trustedProxies) {
+        String trustedProxies,
+        int dbWorkMemMb) {
 
     public static AppConfig fromEnv(Map<String, String> env) {
         Settings s = new Settings(env);
@@ -59,7 +60,8 @@ public record AppConfig(
                 s.integer("KAPPA_SESSION_HOURS", 12, 1, 24 * 90),
                 s.integer("KAPPA_HARDNESS_INTERVAL_MS", 1000, 0, 3_600_000),
                 s.integer("KAPPA_QUALITY_SWEEP_SECONDS", 60, 0, 86_400),
-                s.trustedProxies("KAPPA_TRUSTED_PROXIES"));
+                s.trustedProxies("KAPPA_TRUSTED_PROXIES"),
+                s.integer("KAPPA_DB_WORK_MEM_MB", 128, 1, 65_536));
     }
 
     public boolean embedded() {

@@ -10,7 +10,7 @@ import dev.kappa.assignment.ProgressRoutes;
 import dev.kappa.assignment.ProgressService;
 import dev.kappa.agreement.AgreementRoutes;
 import dev.kappa.agreement.AgreementService;
-import dev.kappa.auth.AuthRoutes;
+import dev.kappa.session.SessionRoutes;
 import dev.kappa.auth.AuthService;
 import dev.kappa.baseline.BaselineRoutes;
 import dev.kappa.baseline.BaselineService;
@@ -68,10 +68,10 @@ final class Features {
         BaselineService baselines = new BaselineService(db);
         return List.of(
                 new HealthRoutes(readiness),
-                new AuthRoutes(auth, config.cookieSecure(), dev.kappa.http.TrustedProxies.parse(config.trustedProxies())),
+                new SessionRoutes(auth, config.cookieSecure(), dev.kappa.http.TrustedProxies.parse(config.trustedProxies())),
                 new UserRoutes(new UserService(db)),
                 new TokenRoutes(new TokenService(db)),
-                new ProjectRoutes(new ProjectService(db)),
+                new ProjectRoutes(new ProjectService(db, dev.kappa.assignment.SlotSync::project)),
                 new MemberRoutes(new MemberService(db)),
                 new dev.kappa.project.ManagerRoutes(new dev.kappa.project.ManagerService(db)),
                 new ItemRoutes(new ItemService(db)),

@@ -1,7 +1,7 @@
 package dev.kappa;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.kappa.auth.AuthHandler;
+import dev.kappa.http.AuthHandler;
 import dev.kappa.hardness.HardnessScheduler;
 import dev.kappa.health.Readiness;
 import dev.kappa.quality.QualityService;

@@ -1,6 +1,6 @@
 package dev.kappa.activity;
 
-import dev.kappa.auth.Access;
+import dev.kappa.http.Access;
 import dev.kappa.error.Problems;
 import dev.kappa.http.ApiRouter;
 import dev.kappa.http.Input;

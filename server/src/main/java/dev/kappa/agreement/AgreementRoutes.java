@@ -1,10 +1,11 @@
 package dev.kappa.agreement;
 
 import dev.kappa.analysis.AnalysisQuery;
-import dev.kappa.auth.Access;
+import dev.kappa.http.Access;
 import dev.kappa.auth.Principal;
 import dev.kappa.http.ApiRouter;
 import dev.kappa.http.Input;
+import dev.kappa.http.Query;
 import dev.kappa.http.Responses;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -26,11 +27,11 @@ public final class AgreementRoutes implements ApiRouter.Routes {
         Principal p = Access.caller(ctx);
         long id = Input.pathId(ctx, "id", "project");
         Integer m = Input.queryInt(ctx, "m", 1, 1_000_000);
-        AgreementRequest q = new AgreementRequest(AnalysisQuery.filter(ctx),
+        AgreementRequest q = new AgreementRequest(AnalysisQuery.filter(Query.from(ctx)),
                 m == null ? AgreementRequest.DEFAULT_MIN_SHARED : m,
                 Input.queryInt(ctx, "resamples", 0, 100_000),
-                AnalysisQuery.seed(ctx, AgreementRequest.DEFAULT_SEED),
-                AnalysisQuery.number(ctx, "level", 0.5, 0.999, AgreementRequest.DEFAULT_LEVEL));
+                AnalysisQuery.seed(Query.from(ctx), AgreementRequest.DEFAULT_SEED),
+                AnalysisQuery.number(Query.from(ctx), "level", 0.5, 0.999, AgreementRequest.DEFAULT_LEVEL));
         agreement.agreement(p, id, q).onSuccess(j -> Responses.json(ctx, 200, j)).onFailure(ctx::fail);
     }
 }

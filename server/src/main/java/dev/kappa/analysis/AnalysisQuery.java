@@ -1,7 +1,7 @@
 package dev.kappa.analysis;
 
 import dev.kappa.error.Problems;
-import io.vertx.ext.web.RoutingContext;
+import dev.kappa.http.Query;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -10,7 +10,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 
 /**
- * Query parameters shared by the agreement, consensus and quality endpoints. Malformed values are 400s naming
+ * Query parameters (handed down by the routes as a {@link Query}) shared by the agreement, consensus and quality endpoints. Malformed values are 400s naming
  * the parameter; a well-formed label that the schema lacks is checked later, against the project (422).
  */
 public final class AnalysisQuery {
@@ -18,31 +18,31 @@ public final class AnalysisQuery {
     }
 
     /** {@code tier}, {@code label}, {@code from}, {@code to} (ISO-8601 instants or dates, UTC) and {@code annotators}. */
-    public static AnswerFilter filter(RoutingContext ctx) {
-        String tier = param(ctx, "tier");
+    public static AnswerFilter filter(Query query) {
+        String tier = param(query, "tier");
         if (tier != null && !tier.equals("crowd") && !tier.equals("expert")) {
             throw Problems.badRequest("tier", "must be crowd or expert");
         }
-        OffsetDateTime from = time(ctx, "from");
-        OffsetDateTime to = time(ctx, "to");
+        OffsetDateTime from = time(query, "from");
+        OffsetDateTime to = time(query, "to");
         if (from != null && to != null && !from.isBefore(to)) {
             throw Problems.badRequest("to", "must be after from");
         }
         java.util.List<String> workers = new java.util.ArrayList<>();
-        long[] ids = ids(ctx, "annotators", workers);
-        String named = param(ctx, "workers");
+        long[] ids = ids(query, "annotators", workers);
+        String named = param(query, "workers");
         if (named != null) {
             Arrays.stream(named.split(",")).map(String::trim).filter(s -> !s.isEmpty()).forEach(workers::add);
             if (workers.size() > 10_000) {
                 throw Problems.badRequest("workers", "must list at most 10000 external worker ids");
             }
         }
-        return new AnswerFilter(tier, param(ctx, "label"), from, to, ids, workers.isEmpty() ? null : workers.toArray(String[]::new));
+        return new AnswerFilter(tier, param(query, "label"), from, to, ids, workers.isEmpty() ? null : workers.toArray(String[]::new));
     }
 
     /** A number parameter in [min, max], or the fallback when absent. */
-    public static double number(RoutingContext ctx, String name, double min, double max, double fallback) {
-        String v = param(ctx, name);
+    public static double number(Query query, String name, double min, double max, double fallback) {
+        String v = param(query, name);
         if (v == null) {
             return fallback;
         }
@@ -57,8 +57,8 @@ public final class AnalysisQuery {
         throw Problems.badRequest(name, "must be between " + min + " and " + max);
     }
 
-    public static long seed(RoutingContext ctx, long fallback) {
-        String v = param(ctx, "seed");
+    public static long seed(Query query, long fallback) {
+        String v = param(query, "seed");
         if (v == null) {
             return fallback;
         }
@@ -69,13 +69,12 @@ public final class AnalysisQuery {
         }
     }
 
-    static String param(RoutingContext ctx, String name) {
-        String v = ctx.queryParams().get(name);
-        return v == null || v.isBlank() ? null : v.trim();
+    static String param(Query query, String name) {
+        return query.value(name);
     }
 
-    private static OffsetDateTime time(RoutingContext ctx, String name) {
-        String v = param(ctx, name);
+    private static OffsetDateTime time(Query query, String name) {
+        String v = param(query, name);
         if (v == null) {
             return null;
         }
@@ -95,8 +94,8 @@ public final class AnalysisQuery {
      * {@code annotators}: internal user ids; a value that is not a number is taken as an external worker id (added to
      * {@code external}), so {@code annotators=w17,42} works. A numeric external id goes in {@code workers=}.
      */
-    private static long[] ids(RoutingContext ctx, String name, java.util.List<String> external) {
-        String v = param(ctx, name);
+    private static long[] ids(Query query, String name, java.util.List<String> external) {
+        String v = param(query, name);
         if (v == null) {
             return null;
         }

@@ -5,6 +5,8 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * Which answers an analysis uses. Null fields do not filter. {@code from} is inclusive and {@code to} exclusive,
@@ -30,6 +32,15 @@ public record AnswerFilter(String tier, String label, OffsetDateTime from, Offse
             throw Problems.invalid("label", "is not a label key of this project's schema " + space.keys());
         }
         return c;
+    }
+
+    /** The filters as given, for the response; {@code from} and {@code to} as ISO-8601 text. */
+    public record Shown(String tier, String label, String from, String to, List<Long> annotators, List<String> workers) {
+    }
+
+    public Shown shown() {
+        return new Shown(tier, label, from == null ? null : from.toInstant().toString(), to == null ? null : to.toInstant().toString(),
+                annotators == null ? null : Arrays.stream(annotators).boxed().toList(), workers == null ? null : List.of(workers));
     }
 
     /** The filters as given, for the response. */

@@ -1,6 +1,6 @@
 package dev.kappa.assignment;
 
-import dev.kappa.auth.Access;
+import dev.kappa.http.Access;
 import dev.kappa.http.ApiRouter;
 import dev.kappa.http.Input;
 import dev.kappa.http.Responses;
@@ -44,7 +44,7 @@ public final class AssignmentRoutes implements ApiRouter.Routes {
         Input in = Input.body(ctx);
         Integer duration = in.integer("duration_ms", false, 0, 86_400_000);
         assignment.submit(caller, id, in.json().getValue("label"), duration)
-                .onSuccess(a -> Responses.json(ctx, a.getBoolean("replayed") ? 200 : 201, a)).onFailure(ctx::fail);
+                .onSuccess(a -> Responses.json(ctx, a.replayed() ? 200 : 201, a)).onFailure(ctx::fail);
     }
 
     private void undo(RoutingContext ctx) {

@@ -1,5 +1,7 @@
 package dev.kappa.assignment;
 
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.kappa.http.RecordJson;
 import dev.kappa.auth.Principal;
 import dev.kappa.auth.Role;
 import dev.kappa.db.tables.records.AnswersRecord;
@@ -13,10 +15,10 @@ import dev.kappa.sql.Db;
 import dev.kappa.sql.Gate;
 import io.vertx.core.Future;
 import io.vertx.core.json.Json;
-import io.vertx.core.json.JsonObject;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.UUID;
@@ -27,8 +29,25 @@ import java.util.concurrent.ThreadLocalRandom;
  * PostgreSQL, so any number of server processes can serve the same project.
  */
 public final class AssignmentService {
-    /** What next-task answers: a task, or the reason there is none. */
-    public record Next(JsonObject task, String noTaskReason) {
+    /**
+     * What next-task answers: a task, or the reason there is none. The task is a {@link TaskView}, or a study's task;
+     * either is a record written by the one record mapper.
+     */
+    public record Next(Task task, String noTaskReason) {
+    }
+
+    /** A submitted answer as stored; {@code replayed} when the submit was a retry of one already taken. */
+    public record Answered(long answerId, String leaseId, long itemId, String tier,
+                           @JsonSerialize(using = RecordJson.VertxText.class) String label, Integer durationMs,
+                           Integer serverMs, Instant createdAt, boolean replayed) {
+        static Answered of(AnswersRecord a, LeaseId id, boolean replayed) {
+            return new Answered(a.getId(), id.toString(), a.getItemId(), a.getTier(), a.getLabel().data(),
+                    a.getDurationMs(), a.getServerMs(), a.getCreatedAt().toInstant(), replayed);
+        }
+    }
+
+    /** An undone answer: the lease is held again until {@code expires_at}. */
+    public record Undone(String leaseId, Instant expiresAt, long undoneAnswerId) {
     }
 
     private final Db db;
@@ -99,14 +118,14 @@ public final class AssignmentService {
         });
     }
 
-    public Future<JsonObject> submit(Principal caller, LeaseId id, Object rawLabel, Integer durationMs) {
+    public Future<Answered> submit(Principal caller, LeaseId id, Object rawLabel, Integer durationMs) {
         return leaseWrites.run(() -> db.tx(tx -> {
             LeaseRepository.Held held = holder(tx, caller, id);
             LeasesRecord lease = held.lease();
             Optional<AnswersRecord> existing = held.answer();
             if (existing.isPresent()) {
                 // A retry (lost response, double click): the same result, never a second answer.
-                return answerJson(existing.get(), id).put("replayed", true);
+                return Answered.of(existing.get(), id, true);
             }
             if (lease.getClosedAt() != null) {
                 throw Problems.conflict("lease", "lease: it was " + lease.getOutcome() + " and can no longer be answered");
@@ -124,7 +143,7 @@ public final class AssignmentService {
             if ("crowd".equals(lease.getTier())) {
                 Escalation.afterCrowdAnswer(tx, p, lease.getItemId());
             }
-            return answerJson(answer, id).put("replayed", false);
+            return Answered.of(answer, id, false);
         }));
     }
 
@@ -132,7 +151,7 @@ public final class AssignmentService {
      * Takes back the caller's answer on a lease that has not expired: the answer is deleted, the lease and its slot
      * are held again, and an escalation that answer caused is withdrawn while no expert has taken the item.
      */
-    public Future<JsonObject> undo(Principal caller, LeaseId id) {
+    public Future<Undone> undo(Principal caller, LeaseId id) {
         return leaseWrites.run(() -> db.tx(tx -> {
             LeaseRepository.Held held = holder(tx, caller, id);
             LeasesRecord lease = held.lease();
@@ -146,8 +165,7 @@ public final class AssignmentService {
             if ("crowd".equals(lease.getTier()) && Escalation.withdraw(tx, p, lease.getItemId(), answer.getCreatedAt())) {
                 SlotSync.item(tx, p, lease.getItemId());
             }
-            return new JsonObject().put("lease_id", id.toString()).put("expires_at", lease.getExpiresAt().toInstant())
-                    .put("undone_answer_id", answer.getId());
+            return new Undone(id.toString(), lease.getExpiresAt().toInstant(), answer.getId());
         }));
     }
 
@@ -206,11 +224,5 @@ public final class AssignmentService {
         } catch (LabelSchema.BadLabel e) {
             throw Problems.invalid("label", e.getMessage());
         }
-    }
-
-    private static JsonObject answerJson(AnswersRecord a, LeaseId id) {
-        return new JsonObject().put("answer_id", a.getId()).put("lease_id", id.toString()).put("item_id", a.getItemId())
-                .put("tier", a.getTier()).put("label", Json.decodeValue(a.getLabel().data()))
-                .put("duration_ms", a.getDurationMs()).put("server_ms", a.getServerMs()).put("created_at", a.getCreatedAt().toInstant());
     }
 }

@@ -69,7 +69,11 @@ public final class ImportedAnswers {
      * beyond it), experts' included on items escalated just now.
      */
     public static void settle(DSLContext tx, ProjectsRecord p, String touched) {
+        long t0 = System.nanoTime();
         Escalation.afterImport(tx, p, touched);
+        long t1 = System.nanoTime();
         SlotSync.touched(tx, p, touched);
+        java.util.logging.Logger.getLogger(ImportedAnswers.class.getName()).info(String.format(
+                "settled: escalation %d ms, slot sync %d ms", (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000));
     }
 }

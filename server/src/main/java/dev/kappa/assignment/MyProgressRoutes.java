@@ -1,6 +1,6 @@
 package dev.kappa.assignment;
 
-import dev.kappa.auth.Access;
+import dev.kappa.http.Access;
 import dev.kappa.http.ApiRouter;
 import dev.kappa.http.Input;
 import dev.kappa.http.Responses;

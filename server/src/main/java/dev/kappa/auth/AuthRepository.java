@@ -11,12 +11,12 @@ import static dev.kappa.db.Tables.SESSIONS;
 import static dev.kappa.db.Tables.USERS;
 
 /** SQL for authentication: principals by token or session, and sessions (login counts are in LoginThrottle). */
-final class AuthRepository {
+public final class AuthRepository {
     private AuthRepository() {
     }
 
     /** A live token of a user who is not blocked; revocation and blocking take effect on the next request. */
-    static Optional<Principal> byToken(DSLContext tx, byte[] tokenHash) {
+    public static Optional<Principal> byToken(DSLContext tx, byte[] tokenHash) {
         return tx.select(USERS.fields()).select(API_TOKENS.ID, API_TOKENS.LAST_USED_AT)
                 .from(API_TOKENS).join(USERS).on(USERS.ID.eq(API_TOKENS.USER_ID))
                 .where(API_TOKENS.TOKEN_HASH.eq(tokenHash), API_TOKENS.REVOKED_AT.isNull(), USERS.STATUS.ne("blocked"))
@@ -32,7 +32,7 @@ final class AuthRepository {
                 });
     }
 
-    static Optional<Principal> bySession(DSLContext tx, byte[] sessionHash) {
+    public static Optional<Principal> bySession(DSLContext tx, byte[] sessionHash) {
         return tx.select(USERS.fields()).select(SESSIONS.CSRF_TOKEN)
                 .from(SESSIONS).join(USERS).on(USERS.ID.eq(SESSIONS.USER_ID))
                 .where(SESSIONS.ID_HASH.eq(sessionHash), SESSIONS.EXPIRES_AT.gt(OffsetDateTime.now()), USERS.STATUS.ne("blocked"))

@@ -70,7 +70,7 @@ public final class BaselineCsv {
         for (Line l : lines(b)) {
             id(csv, b, l);
             BaselineReport.Scores s = l.scores();
-            for (int m : new int[] {Metrics.ACCURACY, Metrics.MACRO_F1, Metrics.KAPPA}) {
+            for (int m : new int[] {RowMetrics.ACCURACY, RowMetrics.MACRO_F1, RowMetrics.KAPPA}) {
                 csv.estimate(s.metric(m), s.interval(m));
             }
             ModelRun run = l.run() == null ? null : b.runs().get(l.run());
@@ -92,7 +92,7 @@ public final class BaselineCsv {
             for (int c = 0; c < b.space().size(); c++) {
                 id(csv, b, l);
                 csv.cell(b.space().keys().get(c));
-                for (int m : new int[] {Metrics.precision(c), Metrics.recall(c), Metrics.f1(c)}) {
+                for (int m : new int[] {RowMetrics.precision(c), RowMetrics.recall(c), RowMetrics.f1(c)}) {
                     csv.estimate(s.metric(m), s.interval(m));
                 }
                 csv.cell(s.thin() ? null : s.support()[c]).end();
@@ -113,7 +113,7 @@ public final class BaselineCsv {
                         .cell(null).estimate(s.metric(x), s.interval(x)).end();
             }
             for (int c = 0; c < b.space().size(); c++) {
-                int[] idx = {Metrics.precision(c), Metrics.recall(c), Metrics.f1(c)};
+                int[] idx = {RowMetrics.precision(c), RowMetrics.recall(c), RowMetrics.f1(c)};
                 String[] per = {"precision", "recall", "f1"};
                 for (int x = 0; x < 3; x++) {
                     csv.cell(m.id()).cell(m.model()).cell(m.version()).cell(r.gapVersus()).cell(r.reference()).cell(per[x])

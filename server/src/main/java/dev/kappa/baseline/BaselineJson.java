@@ -25,7 +25,7 @@ public final class BaselineJson {
                 .put("project_id", b.projectId())
                 .put("kind", b.space().kind())
                 .put("classes", new JsonArray(List.copyOf(b.space().keys())))
-                .put("reference", new JsonObject().put("kind", r.reference()).put("description", References.describe(r.reference()))
+                .put("reference", new JsonObject().put("kind", r.reference()).put("description", ReferenceDescriptions.describe(r.reference()))
                         .put("n_items", r.referenceItems()))
                 .put("bootstrap", new JsonObject().put("resamples", o.resamples()).put("seed", o.seed())
                         .put("level", o.level()).put("unit", "item"))
@@ -91,9 +91,9 @@ public final class BaselineJson {
         double worstF1 = Double.POSITIVE_INFINITY;
         for (int c = 0; c < b.space().size(); c++) {
             String key = b.space().keys().get(c);
-            perClass.put(key, new JsonObject().put("precision", metric(s, Metrics.precision(c)))
-                    .put("recall", metric(s, Metrics.recall(c))).put("f1", metric(s, Metrics.f1(c))));
-            Estimate f1 = s.metric(Metrics.f1(c));
+            perClass.put(key, new JsonObject().put("precision", metric(s, RowMetrics.precision(c)))
+                    .put("recall", metric(s, RowMetrics.recall(c))).put("f1", metric(s, RowMetrics.f1(c))));
+            Estimate f1 = s.metric(RowMetrics.f1(c));
             if (f1.defined() && f1.value() < worstF1) {
                 worstF1 = f1.value();
                 worst = key;
@@ -113,17 +113,17 @@ public final class BaselineJson {
         JsonObject perClass = new JsonObject();
         for (int c = 0; c < b.space().size(); c++) {
             perClass.put(b.space().keys().get(c), new JsonObject()
-                    .put("precision", metric(s, Metrics.precision(c)))
-                    .put("recall", metric(s, Metrics.recall(c)))
-                    .put("f1", metric(s, Metrics.f1(c)))
+                    .put("precision", metric(s, RowMetrics.precision(c)))
+                    .put("recall", metric(s, RowMetrics.recall(c)))
+                    .put("f1", metric(s, RowMetrics.f1(c)))
                     .put("support", s.thin() ? null : EstimateJson.number(s.support()[c])));
         }
         return o.put("per_class", perClass);
     }
 
     private static void headline(JsonObject o, BaselineReport.Scores s) {
-        o.put("accuracy", metric(s, Metrics.ACCURACY)).put("macro_f1", metric(s, Metrics.MACRO_F1))
-                .put("cohen_kappa", metric(s, Metrics.KAPPA));
+        o.put("accuracy", metric(s, RowMetrics.ACCURACY)).put("macro_f1", metric(s, RowMetrics.MACRO_F1))
+                .put("cohen_kappa", metric(s, RowMetrics.KAPPA));
     }
 
     static JsonObject metric(BaselineReport.Scores s, int index) {

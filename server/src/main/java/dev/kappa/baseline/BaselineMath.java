@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * The baseline report from answers, gold and predictions: pure, arrays in and numbers out. Rows are built by
- * {@link Rows}; every row that is not thin goes into one bootstrap over items, so that all intervals, and the paired
+ * {@link BaselineRows}; every row that is not thin goes into one bootstrap over items, so that all intervals, and the paired
  * model-minus-people gaps, come from the same resamples.
  */
 public final class BaselineMath {
@@ -31,8 +31,8 @@ public final class BaselineMath {
     public static BaselineReport compute(BaselineData d, Reference ref, BaselineOptions o) {
         int k = d.nClasses;
         int maxK = Math.max(1, Math.min(o.maxK(), mostCrowdAnswers(d)));
-        Rows rows = Rows.build(d, ref, maxK, o.seed(), o.parallel() ? Runtime.getRuntime().availableProcessors() : 1);
-        Layout layout = new Layout(k, o.minItems());
+        BaselineRows rows = BaselineRows.build(d, ref, maxK, o.seed(), o.parallel() ? Runtime.getRuntime().availableProcessors() : 1);
+        BootstrapLayout layout = new BootstrapLayout(k, o.minItems());
         int[] tierSlot = new int[2];
         int[][] modelSlot = new int[2][d.runs()];
         for (int t = 0; t < 2; t++) {
@@ -67,7 +67,7 @@ public final class BaselineMath {
         List<BaselineReport.ConsensusRow> consensus = new ArrayList<>();
         Estimate crowdMean = tiers[0].meanSeconds();
         for (int j = 0; j < maxK; j++) {
-            Rows.Human h = j == 0 ? rows.tiers[0] : rows.consensus[j];
+            BaselineRows.Human h = j == 0 ? rows.tiers[0] : rows.consensus[j];
             int kk = j + 1;
             Estimate seconds = crowdMean.defined() ? Estimate.of(kk * crowdMean.value()) : crowdMean;
             Estimate cost = tiers[0].costPerLabel().defined() ? Estimate.of(kk * tiers[0].costPerLabel().value())
@@ -91,7 +91,7 @@ public final class BaselineMath {
                 runs, best < 0 ? null : best == 1 ? "expert" : "crowd", gaps);
     }
 
-    private static BaselineReport.Tier tier(Rows.Tier row, boolean expert, Reference ref, Layout layout, Computed c,
+    private static BaselineReport.Tier tier(BaselineRows.Tier row, boolean expert, Reference ref, BootstrapLayout layout, Computed c,
                                             int slot, int[] modelSlots, BaselineOptions o) {
         double[] seconds = Arrays.copyOf(row.durations, row.timed);
         Estimate median = AnnotatorQuality.median(seconds);
@@ -109,17 +109,17 @@ public final class BaselineMath {
     }
 
     /** The tier with the higher macro-F1 (expert on a tie), or -1 when neither has numbers. */
-    private static int bestTier(Layout layout, int[] tierSlot, double[] sum, int k) {
+    private static int bestTier(BootstrapLayout layout, int[] tierSlot, double[] sum, int k) {
         int best = -1;
         double value = Double.NEGATIVE_INFINITY;
         for (int t = 0; t < 2; t++) {
             if (layout.thin(tierSlot[t])) {
                 continue;
             }
-            Estimate[] m = new Estimate[Metrics.length(k)];
-            Metrics.write(sum, layout.offset(tierSlot[t]), k, m, 0);
-            if (m[Metrics.MACRO_F1].defined() && m[Metrics.MACRO_F1].value() >= value) {
-                value = m[Metrics.MACRO_F1].value();
+            Estimate[] m = new Estimate[RowMetrics.length(k)];
+            RowMetrics.write(sum, layout.offset(tierSlot[t]), k, m, 0);
+            if (m[RowMetrics.MACRO_F1].defined() && m[RowMetrics.MACRO_F1].value() >= value) {
+                value = m[RowMetrics.MACRO_F1].value();
                 best = t;
             }
         }
@@ -127,12 +127,12 @@ public final class BaselineMath {
     }
 
     private static BaselineReport.Match match(BaselineReport.Tier expert, List<BaselineReport.ConsensusRow> rows) {
-        Estimate target = expert.scores().metric(Metrics.ACCURACY);
+        Estimate target = expert.scores().metric(RowMetrics.ACCURACY);
         if (!target.defined()) {
             return new BaselineReport.Match(null, target, "the expert tier has no accuracy: " + target.reason());
         }
         for (BaselineReport.ConsensusRow row : rows) {
-            Estimate acc = row.scores().metric(Metrics.ACCURACY);
+            Estimate acc = row.scores().metric(RowMetrics.ACCURACY);
             if (acc.defined() && acc.value() >= target.value()) {
                 return new BaselineReport.Match(row.k(), target, null);
             }
@@ -167,7 +167,7 @@ public final class BaselineMath {
 
     /** The point estimates and intervals of every slot and gap. */
     record Computed(Estimate[] point, Bootstrap.Interval[] ci, int slots, int length, boolean[] gapLive) {
-        BaselineReport.Scores scores(Layout layout, int slot) {
+        BaselineReport.Scores scores(BootstrapLayout layout, int slot) {
             int n = layout.items(slot);
             if (layout.thin(slot)) {
                 String reason = n == 0 ? "no reference items"
@@ -179,7 +179,7 @@ public final class BaselineMath {
                     ci == null ? null : Arrays.copyOfRange(ci, at, at + length));
         }
 
-        BaselineReport.Scores gap(Layout layout, int run) {
+        BaselineReport.Scores gap(BootstrapLayout layout, int run) {
             int at = (slots + run) * length;
             if (!gapLive[run]) {
                 return new BaselineReport.Scores(0, true, "the run's row on the best tier's items is thin", null, null, null);

@@ -6,7 +6,7 @@ import dev.kappa.stats.Estimate;
 import java.util.List;
 
 /**
- * A computed baseline: every row's metrics (see {@link Metrics} for the order) with their intervals. A thin row
+ * A computed baseline: every row's metrics (see {@link RowMetrics} for the order) with their intervals. A thin row
  * carries its n and the reason, and no numbers.
  */
 public record BaselineReport(String reference, int referenceItems, int nClasses, BaselineOptions options, Tier crowd,
@@ -14,7 +14,7 @@ public record BaselineReport(String reference, int referenceItems, int nClasses,
                              String gapVersus, List<Gap> gaps) {
 
     /**
-     * Metrics of a row: {@code point} and {@code ci} by {@link Metrics} index ({@code ci} null without resamples);
+     * Metrics of a row: {@code point} and {@code ci} by {@link RowMetrics} index ({@code ci} null without resamples);
      * {@code support} is the reference mass of each class; {@code thin} rows have neither.
      */
     public record Scores(int nItems, boolean thin, String thinReason, double[] support, Estimate[] point,

@@ -5,17 +5,21 @@ import dev.kappa.analysis.AnswerLoader;
 import dev.kappa.analysis.AnswerSet;
 import dev.kappa.analysis.Gold;
 import dev.kappa.analysis.LabelSpace;
+import dev.kappa.analysis.Memo;
 import dev.kappa.auth.Principal;
 import dev.kappa.db.tables.records.ProjectsRecord;
 import dev.kappa.error.Problems;
-import dev.kappa.policy.EvaluationPolicy;
-import dev.kappa.policy.PolicyRepository;
+import dev.kappa.project.EvaluationPolicy;
+import dev.kappa.project.EvaluationPolicyRepository;
 import dev.kappa.project.ProjectAccess;
 import dev.kappa.sql.Db;
 import dev.kappa.stats.Ratings;
 import io.vertx.core.Future;
 import org.jooq.DSLContext;
 
+import java.nio.IntBuffer;
+import java.nio.LongBuffer;
+import java.util.List;
 import java.util.logging.Logger;
 
 /**
@@ -47,7 +51,8 @@ public final class BaselineService {
         return Future.all(answers, predictions).compose(both -> db.blocking(() -> {
             long t1 = System.nanoTime();
             Loaded l = answers.result();
-            Baseline b = compute(l, predictions.result(), q);
+            Baseline b = RECENT.get(List.of(projectId, l.reference(), q.resamples(), q.seed(), q.minItems()),
+                    inputs(l, predictions.result()), () -> compute(l, predictions.result(), q));
             LOG.info(() -> String.format("baseline of project %d against %s: %,d answers and %,d predictions of %d runs "
                     + "read in %d ms, report with %d resamples in %d ms", projectId, l.reference(), l.answers().size(),
                     predictions.result().size(), predictions.result().runs().size(), (t1 - t0) / 1_000_000,
@@ -56,9 +61,22 @@ public final class BaselineService {
         }));
     }
 
+    /**
+     * Baselines computed recently, by request, with what they were computed from (the leaderboard asks for the same
+     * baseline as the baselines table, at the same moment). A remembered one is used again only for equal inputs: the
+     * very same answer set (see AnswerLoader), gold, predictions and rates. The buffers compare contents.
+     */
+    private static final Memo<List<Object>, Baseline> RECENT = new Memo<>(8, b -> 1);
+
+    private static List<Object> inputs(Loaded l, BaselineRepository.Predictions p) {
+        return List.of(l.answers(), IntBuffer.wrap(l.gold()), p.runs(), IntBuffer.wrap(p.run(), 0, p.size()),
+                LongBuffer.wrap(p.item(), 0, p.size()), IntBuffer.wrap(p.label(), 0, p.size()),
+                String.valueOf(l.project().getHourlyRateCrowd()), String.valueOf(l.project().getHourlyRateExpert()));
+    }
+
     /** The reference used when a request names none: the evaluation policy's. */
     static String reference(DSLContext tx, long projectId, String asked) {
-        return asked != null ? asked : PolicyRepository.find(tx, projectId).map(EvaluationPolicy::reference).orElse("gold");
+        return asked != null ? asked : EvaluationPolicyRepository.find(tx, projectId).map(EvaluationPolicy::reference).orElse("gold");
     }
 
     private static LabelSpace space(ProjectsRecord project) {

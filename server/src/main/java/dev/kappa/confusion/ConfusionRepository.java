@@ -18,9 +18,24 @@ final class ConfusionRepository {
             FROM predictions p JOIN items i ON i.project_id = p.project_id AND i.id = p.item_id
             WHERE p.project_id = ? AND p.run_id = ?
             """;
+    // Against gold only the (gold, given) pairs matter, so PostgreSQL counts them instead of sending every answer.
+    private static final String TIER_AGAINST_GOLD = """
+            SELECT i.gold #>> '{}' AS gold, a.label #>> '{}' AS given, count(*) AS n
+            FROM answers a JOIN items i ON i.project_id = a.project_id AND i.id = a.item_id
+            WHERE a.project_id = ? AND a.tier = ? GROUP BY 1, 2
+            """;
+    private static final String RUN_AGAINST_GOLD = """
+            SELECT i.gold #>> '{}' AS gold, p.label #>> '{}' AS given, count(*) AS n
+            FROM predictions p JOIN items i ON i.project_id = p.project_id AND i.id = p.item_id
+            WHERE p.project_id = ? AND p.run_id = ? GROUP BY 1, 2
+            """;
     private static final String RUN_EXISTS = "SELECT EXISTS (SELECT 1 FROM model_runs WHERE project_id = ? AND id = ?)";
 
     record Given(long itemId, String gold, String label) {
+    }
+
+    /** How many given labels were {@code label} on items whose gold is {@code gold} (either may be null). */
+    record Pair(String gold, String label, long n) {
     }
 
     private ConfusionRepository() {
@@ -32,6 +47,22 @@ final class ConfusionRepository {
 
     static List<Given> run(DSLContext tx, long projectId, long runId) {
         return read(tx.fetch(RUN, projectId, runId));
+    }
+
+    static List<Pair> tierAgainstGold(DSLContext tx, long projectId, String tier) {
+        return pairs(tx.fetch(TIER_AGAINST_GOLD, projectId, tier));
+    }
+
+    static List<Pair> runAgainstGold(DSLContext tx, long projectId, long runId) {
+        return pairs(tx.fetch(RUN_AGAINST_GOLD, projectId, runId));
+    }
+
+    private static List<Pair> pairs(Iterable<Record> rows) {
+        List<Pair> out = new ArrayList<>();
+        for (Record r : rows) {
+            out.add(new Pair(r.get("gold", String.class), r.get("given", String.class), r.get("n", Long.class)));
+        }
+        return out;
     }
 
     static boolean runExists(DSLContext tx, long projectId, long runId) {

@@ -37,33 +37,38 @@ public final class ConfusionService {
             if (runId != null && !ConfusionRepository.runExists(tx, projectId, runId)) {
                 throw Problems.invalid("run_id", "project " + projectId + " has no model run " + runId);
             }
-            List<ConfusionRepository.Given> given = runId != null ? ConfusionRepository.run(tx, projectId, runId)
-                    : ConfusionRepository.tier(tx, projectId, tier);
-            int[] consensus = null;
-            ConsensusService.Computed c = null;
-            if (reference.equals("consensus")) {
-                c = ConsensusService.computeNow(tx, project, ConsensusRequest.of(ConsensusMethod.MAJORITY, AnswerFilter.ALL));
-                consensus = c.consensus().reference(-1);
-            }
             int k = space.size();
             long[][] counts = new long[k][k];
             long compared = 0;
             long without = 0;
-            for (ConfusionRepository.Given g : given) {
-                int ref;
-                if (consensus != null) {
+            if (reference.equals("gold")) {
+                for (ConfusionRepository.Pair pair : runId != null ? ConfusionRepository.runAgainstGold(tx, projectId, runId)
+                        : ConfusionRepository.tierAgainstGold(tx, projectId, tier)) {
+                    int ref = pair.gold() == null ? -1 : space.classOf(pair.gold());
+                    int got = pair.label() == null ? -1 : space.classOf(pair.label());
+                    if (ref < 0 || got < 0) {
+                        without += pair.n();
+                    } else {
+                        counts[ref][got] += pair.n();
+                        compared += pair.n();
+                    }
+                }
+            } else {
+                ConsensusService.Computed c = ConsensusService.computeNow(tx, project,
+                        ConsensusRequest.of(ConsensusMethod.MAJORITY, AnswerFilter.ALL));
+                int[] consensus = c.consensus().reference(-1);
+                for (ConfusionRepository.Given g : runId != null ? ConfusionRepository.run(tx, projectId, runId)
+                        : ConfusionRepository.tier(tx, projectId, tier)) {
                     int index = c.answers().itemIndex(g.itemId());
-                    ref = index < 0 ? -1 : consensus[index];
-                } else {
-                    ref = g.gold() == null ? -1 : space.classOf(g.gold());
+                    int ref = index < 0 ? -1 : consensus[index];
+                    int got = g.label() == null ? -1 : space.classOf(g.label());
+                    if (ref < 0 || got < 0) {
+                        without++;
+                    } else {
+                        counts[ref][got]++;
+                        compared++;
+                    }
                 }
-                int got = g.label() == null ? -1 : space.classOf(g.label());
-                if (ref < 0 || got < 0) {
-                    without++;
-                    continue;
-                }
-                counts[ref][got]++;
-                compared++;
             }
             String note = reference.equals("gold") ? "the items' gold labels"
                     : "majority of all answers on the item (the scored answers included; unresolved ties have no reference)";

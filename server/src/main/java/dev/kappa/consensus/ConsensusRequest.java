@@ -1,6 +1,9 @@
 package dev.kappa.consensus;
 
+import dev.kappa.analysis.AnalysisQuery;
 import dev.kappa.analysis.AnswerFilter;
+import dev.kappa.error.Problems;
+import dev.kappa.http.Query;
 
 /**
  * One consensus request. Tier weights (weighted method) are null to use the project's quality policy; the
@@ -17,5 +20,27 @@ public record ConsensusRequest(ConsensusMethod method, AnswerFilter filter, Doub
 
     public static ConsensusRequest of(ConsensusMethod method, AnswerFilter filter) {
         return new ConsensusRequest(method, filter, null, null, DEFAULT_TOLERANCE, DEFAULT_MAX_ITERATIONS);
+    }
+
+    /** The consensus, quality and consensus-browser endpoints' shared parameters; malformed values are 400s naming them. */
+    public static ConsensusRequest from(Query query) {
+        String name = query.raw("method");
+        ConsensusMethod method = name == null || name.isBlank() ? ConsensusMethod.MAJORITY : ConsensusMethod.of(name.trim());
+        if (method == null) {
+            throw Problems.badRequest("method", "must be majority, weighted or dawid-skene");
+        }
+        AnswerFilter filter = AnalysisQuery.filter(query);
+        if (filter.label() != null) {
+            throw Problems.badRequest("label", "is not a filter of consensus: a consensus covers every label");
+        }
+        Double crowd = weight(query, "crowd_weight");
+        Double expert = weight(query, "expert_weight");
+        double tolerance = AnalysisQuery.number(query, "tolerance", 1e-12, 1, DEFAULT_TOLERANCE);
+        Integer cap = query.integer("max_iterations", 1, 100_000);
+        return new ConsensusRequest(method, filter, crowd, expert, tolerance, cap == null ? DEFAULT_MAX_ITERATIONS : cap);
+    }
+
+    private static Double weight(Query query, String name) {
+        return query.raw(name) == null ? null : AnalysisQuery.number(query, name, 0, 1000, 1);
     }
 }

@@ -1,13 +1,12 @@
 package dev.kappa.consensus;
 
-import dev.kappa.analysis.AnalysisQuery;
-import dev.kappa.analysis.AnswerFilter;
-import dev.kappa.auth.Access;
+import dev.kappa.http.Access;
 import dev.kappa.auth.Principal;
 import dev.kappa.error.Problems;
 import dev.kappa.http.ApiRouter;
 import dev.kappa.http.Input;
 import dev.kappa.http.JsonLines;
+import dev.kappa.http.Query;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -36,7 +35,7 @@ public final class ConsensusRoutes implements ApiRouter.Routes {
         if (ctx.queryParams().get("crowd_weight") != null || ctx.queryParams().get("expert_weight") != null) {
             throw Problems.badRequest("crowd_weight", "tier weights belong to the weighted method, not to Dawid-Skene");
         }
-        ConsensusRequest q = request(ctx);
+        ConsensusRequest q = ConsensusRequest.from(Query.from(ctx));
         consensus.model(p, id, q).onSuccess(m -> dev.kappa.http.Responses.json(ctx, 200, ModelJson.of(id, m, q)))
                 .onFailure(ctx::fail);
     }
@@ -44,7 +43,7 @@ public final class ConsensusRoutes implements ApiRouter.Routes {
     private void get(RoutingContext ctx) {
         Principal p = Access.caller(ctx);
         long id = Input.pathId(ctx, "id", "project");
-        ConsensusRequest q = request(ctx);
+        ConsensusRequest q = ConsensusRequest.from(Query.from(ctx));
         consensus.compute(p, id, q).compose(c -> {
             JsonLines out = new JsonLines(ctx.response()
                     .putHeader("Kappa-Consensus-Method", q.method().key())
@@ -55,28 +54,5 @@ public final class ConsensusRoutes implements ApiRouter.Routes {
             }
             return consensus.stream(c, (item, index) -> out.line(sb -> c.consensus().appendLine(sb, item, index)), out::end);
         }).onFailure(ctx::fail);
-    }
-
-    /** Shared with the quality endpoint, which scores annotators against the same consensus. */
-    public static ConsensusRequest request(RoutingContext ctx) {
-        String name = ctx.queryParams().get("method");
-        ConsensusMethod method = name == null || name.isBlank() ? ConsensusMethod.MAJORITY : ConsensusMethod.of(name.trim());
-        if (method == null) {
-            throw Problems.badRequest("method", "must be majority, weighted or dawid-skene");
-        }
-        AnswerFilter filter = AnalysisQuery.filter(ctx);
-        if (filter.label() != null) {
-            throw Problems.badRequest("label", "is not a filter of consensus: a consensus covers every label");
-        }
-        Double crowd = weight(ctx, "crowd_weight");
-        Double expert = weight(ctx, "expert_weight");
-        double tolerance = AnalysisQuery.number(ctx, "tolerance", 1e-12, 1, ConsensusRequest.DEFAULT_TOLERANCE);
-        Integer cap = Input.queryInt(ctx, "max_iterations", 1, 100_000);
-        return new ConsensusRequest(method, filter, crowd, expert, tolerance,
-                cap == null ? ConsensusRequest.DEFAULT_MAX_ITERATIONS : cap);
-    }
-
-    private static Double weight(RoutingContext ctx, String name) {
-        return ctx.queryParams().get(name) == null ? null : AnalysisQuery.number(ctx, name, 0, 1000, 1);
     }
 }

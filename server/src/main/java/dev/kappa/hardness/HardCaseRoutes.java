@@ -1,11 +1,12 @@
 package dev.kappa.hardness;
 
 import dev.kappa.analysis.AnalysisQuery;
-import dev.kappa.auth.Access;
+import dev.kappa.http.Access;
 import dev.kappa.auth.Principal;
 import dev.kappa.error.Problems;
 import dev.kappa.http.ApiRouter;
 import dev.kappa.http.Input;
+import dev.kappa.http.Query;
 import dev.kappa.http.JsonLines;
 import dev.kappa.http.Responses;
 import io.vertx.ext.web.Router;
@@ -40,7 +41,7 @@ public final class HardCaseRoutes implements ApiRouter.Routes {
         cases.export(p, id, q).compose(e -> {
             JsonLines out = new JsonLines(ctx.response().putHeader("Kappa-Next-Cursor", e.nextCursor().toString())
                     .putHeader("Kappa-Run-Id", e.runId() == null ? "" : e.runId().toString()));
-            return cases.stream(e, out::line, out::end);
+            return cases.stream(e, out::record, out::end);
         }).onFailure(ctx::fail);
     }
 
@@ -61,7 +62,7 @@ public final class HardCaseRoutes implements ApiRouter.Routes {
         Integer limit = paged ? Input.queryInt(ctx, "limit", 1, HardCaseQuery.MAX_LIMIT) : null;
         String since = param(ctx, "since");
         return new HardCaseQuery(id(ctx, "run_id"), param(ctx, "class"),
-                min == null ? null : AnalysisQuery.number(ctx, "min_score", 0, 1, 0),
+                min == null ? null : AnalysisQuery.number(Query.from(ctx), "min_score", 0, 1, 0),
                 reason, bool(ctx, "model_wrong"), bool(ctx, "labeled"),
                 limit == null ? HardCaseQuery.DEFAULT_LIMIT : limit, since == null ? null : FeedCursor.parse(since));
     }

@@ -1,6 +1,6 @@
 package dev.kappa.hardness;
 
-import dev.kappa.auth.Access;
+import dev.kappa.http.Access;
 import dev.kappa.auth.Principal;
 import dev.kappa.consensus.ConsensusMethod;
 import dev.kappa.error.Problems;

@@ -8,7 +8,7 @@ import dev.kappa.analysis.LabelSpace;
 import dev.kappa.consensus.ConsensusRequest;
 import dev.kappa.consensus.ItemConsensus;
 import dev.kappa.db.tables.records.ProjectsRecord;
-import dev.kappa.quality.QualityPolicyRepository;
+import dev.kappa.project.QualityPolicyRepository;
 import dev.kappa.stats.Consensus;
 import dev.kappa.stats.PerItem;
 import org.jooq.Cursor;

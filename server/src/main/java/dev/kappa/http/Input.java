@@ -216,18 +216,6 @@ public final class Input {
 
     /** A query parameter that must be a whole number in range, or absent. */
     public static Integer queryInt(RoutingContext ctx, String name, int min, int max) {
-        String v = ctx.queryParams().get(name);
-        if (v == null || v.isBlank()) {
-            return null;
-        }
-        try {
-            int n = Integer.parseInt(v.trim());
-            if (n >= min && n <= max) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            throw Problems.badRequest(name, "must be a whole number");
-        }
-        throw Problems.badRequest(name, "must be between " + min + " and " + max);
+        return Query.from(ctx).integer(name, min, max);
     }
 }

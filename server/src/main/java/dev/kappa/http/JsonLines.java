@@ -46,6 +46,11 @@ public final class JsonLines {
         line(sb -> sb.append(line.encode()));
     }
 
+    /** A record as one line, written by {@link RecordJson}. */
+    public void record(Object value) {
+        line(sb -> sb.append(RecordJson.encode(value)));
+    }
+
     /** A line written by {@code writer} straight into the chunk (see {@link JsonText}); the newline is added here. */
     public void line(Consumer<StringBuilder> writer) {
         writer.accept(chunk);

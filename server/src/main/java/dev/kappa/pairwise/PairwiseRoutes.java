@@ -1,7 +1,7 @@
 package dev.kappa.pairwise;
 
 import dev.kappa.analysis.EstimateJson;
-import dev.kappa.auth.Access;
+import dev.kappa.http.Access;
 import dev.kappa.error.Problems;
 import dev.kappa.http.ApiRouter;
 import dev.kappa.http.Input;

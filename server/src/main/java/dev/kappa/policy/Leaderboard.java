@@ -1,5 +1,6 @@
 package dev.kappa.policy;
 
+import dev.kappa.project.EvaluationPolicy;
 import dev.kappa.stats.Bootstrap;
 import dev.kappa.stats.Estimate;
 

@@ -1,8 +1,9 @@
 package dev.kappa.policy;
 
+import dev.kappa.project.EvaluationPolicy;
 import dev.kappa.analysis.EstimateJson;
 import dev.kappa.baseline.Csv;
-import dev.kappa.baseline.References;
+import dev.kappa.baseline.ReferenceDescriptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -23,7 +24,7 @@ final class LeaderboardJson {
         String reference = r.baseline().report().reference();
         return new JsonObject()
                 .put("project_id", r.baseline().projectId())
-                .put("reference", new JsonObject().put("kind", reference).put("description", References.describe(reference)))
+                .put("reference", new JsonObject().put("kind", reference).put("description", ReferenceDescriptions.describe(reference)))
                 .put("policy", r.policy().json())
                 .put("objective", Leaderboard.objectiveName(r.policy()))
                 .put("scope", LeaderboardEntries.SCOPE)
@@ -59,7 +60,7 @@ final class LeaderboardJson {
     static String csv(PolicyService.Ranking r) {
         List<String> header = new ArrayList<>(List.of("rank", "kind", "run_id", "name", "objective", "objective_low",
                 "objective_high", "passes", "failed", "tied_with", "reference"));
-        header.addAll(dev.kappa.policy.EvaluationPolicy.METRICS);
+        header.addAll(EvaluationPolicy.METRICS);
         Csv csv = new Csv(header);
         for (Leaderboard.Ranked e : r.result().entries()) {
             csv.cell(e.rank()).cell(e.entry().kind()).cell(e.entry().runId()).cell(e.entry().name())

@@ -1,5 +1,6 @@
 package dev.kappa.policy;
 
+import dev.kappa.project.EvaluationPolicy;
 import dev.kappa.baseline.BaselineRequest;
 import dev.kappa.error.Problems;
 import dev.kappa.http.Input;

@@ -1,12 +1,13 @@
 package dev.kappa.policy;
 
-import dev.kappa.auth.Access;
+import dev.kappa.project.EvaluationPolicy;
+import dev.kappa.http.Access;
 import dev.kappa.auth.Principal;
 import dev.kappa.baseline.BaselineRequest;
-import dev.kappa.baseline.BaselineRoutes;
 import dev.kappa.error.Problems;
 import dev.kappa.http.ApiRouter;
 import dev.kappa.http.Input;
+import dev.kappa.http.Query;
 import dev.kappa.http.Responses;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -47,7 +48,7 @@ public final class PolicyRoutes implements ApiRouter.Routes {
         if (ctx.queryParams().contains("table")) {
             throw Problems.badRequest("table", "the leaderboard is one table");
         }
-        BaselineRequest q = BaselineRoutes.request(ctx, Set.of("json", "csv"));
+        BaselineRequest q = BaselineRequest.from(Query.from(ctx), Set.of("json", "csv"));
         policies.leaderboard(p, id, q).onSuccess(r -> {
             if (q.format().equals("csv")) {
                 Responses.csv(ctx, LeaderboardJson.csv(r));

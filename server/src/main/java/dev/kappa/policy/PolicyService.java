@@ -1,5 +1,7 @@
 package dev.kappa.policy;
 
+import dev.kappa.project.EvaluationPolicy;
+import dev.kappa.project.EvaluationPolicyRepository;
 import dev.kappa.auth.Principal;
 import dev.kappa.baseline.Baseline;
 import dev.kappa.baseline.BaselineRequest;
@@ -21,14 +23,14 @@ public final class PolicyService {
     public Future<EvaluationPolicy> get(Principal p, long projectId) {
         return db.tx(tx -> {
             ProjectAccess.requireManager(tx, p, projectId);
-            return PolicyRepository.find(tx, projectId).orElse(EvaluationPolicy.DEFAULT);
+            return EvaluationPolicyRepository.find(tx, projectId).orElse(EvaluationPolicy.DEFAULT);
         });
     }
 
     public Future<EvaluationPolicy> put(Principal p, long projectId, EvaluationPolicy policy) {
         return db.tx(tx -> {
             ProjectAccess.requireManager(tx, p, projectId);
-            PolicyRepository.save(tx, projectId, policy);
+            EvaluationPolicyRepository.save(tx, projectId, policy);
             return policy;
         });
     }

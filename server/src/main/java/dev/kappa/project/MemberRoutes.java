@@ -1,17 +1,24 @@
 package dev.kappa.project;
 
-import dev.kappa.auth.Access;
+import dev.kappa.http.Access;
 import dev.kappa.auth.Principal;
 import dev.kappa.error.Problems;
 import dev.kappa.http.ApiRouter;
 import dev.kappa.http.Input;
+import dev.kappa.http.Query;
 import dev.kappa.http.Responses;
-import io.vertx.core.json.JsonObject;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
+import java.util.List;
+
 /** Project membership, managed by engineers and admins. */
 public final class MemberRoutes implements ApiRouter.Routes {
+    /** {@code next_after} only when the page is full (there may be more). */
+    record Page(List<Member> members, @JsonInclude(JsonInclude.Include.NON_NULL) Long nextAfter) {
+    }
+
     private final MemberService members;
 
     public MemberRoutes(MemberService members) {
@@ -45,14 +52,9 @@ public final class MemberRoutes implements ApiRouter.Routes {
     private void list(RoutingContext ctx) {
         Principal p = Access.caller(ctx);
         long projectId = Input.pathId(ctx, "id", "project");
-        Paging paging = Paging.of(ctx);
-        members.page(p, projectId, paging).onSuccess(page -> {
-            JsonObject body = new JsonObject().put("members", page);
-            if (page.size() == paging.limit()) {
-                body.put("next_after", page.getJsonObject(page.size() - 1).getLong("user_id"));
-            }
-            Responses.json(ctx, 200, body);
-        }).onFailure(ctx::fail);
+        Paging paging = Paging.of(Query.from(ctx));
+        members.page(p, projectId, paging).onSuccess(page -> Responses.json(ctx, 200,
+                new Page(page, page.size() == paging.limit() ? page.get(page.size() - 1).userId() : null))).onFailure(ctx::fail);
     }
 
     private void remove(RoutingContext ctx) {

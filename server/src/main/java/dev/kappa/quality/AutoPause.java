@@ -1,5 +1,6 @@
 package dev.kappa.quality;
 
+import dev.kappa.project.QualityPolicy;
 import org.jooq.DSLContext;
 import org.jooq.Record3;
 import org.jooq.impl.DSL;

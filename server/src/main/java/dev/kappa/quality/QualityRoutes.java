@@ -1,11 +1,13 @@
 package dev.kappa.quality;
 
-import dev.kappa.auth.Access;
+import dev.kappa.project.QualityPolicy;
+import dev.kappa.http.Access;
 import dev.kappa.auth.Principal;
-import dev.kappa.consensus.ConsensusRoutes;
+import dev.kappa.consensus.ConsensusRequest;
 import dev.kappa.error.Problems;
 import dev.kappa.http.ApiRouter;
 import dev.kappa.http.Input;
+import dev.kappa.http.Query;
 import dev.kappa.http.Responses;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -29,7 +31,7 @@ public final class QualityRoutes implements ApiRouter.Routes {
     private void report(RoutingContext ctx) {
         Principal p = Access.caller(ctx);
         long id = Input.pathId(ctx, "id", "project");
-        quality.report(p, id, ConsensusRoutes.request(ctx)).onSuccess(j -> Responses.json(ctx, 200, j)).onFailure(ctx::fail);
+        quality.report(p, id, ConsensusRequest.from(Query.from(ctx))).onSuccess(j -> Responses.json(ctx, 200, j)).onFailure(ctx::fail);
     }
 
     private void policy(RoutingContext ctx) {

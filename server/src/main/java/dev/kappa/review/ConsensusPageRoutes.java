@@ -1,12 +1,12 @@
 package dev.kappa.review;
 
 import dev.kappa.analysis.AnalysisQuery;
-import dev.kappa.auth.Access;
+import dev.kappa.http.Access;
 import dev.kappa.consensus.ConsensusRequest;
-import dev.kappa.consensus.ConsensusRoutes;
 import dev.kappa.error.Problems;
 import dev.kappa.http.ApiRouter;
 import dev.kappa.http.Input;
+import dev.kappa.http.Query;
 import dev.kappa.http.Responses;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
@@ -29,9 +29,9 @@ public final class ConsensusPageRoutes implements ApiRouter.Routes {
 
     private void get(RoutingContext ctx) {
         long id = Input.pathId(ctx, "id", "project");
-        ConsensusRequest q = ConsensusRoutes.request(ctx);
+        ConsensusRequest q = ConsensusRequest.from(Query.from(ctx));
         String max = ctx.queryParams().get("max_confidence");
-        Double maxConfidence = max == null || max.isBlank() ? null : AnalysisQuery.number(ctx, "max_confidence", 0, 1, 1);
+        Double maxConfidence = max == null || max.isBlank() ? null : AnalysisQuery.number(Query.from(ctx), "max_confidence", 0, 1, 1);
         boolean unresolved = flag(ctx, "unresolved");
         String order = ctx.queryParams().get("order");
         if (order != null && !order.equals("confidence") && !order.equals("queue")) {

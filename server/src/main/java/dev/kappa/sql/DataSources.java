@@ -23,6 +23,10 @@ public final class DataSources {
             hc.setPassword(password);
         }
         hc.setMaximumPoolSize(config.dbPoolSize());
+        // The analyses aggregate a project's million answers in one statement (progress, throughput, the median time
+        // per answer): at PostgreSQL's default 4 MB they sort on disk, 3x slower than in memory. work_mem bounds each
+        // sort or hash node of a query, not the connection; small queries never reach it.
+        hc.addDataSourceProperty("options", "-c work_mem=" + config.dbWorkMemMb() + "MB");
         hc.setMinimumIdle(Math.min(2, config.dbPoolSize()));
         // Short timeouts make /ready answer 503 quickly while the database is away, instead of hanging.
         hc.setConnectionTimeout(config.dbConnectTimeoutMs());

@@ -4,27 +4,19 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
- * A human baseline's accuracy and macro-F1, for single annotators and for the per-item majority of their votes, with
- * percentile intervals from a bootstrap that resamples both items and annotators: every answer is weighted by the
- * product of its item's and its annotator's draw counts (the "pigeonhole" bootstrap of A. B. Owen, "The pigeonhole
- * bootstrap", Annals of Applied Statistics 1(2), 2007; C. A. Field and A. H. Welsh, "Bootstrapping clustered data",
- * JRSS B 69(3), 2007). Resampling annotators as well as items keeps one prolific annotator from narrowing the interval:
- * the tier's accuracy is a mean over people as much as over items. With {@code annotators=false} only items are
- * resampled (as {@link Bootstrap} does), for comparison.
+ * The statistics of a human baseline and their bootstrap resamples, for {@link TwoWayIntervals}: accuracy and macro-F1
+ * of single annotators and of the per-item majority of their votes, and per model run its accuracy and its paired
+ * differences to both, on the items it predicted. A resample weights every answer by its item's draw count (items
+ * resampled) and/or its annotator's (annotators resampled); with both it is the "pigeonhole" bootstrap of A. B. Owen
+ * ("The pigeonhole bootstrap", Annals of Applied Statistics 1(2), 2007).
  *
- * <p>The single-annotator figures (and model − single) take both weights. The majority-of-V figures (and model −
- * majority) take the item weights only: each item's majority is always of all its V votes, because leaving out the
- * votes of annotators a resample did not draw would make it a majority of fewer votes, a different and weaker
- * statistic (in simulation such intervals covered the truth in a third of studies). Their intervals therefore do not
- * widen for annotator heterogeneity; BENCHMARKS.md records what that costs in coverage.
+ * <p>The majority-of-V figures take the item weights only: each item's majority is always of all its V votes, because
+ * leaving out the votes of annotators a resample did not draw would make it a majority of fewer votes, a different
+ * and weaker statistic (in simulation such intervals covered the truth in a third of studies). What the annotators
+ * add to the majority's variance comes from {@link MajorityInfluence} instead.
  *
- * <p>The pigeonhole bootstrap is conservative: the answer-level noise enters through both the item and the annotator
- * draws, so with people of equal skill its intervals cover more than the nominal level (recorded in BENCHMARKS.md).
- *
- * <p>Each model run with a prediction on the same items is compared paired, in the same resamples: its accuracy, and
- * its accuracy minus the majority's and minus the single annotators', on the items it predicted. Scoring follows
- * {@link Classification#ofTable} (macro-F1 as scikit-learn's average="macro") and {@link MajorityVote} (a tied
- * majority is unresolved and counts as wrong). Intervals are quantiles of type 7 as in {@link Bootstrap}.
+ * <p>Scoring follows {@link Classification#ofTable} (macro-F1 as scikit-learn's average="macro") and
+ * {@link MajorityVote} (a tied majority is unresolved and counts as wrong).
  */
 public final class ClusteredBootstrap {
     private ClusteredBootstrap() {
@@ -56,96 +48,12 @@ public final class ClusteredBootstrap {
         return 6 + 3 * run;
     }
 
-    /** Point estimates and intervals, in the statistic order above; NaN where undefined. */
-    public record Result(double[] point, double[] lower, double[] upper, int resamples, double level, boolean annotators, long seed) {
-    }
-
-    public static Result run(Data d, int resamples, long seed, double level, boolean annotators) {
-        Draws x = draws(d, resamples, seed, true, annotators);
-        int stats = x.point().length;
-        double[] lower = new double[stats];
-        double[] upper = new double[stats];
-        for (int s = 0; s < stats; s++) {
-            double[] v = Arrays.stream(x.values()[s]).filter(Double::isFinite).sorted().toArray();
-            lower[s] = v.length == 0 ? Double.NaN : Bootstrap.quantile(v, (1 - level) / 2);
-            upper[s] = v.length == 0 ? Double.NaN : Bootstrap.quantile(v, (1 + level) / 2);
-        }
-        return new Result(x.point(), lower, upper, resamples, level, annotators, seed);
-    }
-
-    /** A single-annotator accuracy interval from variance components, with its parts. */
-    public record Components(double point, double lower, double upper, double varItems, double varAnnotators, double varNoise) {
-    }
-
-    /**
-     * Single-annotator accuracy with a normal interval whose variance adds the items-only and the annotators-only
-     * bootstrap variances and subtracts the answer-level noise both of them contain, p(1 − p)/N over N answers:
-     * for a mean in a crossed design each one-way variance is noise/N plus its own factor's share, so the sum counts the
-     * noise twice (the method-of-moments reading of Owen 2007's pigeonhole analysis; cf. R. L. Brennan,
-     * Generalizability Theory, 2001, ch. 3). The pigeonhole percentile interval, which keeps the double count, covered
-     * 100% where 95% was asked in simulation with annotators alike; this one is reported instead (BENCHMARKS.md).
-     * Using p(1 − p) for the residual noise slightly overstates it (it also holds the item and annotator effects), so
-     * the interval errs narrow by (their variance)/N, negligible next to p(1 − p)/N in labeling data. The quantile is
-     * Student's t with Satterthwaite's degrees of freedom (below), since a dozen annotators estimate their share poorly.
-     */
-    public static Components singleAccuracy(Data d, int resamples, long seed, double level) {
-        SplittableRandom seeds = new SplittableRandom(seed);
-        Draws items = draws(d, resamples, seeds.nextLong(), true, false);
-        Draws people = draws(d, resamples, seeds.nextLong(), false, true);
-        double p = items.point()[SINGLE_ACCURACY];
-        long n = java.util.stream.IntStream.range(0, d.item().length).filter(a -> d.reference()[d.item()[a]] >= 0).count();
-        if (!Double.isFinite(p) || n == 0) {
-            return new Components(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
-        }
-        double vi = variance(items.values()[SINGLE_ACCURACY]);
-        double va = variance(people.values()[SINGLE_ACCURACY]);
-        double ve = p * (1 - p) / n;
-        double v = Math.max(vi, vi + va - ve);
-        // Few annotators (or a few doing most of the work) make the annotator variance itself uncertain: a t quantile
-        // with Satterthwaite's degrees of freedom (F. E. Satterthwaite, Biometrics Bulletin 2(6), 1946), each one-way
-        // variance counting its effective number of clusters minus one (N² / Σ size², as in Cameron and Miller,
-        // "A practitioner's guide to cluster-robust inference", J. Human Resources 50(2), 2015, §VI).
-        double df = satterthwaite(vi, clusters(d.item(), d.nItems(), d), va, clusters(d.annotator(), d.nAnnotators(), d), v);
-        double h = Student.quantile((1 + level) / 2, df) * Math.sqrt(v);
-        return new Components(p, Math.max(0, p - h), Math.min(1, p + h), vi, va, ve);
-    }
-
-    static double satterthwaite(double vi, double gi, double va, double ga, double v) {
-        double den = (gi > 1 ? vi * vi / (gi - 1) : 0) + (ga > 1 && Double.isFinite(va) ? va * va / (ga - 1) : 0);
-        return den > 0 ? Math.max(1, v * v / den) : Math.max(1, gi - 1);
-    }
-
-    /** Effective number of clusters N² / Σ n_c² over answers with a reference. */
-    private static double clusters(int[] key, int size, Data d) {
-        double[] count = new double[size];
-        double total = 0;
-        for (int a = 0; a < key.length; a++) {
-            if (d.reference()[d.item()[a]] >= 0) {
-                count[key[a]]++;
-                total++;
-            }
-        }
-        double sq = 0;
-        for (double c : count) {
-            sq += c * c;
-        }
-        return sq == 0 ? 0 : total * total / sq;
-    }
-
-    private static double variance(double[] values) {
-        double[] v = Arrays.stream(values).filter(Double::isFinite).toArray();
-        if (v.length < 2) {
-            return Double.NaN;
-        }
-        double mean = Arrays.stream(v).average().orElse(0);
-        return Arrays.stream(v).map(x -> (x - mean) * (x - mean)).sum() / (v.length - 1);
-    }
-
-    private record Draws(double[] point, double[][] values) {
+    /** Point statistics, and values[statistic][resample]. */
+    record Draws(double[] point, double[][] values) {
     }
 
     /** Point statistics and their values in each resample, items and/or annotators drawn. */
-    private static Draws draws(Data d, int resamples, long seed, boolean resampleItems, boolean annotators) {
+    static Draws draws(Data d, int resamples, long seed, boolean resampleItems, boolean annotators) {
         int[] start = new int[d.nItems() + 1];
         for (int i : d.item()) {
             start[i + 1]++;

@@ -78,7 +78,7 @@ public final class SumBootstrap {
             seeds[b] = master.nextLong();
         }
         double[][] values = new double[resamples][];
-        Factored f = Factored.of(c);
+        FactoredContributions f = FactoredContributions.of(c);
         int blocks = (resamples + BLOCK - 1) / BLOCK;
         IntStream range = IntStream.range(0, blocks);
         (parallel ? range.parallel() : range).forEach(block -> {

@@ -59,8 +59,8 @@ final class ReportText {
                 : "";
         return String.format(Locale.ROOT, "Protocol: %d training items with the answer shown, %d qualification items (pass: %s), "
                         + "%d measurement items drawn %s from items with a gold label, %d votes each. %d annotators recruited, "
-                        + "%d trained, %d qualified, %d took part. Median %.1f s per item; %s%s. Intervals: bootstrap, %d resamples, "
-                        + "clustered by items and annotators for single annotators, over items for the majority.",
+                        + "%d trained, %d qualified, %d took part. Median %.1f s per item; %s%s. Intervals: clustered by items and by "
+                        + "annotators (two-way variance components from %d bootstrap resamples, t quantile with Satterthwaite df).",
                 s.trainingN(), s.qualificationM(), rule, s.measurementK(), "stratified".equals(s.sampling()) ? "stratified by class" : "at random",
                 s.votesV(), p.recruited(), p.trained(), p.qualified(), p.participating(), r.medianSecondsPerItem(), pay, cost, r.resamples());
     }

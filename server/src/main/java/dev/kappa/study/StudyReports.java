@@ -6,6 +6,7 @@ import dev.kappa.project.LabelSchema;
 import dev.kappa.project.ProjectAccess;
 import dev.kappa.sql.Db;
 import dev.kappa.stats.ClusteredBootstrap;
+import dev.kappa.stats.TwoWayIntervals;
 import io.vertx.core.Future;
 import io.vertx.core.json.Json;
 
@@ -46,8 +47,8 @@ public final class StudyReports {
     }
 
     static StudyReport compute(StudyRow s, StudyProgress progress, ReportData.Loaded d, int resamples, long seed) {
-        ClusteredBootstrap.Result two = ClusteredBootstrap.run(d.data(), resamples, seed, LEVEL, true);
-        ClusteredBootstrap.Result items = ClusteredBootstrap.run(d.data(), resamples, seed, LEVEL, false);
+        TwoWayIntervals.Result x = TwoWayIntervals.of(d.data(), resamples, seed, LEVEL);
+        TwoWayIntervals.Interval[] two = x.clustered();
         List<StudyReport.ModelLine> models = new ArrayList<>();
         for (int r = 0; r < d.runs().size(); r++) {
             ReportData.Run run = d.runs().get(r);
@@ -56,16 +57,14 @@ public final class StudyReports {
                     figure(two, ClusteredBootstrap.modelMinusSingle(r))));
         }
         StudyReport.Figure majority = figure(two, ClusteredBootstrap.MAJORITY_ACCURACY);
-        ClusteredBootstrap.Components single = ClusteredBootstrap.singleAccuracy(d.data(), resamples, seed, LEVEL);
         return new StudyReport(s, progress, scores(d.scores(), s, d.median()), median(d.secondsPerItem()), d.measuredItems(),
-                d.data().item().length, new StudyReport.Figure(single.point(), single.lower(), single.upper()),
-                figure(two, ClusteredBootstrap.SINGLE_F1),
-                majority, figure(two, ClusteredBootstrap.MAJORITY_F1), figure(items, ClusteredBootstrap.SINGLE_ACCURACY),
-                figure(items, ClusteredBootstrap.MAJORITY_ACCURACY), models, cost(s, d, majority.value()), resamples, seed);
+                d.data().item().length, figure(two, ClusteredBootstrap.SINGLE_ACCURACY), figure(two, ClusteredBootstrap.SINGLE_F1),
+                majority, figure(two, ClusteredBootstrap.MAJORITY_F1), figure(x.itemsOnly(), ClusteredBootstrap.SINGLE_ACCURACY),
+                figure(x.itemsOnly(), ClusteredBootstrap.MAJORITY_ACCURACY), models, cost(s, d, majority.value()), resamples, seed);
     }
 
-    private static StudyReport.Figure figure(ClusteredBootstrap.Result r, int x) {
-        return new StudyReport.Figure(r.point()[x], r.lower()[x], r.upper()[x]);
+    private static StudyReport.Figure figure(TwoWayIntervals.Interval[] r, int x) {
+        return new StudyReport.Figure(r[x].point(), r[x].lower(), r[x].upper());
     }
 
     static StudyReport.Scores scores(double[] scores, StudyRow s, Double median) {

@@ -1,16 +1,18 @@
 package dev.kappa.token;
 
-import dev.kappa.auth.Access;
+import dev.kappa.http.Access;
 import dev.kappa.auth.Principal;
 import dev.kappa.http.ApiRouter;
 import dev.kappa.http.Input;
 import dev.kappa.http.Responses;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /** Engineers and admins manage their own tokens; admins can issue one for any user (crowd platform provisioning). */
 public final class TokenRoutes implements ApiRouter.Routes {
+    record Tokens(java.util.List<ApiToken> tokens) {
+    }
+
     private final TokenService tokens;
 
     public TokenRoutes(TokenService tokens) {
@@ -33,7 +35,7 @@ public final class TokenRoutes implements ApiRouter.Routes {
 
     private void list(RoutingContext ctx) {
         Principal p = Access.manager(ctx);
-        tokens.list(p.userId()).onSuccess(l -> Responses.json(ctx, 200, new JsonObject().put("tokens", l))).onFailure(ctx::fail);
+        tokens.list(p.userId()).onSuccess(l -> Responses.json(ctx, 200, new Tokens(l))).onFailure(ctx::fail);
     }
 
     private void revoke(RoutingContext ctx) {

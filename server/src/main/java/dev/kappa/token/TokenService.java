@@ -7,11 +7,10 @@ import dev.kappa.db.tables.records.ApiTokensRecord;
 import dev.kappa.error.Problems;
 import dev.kappa.sql.Db;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import org.jooq.DSLContext;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 
 import static dev.kappa.db.Tables.API_TOKENS;
 import static dev.kappa.db.Tables.USERS;
@@ -24,7 +23,7 @@ public final class TokenService {
         this.db = db;
     }
 
-    public Future<JsonObject> create(long userId, String name) {
+    public Future<ApiToken> create(long userId, String name) {
         return db.tx(tx -> {
             if (!tx.fetchExists(USERS, USERS.ID.eq(userId))) {
                 throw Problems.notFound("user " + userId);
@@ -34,19 +33,16 @@ public final class TokenService {
     }
 
     /** Stores a token whose secret is given (the bootstrap admin key) or freshly drawn. */
-    public static JsonObject issue(DSLContext tx, long userId, String name, String secret) {
+    public static ApiToken issue(DSLContext tx, long userId, String name, String secret) {
         ApiTokensRecord t = tx.insertInto(API_TOKENS).set(API_TOKENS.USER_ID, userId).set(API_TOKENS.NAME, name)
                 .set(API_TOKENS.TOKEN_HASH, Secrets.sha256(secret)).set(API_TOKENS.PREFIX, secret.substring(0, Math.min(10, secret.length())))
                 .returning().fetchOne();
-        return json(t).put("token", secret);
+        return ApiToken.of(t, secret);
     }
 
-    public Future<JsonArray> list(long userId) {
-        return db.tx(tx -> {
-            JsonArray out = new JsonArray();
-            tx.selectFrom(API_TOKENS).where(API_TOKENS.USER_ID.eq(userId)).orderBy(API_TOKENS.ID).fetch().forEach(t -> out.add(json(t)));
-            return out;
-        });
+    public Future<List<ApiToken>> list(long userId) {
+        return db.tx(tx -> tx.selectFrom(API_TOKENS).where(API_TOKENS.USER_ID.eq(userId)).orderBy(API_TOKENS.ID).fetch()
+                .map(t -> ApiToken.of(t, null)));
     }
 
     /** Owners revoke their own tokens; admins may revoke anyone's. Someone else's token id is simply not found. */
@@ -63,12 +59,5 @@ public final class TokenService {
             }
             return null;
         });
-    }
-
-    static JsonObject json(ApiTokensRecord t) {
-        return new JsonObject().put("id", t.getId()).put("user_id", t.getUserId()).put("name", t.getName())
-                .put("prefix", t.getPrefix()).put("created_at", t.getCreatedAt().toInstant())
-                .put("last_used_at", t.getLastUsedAt() == null ? null : t.getLastUsedAt().toInstant())
-                .put("revoked", t.getRevokedAt() != null);
     }
 }

@@ -22,7 +22,8 @@ import java.util.Set;
  * the touched items when all rows are in ({@link ImportedAnswers}). With {@code fill_slots=false} they are kept out of
  * the queue, as before: stored for the statistics only.
  */
-final class AnswerImport implements ImportKind {
+final class AnswerImport implements ImportKind<Imported.Answers> {
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(AnswerImport.class.getName());
     private static final Set<String> FIELDS = Set.of("item", "annotator", "tier", "label", "duration_ms", "created_at");
     private static final Set<String> TIERS = Set.of("crowd", "expert");
 
@@ -63,7 +64,7 @@ final class AnswerImport implements ImportKind {
     }
 
     @Override
-    public Object[] row(Fields f, long line) {
+    public Object[] row(UploadFields f, long line) {
         f.allowOnly(FIELDS);
         String item = f.string("item", true, ItemImport.MAX_EXTERNAL_ID);
         String annotator = f.string("annotator", true, 200);
@@ -82,7 +83,7 @@ final class AnswerImport implements ImportKind {
 
     @Override
     public void check(DSLContext tx, BadLines bad) {
-        References.unknownItems(tx, "import_answers", projectId, bad);
+        StagingChecks.unknownItems(tx, "import_answers", projectId, bad);
         for (Record r : tx.fetch("""
                 select s.line, s.annotator, u.role from import_answers s join users u on u.external_id = s.annotator
                 where u.role <> 'annotator' order by s.line limit ?""", BadLines.LIMIT)) {
@@ -92,7 +93,7 @@ final class AnswerImport implements ImportKind {
     }
 
     @Override
-    public JsonObject apply(DSLContext tx, long received) {
+    public Imported.Answers apply(DSLContext tx, long received) {
         // A new worker takes the tier of their first line; each answer keeps the tier its own line gives.
         int workers = tx.execute("""
                 insert into users (display_name, role, tier, external_id)
@@ -107,7 +108,7 @@ final class AnswerImport implements ImportKind {
                 order by s.line""";
         if (!fillSlots) {
             int answers = tx.execute(insert, projectId, projectId);
-            return new JsonObject().put("answers", answers).put("workers_created", workers).put("slots_filled", false);
+            return new Imported.Answers(answers, workers, false);
         }
         tx.execute("""
                 create temp table import_touched on commit drop as
@@ -120,10 +121,14 @@ final class AnswerImport implements ImportKind {
         // The staging and touched tables are fresh temporary tables without statistics: with nested loops the planner
         // would probe slots once per imported answer. Hash joins are right at any size here (see SlotSync.bulk).
         tx.execute("set local enable_nestloop = off");
+        long t0 = System.nanoTime();
         int answers = tx.fetchOne("with ins as (" + insert + " returning id, item_id, annotator_id, tier)" + slots.sql()
                 + " select count(*)::int from ins", binds).get(0, Integer.class);
         tx.execute("set local enable_nestloop to default");
+        long t1 = System.nanoTime();
         ImportedAnswers.settle(tx, project, "import_touched");
-        return new JsonObject().put("answers", answers).put("workers_created", workers).put("slots_filled", true);
+        LOG.info(() -> String.format("answer import into project %d: %d answers with their slots in %d ms, queue settled in %d ms",
+                projectId, answers, (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000));
+        return new Imported.Answers(answers, workers, true);
     }
 }

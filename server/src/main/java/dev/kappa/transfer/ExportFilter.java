@@ -2,7 +2,7 @@ package dev.kappa.transfer;
 
 import dev.kappa.consensus.ConsensusMethod;
 import dev.kappa.error.Problems;
-import io.vertx.ext.web.RoutingContext;
+import dev.kappa.http.Query;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -16,25 +16,25 @@ import java.util.List;
  */
 record ExportFilter(String format, String tier, OffsetDateTime from, OffsetDateTime to, Boolean hasConsensus,
                     ConsensusMethod consensus) {
-    static ExportFilter of(RoutingContext ctx) {
-        String format = param(ctx, "format");
+    static ExportFilter of(Query query) {
+        String format = param(query, "format");
         format = format == null ? "jsonl" : format;
         if (!format.equals("jsonl") && !format.equals("csv")) {
             throw Problems.badRequest("format", "must be jsonl or csv");
         }
-        String tier = param(ctx, "tier");
+        String tier = param(query, "tier");
         if (tier != null && !tier.equals("crowd") && !tier.equals("expert")) {
             throw Problems.badRequest("tier", "must be crowd or expert");
         }
-        String has = param(ctx, "has_consensus");
+        String has = param(query, "has_consensus");
         if (has != null && !has.equals("true") && !has.equals("false")) {
             throw Problems.badRequest("has_consensus", "must be true or false");
         }
-        String consensus = param(ctx, "consensus");
+        String consensus = param(query, "consensus");
         if (consensus != null && ExportConsensus.method(consensus) == null) {
             throw Problems.badRequest("consensus", "must be majority, weighted or dawid-skene");
         }
-        return new ExportFilter(format, tier, time(ctx, "from"), time(ctx, "to"), has == null ? null : Boolean.valueOf(has),
+        return new ExportFilter(format, tier, time(query, "from"), time(query, "to"), has == null ? null : Boolean.valueOf(has),
                 ExportConsensus.method(consensus));
     }
 
@@ -66,18 +66,17 @@ record ExportFilter(String format, String tier, OffsetDateTime from, OffsetDateT
         return hasConsensus ? exists : "not " + exists;
     }
 
-    private static String param(RoutingContext ctx, String name) {
-        String v = ctx.queryParams().get(name);
-        return v == null || v.isBlank() ? null : v.trim();
+    private static String param(Query query, String name) {
+        return query.value(name);
     }
 
-    private static OffsetDateTime time(RoutingContext ctx, String name) {
-        String v = param(ctx, name);
+    private static OffsetDateTime time(Query query, String name) {
+        String v = param(query, name);
         if (v == null) {
             return null;
         }
         try {
-            return Fields.parseTime(v, name);
+            return UploadFields.parseTime(v, name);
         } catch (BadField e) {
             throw Problems.badRequest(name, e.getMessage());
         }

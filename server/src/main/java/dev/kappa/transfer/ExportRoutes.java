@@ -1,9 +1,10 @@
 package dev.kappa.transfer;
 
-import dev.kappa.auth.Access;
+import dev.kappa.http.Access;
 import dev.kappa.auth.Principal;
 import dev.kappa.http.ApiRouter;
 import dev.kappa.http.Input;
+import dev.kappa.http.Query;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -25,7 +26,7 @@ public final class ExportRoutes implements ApiRouter.Routes {
     private void export(RoutingContext ctx) {
         Principal p = Access.caller(ctx);
         long id = Input.pathId(ctx, "id", "project");
-        ExportFilter filter = ExportFilter.of(ctx);
+        ExportFilter filter = ExportFilter.of(Query.from(ctx));
         // A failure after the first byte cannot become a problem+json any more; the failure handler then resets
         // the connection, so the client sees a broken download rather than a silently truncated one.
         limit.acquire();

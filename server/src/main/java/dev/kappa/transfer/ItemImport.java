@@ -18,7 +18,7 @@ import static dev.kappa.db.Tables.PROJECTS;
  * {@code gold} columns are named and every other column goes into {@code data} as text. Re-importing an external_id
  * updates that item in place (same id, seq and sample_key); an unchanged item is not rewritten at all.
  */
-final class ItemImport implements ImportKind {
+final class ItemImport implements ImportKind<Imported.Items> {
     static final int MAX_EXTERNAL_ID = 500;
     private static final Set<String> FIELDS = Set.of("external_id", "data", "gold", "meta");
 
@@ -54,7 +54,7 @@ final class ItemImport implements ImportKind {
     }
 
     @Override
-    public Object[] row(Fields f, long line) {
+    public Object[] row(UploadFields f, long line) {
         f.allowOnly(FIELDS);
         String externalId = f.string("external_id", true, MAX_EXTERNAL_ID);
         Object data;
@@ -67,7 +67,7 @@ final class ItemImport implements ImportKind {
                 }
             }
             data = columns.encode();
-            Fields.checkJsonText("data", (String) data);
+            UploadFields.checkJsonText("data", (String) data);
         } else {
             data = f.rawObject("data", true).utf8();
             RawJson m = f.rawObject("meta", false);
@@ -84,12 +84,12 @@ final class ItemImport implements ImportKind {
         // index find repeats while inserting; the grouping query runs only if it finds one (see apply).
         fresh = tx.fetchOne("select not exists (select 1 from items where project_id = ?)", projectId).get(0, Boolean.class);
         if (!fresh) {
-            References.repeats(tx, "import_items", "external_id", "the external_id", bad);
+            StagingChecks.repeats(tx, "import_items", "external_id", "the external_id", bad);
         }
     }
 
     @Override
-    public JsonObject apply(DSLContext tx, long received) {
+    public Imported.Items apply(DSLContext tx, long received) {
         if (received == 0) {
             return counts(0, 0, 0);
         }
@@ -118,7 +118,7 @@ final class ItemImport implements ImportKind {
             // The file repeats an external_id: list every repeat, as check() does for a project that has items.
             tx.execute("rollback to savepoint fresh_import");
             BadLines bad = new BadLines();
-            References.repeats(tx, "import_items", "external_id", "the external_id", bad);
+            StagingChecks.repeats(tx, "import_items", "external_id", "the external_id", bad);
             throw bad.problem();
         }
         if (updated > 0) {
@@ -144,8 +144,7 @@ final class ItemImport implements ImportKind {
                 projectId, base, projectId).get(0, Long.class);
     }
 
-    private static JsonObject counts(long items, long created, long updated) {
-        return new JsonObject().put("items", items).put("created", created).put("updated", updated)
-                .put("unchanged", items - created - updated);
+    private static Imported.Items counts(long items, long created, long updated) {
+        return new Imported.Items(items, created, updated, items - created - updated);
     }
 }

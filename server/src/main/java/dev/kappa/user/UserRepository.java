@@ -1,14 +1,13 @@
 package dev.kappa.user;
 
 import dev.kappa.db.tables.records.UsersRecord;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 
 import static dev.kappa.db.Tables.ANSWERS;
@@ -42,19 +41,17 @@ public final class UserRepository {
     }
 
     /** Keyset page by id: cost does not grow with how far the client has paged. */
-    public static JsonArray page(DSLContext tx, long afterId, int limit, String role) {
+    public static List<UserView.Listed> page(DSLContext tx, long afterId, int limit, String role) {
         Condition c = USERS.ID.gt(afterId);
         if (role != null) {
             c = c.and(USERS.ROLE.eq(role));
         }
-        JsonArray out = new JsonArray();
         Field<OffsetDateTime> last = lastActivity().as("last_active_at");
-        tx.select(USERS.fields()).select(last).from(USERS).where(c).orderBy(USERS.ID).limit(limit).fetch()
-                .forEach(r -> {
+        return tx.select(USERS.fields()).select(last).from(USERS).where(c).orderBy(USERS.ID).limit(limit).fetch()
+                .map(r -> {
                     OffsetDateTime at = r.get(last);
-                    out.add(json(r.into(USERS)).put("last_active_at", at == null ? null : at.toInstant()));
+                    return new UserView.Listed(UserView.of(r.into(USERS)), at == null ? null : at.toInstant());
                 });
-        return out;
     }
 
     /**
@@ -79,12 +76,5 @@ public final class UserRepository {
 
     public static void endSessions(DSLContext tx, long userId) {
         tx.deleteFrom(SESSIONS).where(SESSIONS.USER_ID.eq(userId)).execute();
-    }
-
-    public static JsonObject json(UsersRecord u) {
-        return new JsonObject().put("id", u.getId()).put("email", u.getEmail()).put("display_name", u.getDisplayName())
-                .put("role", u.getRole()).put("tier", u.getTier()).put("status", u.getStatus())
-                .put("external_id", u.getExternalId()).put("has_password", u.getPasswordHash() != null)
-                .put("created_at", u.getCreatedAt().toInstant()).put("updated_at", u.getUpdatedAt().toInstant());
     }
 }

@@ -1,21 +1,26 @@
 package dev.kappa.user;
 
-import dev.kappa.auth.Access;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.kappa.http.Access;
 import dev.kappa.auth.Passwords;
 import dev.kappa.auth.Role;
 import dev.kappa.error.Problems;
 import dev.kappa.http.ApiRouter;
 import dev.kappa.http.Input;
 import dev.kappa.http.Responses;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /** Admin-only management of people: create, list, change role, tier and status. */
 public final class UserRoutes implements ApiRouter.Routes {
+    /** {@code next_after} only when the page is full (there may be more). */
+    record Page(List<UserView.Listed> users, @JsonInclude(JsonInclude.Include.NON_NULL) Long nextAfter) {
+    }
+
     static final Set<String> TIERS = Set.of("crowd", "expert");
     static final Set<String> STATUSES = Set.of("active", "paused", "blocked");
     /** Deliberately simple: one @, a dot in the domain, no spaces. Real validation is the confirmation mail. */
@@ -68,11 +73,7 @@ public final class UserRoutes implements ApiRouter.Routes {
         }
         int n = limit == null ? 100 : limit;
         users.page(after == null ? 0 : after, n, role).onSuccess(page -> {
-            JsonObject body = new JsonObject().put("users", page);
-            if (page.size() == n) {
-                body.put("next_after", page.getJsonObject(n - 1).getLong("id"));
-            }
-            Responses.json(ctx, 200, body);
+            Responses.json(ctx, 200, new Page(page, page.size() == n ? page.get(n - 1).user().id() : null));
         }).onFailure(ctx::fail);
     }
 

@@ -5,8 +5,6 @@ import dev.kappa.db.tables.records.UsersRecord;
 import dev.kappa.error.Problems;
 import dev.kappa.sql.Db;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 
 /** Rules for people: unique emails, a tier exactly for annotators, and blocking that ends sessions at once. */
 public final class UserService {
@@ -24,7 +22,7 @@ public final class UserService {
         this.db = db;
     }
 
-    public Future<JsonObject> create(NewUser n) {
+    public Future<UserView> create(NewUser n) {
         String tier = tierFor(n.role(), n.tier());
         // Hash before the transaction so no connection waits on bcrypt.
         String hash = n.password() == null ? null : Passwords.hash(n.password());
@@ -37,15 +35,15 @@ public final class UserService {
             }
             String name = n.displayName() != null ? n.displayName() : n.email() != null ? n.email() : n.externalId();
             long id = UserRepository.insert(tx, n.email(), name, n.role(), tier, n.externalId(), hash);
-            return UserRepository.json(UserRepository.find(tx, id).orElseThrow());
+            return UserView.of(UserRepository.find(tx, id).orElseThrow());
         });
     }
 
-    public Future<JsonArray> page(long after, int limit, String role) {
+    public Future<java.util.List<UserView.Listed>> page(long after, int limit, String role) {
         return db.tx(tx -> UserRepository.page(tx, after, limit, role));
     }
 
-    public Future<JsonObject> change(long id, Change c) {
+    public Future<UserView> change(long id, Change c) {
         return db.tx(tx -> {
             UsersRecord u = UserRepository.find(tx, id).orElseThrow(() -> Problems.notFound("user " + id));
             String role = c.role() != null ? c.role() : u.getRole();
@@ -62,7 +60,7 @@ public final class UserService {
                 }
             }
             UserRepository.update(tx, u);
-            return UserRepository.json(u);
+            return UserView.of(u);
         });
     }
 

@@ -67,6 +67,32 @@ class AnswerLoaderTest {
     }
 
     @Test
+    @DisplayName("A remembered answer set is used again only while the answers are the same: an insert or a delete reads anew")
+    void rememberedSetFollowsEveryChange() {
+        ProjectData p = ProjectData.create(server, "single", List.of("a", "b"));
+        p.answer("i1", "w1", "a").answer("i1", "w2", "b").answer("i2", "w1", "a").flush();
+        AnswerSet first = load(p, "single", List.of("a", "b"), AnswerFilter.ALL);
+        assertEquals(3, first.size());
+        // nothing changed: the very same set, whether or not durations were asked for
+        assertTrue(first == load(p, "single", List.of("a", "b"), AnswerFilter.ALL));
+        assertTrue(first == db.inTx(tx -> AnswerLoader.load(tx, p.id(), new LabelSpace("single", List.of("a", "b")), AnswerFilter.ALL, false)));
+        // another label space is another set
+        assertEquals(3, load(p, "single", List.of("b", "a"), AnswerFilter.ALL).size());
+        assertFalse(first == load(p, "single", List.of("b", "a"), AnswerFilter.ALL));
+        p.answer("i2", "w2", "b").flush();
+        AnswerSet more = load(p, "single", List.of("a", "b"), AnswerFilter.ALL);
+        assertEquals(4, more.size());
+        db.inTx(tx -> tx.execute("DELETE FROM answers WHERE project_id = ? AND id = (SELECT max(id) FROM answers WHERE project_id = ?)", p.id(), p.id()));
+        assertEquals(3, load(p, "single", List.of("a", "b"), AnswerFilter.ALL).size());
+        p.answer("i2", "w3", "a").flush();
+        db.inTx(tx -> tx.execute("DELETE FROM answers WHERE project_id = ? AND id = (SELECT min(id) FROM answers WHERE project_id = ?)", p.id(), p.id()));
+        AnswerSet swapped = load(p, "single", List.of("a", "b"), AnswerFilter.ALL);
+        assertEquals(3, swapped.size());
+        assertTrue(swapped.userIndex(p.annotator("w3")) >= 0, "the new answer is in the set");
+        assertTrue(swapped.userIndex(p.annotator("w1")) >= 0 && swapped.itemIndex(p.item("i1")) >= 0);
+    }
+
+    @Test
     @DisplayName("tier, time range and annotator filters select exactly the matching answers; unknown labels are counted, not loaded")
     void filters() {
         ProjectData p = ProjectData.create(server, "single", List.of("pos", "neg"));

@@ -91,16 +91,16 @@ class BaselineMathTest {
         assertEquals(3, crowd.nAnnotators());
         assertFalse(crowd.leaveOneOut());
         BaselineReport.Scores s = crowd.scores();
-        assertEquals(2.5 / 4, v(s, Metrics.ACCURACY), EPS);
-        assertEquals(0.6, v(s, Metrics.precision(0)), EPS);
-        assertEquals(0.75, v(s, Metrics.recall(0)), EPS);
-        assertEquals(3 / 4.5, v(s, Metrics.f1(0)), EPS);
-        assertEquals(1 / 1.5, v(s, Metrics.precision(1)), EPS);
-        assertEquals(0.5, v(s, Metrics.recall(1)), EPS);
-        assertEquals(2 / 3.5, v(s, Metrics.f1(1)), EPS);
-        assertEquals((3 / 4.5 + 2 / 3.5) / 2, v(s, Metrics.MACRO_F1), EPS);
+        assertEquals(2.5 / 4, v(s, RowMetrics.ACCURACY), EPS);
+        assertEquals(0.6, v(s, RowMetrics.precision(0)), EPS);
+        assertEquals(0.75, v(s, RowMetrics.recall(0)), EPS);
+        assertEquals(3 / 4.5, v(s, RowMetrics.f1(0)), EPS);
+        assertEquals(1 / 1.5, v(s, RowMetrics.precision(1)), EPS);
+        assertEquals(0.5, v(s, RowMetrics.recall(1)), EPS);
+        assertEquals(2 / 3.5, v(s, RowMetrics.f1(1)), EPS);
+        assertEquals((3 / 4.5 + 2 / 3.5) / 2, v(s, RowMetrics.MACRO_F1), EPS);
         // po = .625; reference marginals .5/.5, answered .625/.375: pe = .5; kappa = .125 / .5
-        assertEquals(0.25, v(s, Metrics.KAPPA), EPS);
+        assertEquals(0.25, v(s, RowMetrics.KAPPA), EPS);
         assertArrayEquals(new double[] {2, 2}, s.support(), EPS);
         // seconds 1, 3, 2, 4, 6 (one unknown): median 3, mean 3.2; 18 an hour makes a label cost 18 * 3.2 / 3600
         assertEquals(5, crowd.nTimed());
@@ -121,17 +121,17 @@ class BaselineMathTest {
         assertArrayEquals(rep.crowd().scores().support(), m.scores().support(), EPS, "the same reference mass per class");
         assertEquals(1, m.missing());
         // table [[1, 1], [0, 1]] plus item 3 (class 1) unresolved
-        assertEquals(0.5, v(m.scores(), Metrics.ACCURACY), EPS);
-        assertEquals(0.5, v(m.scores(), Metrics.recall(0)), EPS);
-        assertEquals(1.0, v(m.scores(), Metrics.precision(0)), EPS);
-        assertEquals(0.5, v(m.scores(), Metrics.precision(1)), EPS);
-        assertEquals(0.5, v(m.scores(), Metrics.recall(1)), EPS);
+        assertEquals(0.5, v(m.scores(), RowMetrics.ACCURACY), EPS);
+        assertEquals(0.5, v(m.scores(), RowMetrics.recall(0)), EPS);
+        assertEquals(1.0, v(m.scores(), RowMetrics.precision(0)), EPS);
+        assertEquals(0.5, v(m.scores(), RowMetrics.precision(1)), EPS);
+        assertEquals(0.5, v(m.scores(), RowMetrics.recall(1)), EPS);
         // 3x3 with "no label": po = .5; reference .5/.5/0, answered .25/.5/.25: pe = .125 + .25 = .375
-        assertEquals((0.5 - 0.375) / (1 - 0.375), v(m.scores(), Metrics.KAPPA), EPS);
+        assertEquals((0.5 - 0.375) / (1 - 0.375), v(m.scores(), RowMetrics.KAPPA), EPS);
         BaselineReport.RunRow run = rep.runs().get(0);
         assertEquals(4, run.nItems());
         assertEquals(1, run.missing());
-        assertEquals(0.5, v(run.scores(), Metrics.ACCURACY), EPS);
+        assertEquals(0.5, v(run.scores(), RowMetrics.ACCURACY), EPS);
     }
 
     @Test
@@ -139,15 +139,15 @@ class BaselineMathTest {
     void gapToTheBestTier() {
         BaselineData d = small();
         BaselineReport rep = BaselineMath.compute(d, BaselineMath.reference("gold", d), points(null));
-        assertEquals(1.0, v(rep.expert().scores(), Metrics.ACCURACY), EPS);
+        assertEquals(1.0, v(rep.expert().scores(), RowMetrics.ACCURACY), EPS);
         assertEquals(3, rep.expert().nItems());
         assertEquals("expert", rep.gapVersus());
         BaselineReport.Scores gap = rep.gaps().get(0).difference();
         // on items 0, 2, 3 the run is right, right, missing: accuracy 2/3; class 1 recall 1/2, class 0 recall 1
-        assertEquals(2.0 / 3 - 1, v(gap, Metrics.ACCURACY), EPS);
-        assertEquals(0.5 - 1, v(gap, Metrics.recall(1)), EPS);
-        assertEquals(0.0, v(gap, Metrics.recall(0)), EPS);
-        assertEquals(2.0 / 3 - 1, v(gap, Metrics.f1(1)), EPS);
+        assertEquals(2.0 / 3 - 1, v(gap, RowMetrics.ACCURACY), EPS);
+        assertEquals(0.5 - 1, v(gap, RowMetrics.recall(1)), EPS);
+        assertEquals(0.0, v(gap, RowMetrics.recall(0)), EPS);
+        assertEquals(2.0 / 3 - 1, v(gap, RowMetrics.f1(1)), EPS);
     }
 
     @Test
@@ -156,11 +156,11 @@ class BaselineMathTest {
         BaselineData d = small();
         BaselineReport rep = BaselineMath.compute(d, BaselineMath.reference("gold", d), points(18.0));
         assertEquals(2, rep.consensus().size(), "k runs to the most crowd answers on an item");
-        assertEquals(2.5 / 4, v(rep.consensus().get(0).scores(), Metrics.ACCURACY), EPS);
+        assertEquals(2.5 / 4, v(rep.consensus().get(0).scores(), RowMetrics.ACCURACY), EPS);
         BaselineReport.ConsensusRow two = rep.consensus().get(1);
         assertEquals(2, two.nItems());
         // item 0: 0 vs 1 tie, half right; item 2: 1 and 1, right
-        assertEquals(0.75, v(two.scores(), Metrics.ACCURACY), EPS);
+        assertEquals(0.75, v(two.scores(), RowMetrics.ACCURACY), EPS);
         assertEquals(0.032, two.costPerItem().value(), EPS);
         assertEquals(6.4, two.secondsPerItem().value(), EPS);
         assertNull(rep.votesToMatchExpert().k());
@@ -182,9 +182,9 @@ class BaselineMathTest {
         // item 1: each expert faces the other's 1 and is right. Items weigh 1 each: (0 + 1) / 2.
         assertEquals(2, rep.expert().nItems());
         assertEquals(3, rep.expert().nAnswers());
-        assertEquals(0.5, v(rep.expert().scores(), Metrics.ACCURACY), EPS);
+        assertEquals(0.5, v(rep.expert().scores(), RowMetrics.ACCURACY), EPS);
         // the crowd meets the full expert majority: 0 on item 0 (wrong), 1 on item 1 (right)
-        assertEquals(0.5, v(rep.crowd().scores(), Metrics.ACCURACY), EPS);
+        assertEquals(0.5, v(rep.crowd().scores(), RowMetrics.ACCURACY), EPS);
         // without leaving out, expert accuracy would have been (2/3 + 1) / 2
         assertEquals(2, rep.referenceItems());
     }
@@ -205,7 +205,7 @@ class BaselineMathTest {
         }
         BaselineReport rep = BaselineMath.compute(d, ref, points(null));
         assertTrue(rep.crowd().leaveOneOut());
-        assertEquals(2.0 / 3, v(rep.crowd().scores(), Metrics.ACCURACY), EPS);
+        assertEquals(2.0 / 3, v(rep.crowd().scores(), RowMetrics.ACCURACY), EPS);
     }
 
     @Test
@@ -216,7 +216,7 @@ class BaselineMathTest {
         assertEquals(0, rep.crowd().nItems());
         assertTrue(rep.crowd().scores().thin());
         assertEquals("no reference items", rep.crowd().scores().thinReason());
-        assertFalse(rep.crowd().scores().metric(Metrics.ACCURACY).defined());
+        assertFalse(rep.crowd().scores().metric(RowMetrics.ACCURACY).defined());
         assertTrue(rep.gaps().isEmpty());
         assertNull(rep.gapVersus());
     }
@@ -233,13 +233,13 @@ class BaselineMathTest {
         assertTrue(expert.thin());
         assertEquals(3, expert.nItems());
         assertEquals("thin data: 3 reference items, fewer than the 4 needed", expert.thinReason());
-        assertFalse(expert.metric(Metrics.ACCURACY).defined());
-        assertNull(expert.interval(Metrics.ACCURACY));
+        assertFalse(expert.metric(RowMetrics.ACCURACY).defined());
+        assertNull(expert.interval(RowMetrics.ACCURACY));
         assertEquals("crowd", rep.gapVersus(), "the thin expert tier cannot be the best");
     }
 
     private static void assertNotNullInterval(BaselineReport.Scores s) {
-        assertTrue(s.interval(Metrics.ACCURACY).lower().defined());
+        assertTrue(s.interval(RowMetrics.ACCURACY).lower().defined());
     }
 
     @Test

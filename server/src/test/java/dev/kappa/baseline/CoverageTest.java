@@ -45,7 +45,7 @@ class CoverageTest {
     }
 
     private static int contains(BaselineReport.Scores s, double truth) {
-        var ci = s.interval(Metrics.ACCURACY);
+        var ci = s.interval(RowMetrics.ACCURACY);
         return ci.lower().value() <= truth && truth <= ci.upper().value() ? 1 : 0;
     }
 

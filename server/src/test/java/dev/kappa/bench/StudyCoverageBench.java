@@ -1,5 +1,6 @@
 package dev.kappa.bench;
 
+import dev.kappa.stats.ClusteredBootstrap;
 import dev.kappa.stats.SampleSize;
 import dev.kappa.study.SimulatedCrowd;
 
@@ -7,8 +8,9 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
- * Issue 19's simulated truth at full size: coverage of the report card's 95% intervals over repeated studies, with
- * the annotator clustering (pigeonhole bootstrap) and without (items only), in three crowds; how often qualification
+ * Issue 19's simulated truth at full size: coverage of the report card's 95% intervals (accuracy and macro-F1, single
+ * and majority) over repeated studies, with the annotator clustering ({@code TwoWayIntervals}) and without (items
+ * only), in four crowds; how often qualification
  * admits weak and strong annotators; and the width the sample-size planner's n delivers. Pure computation, no
  * database. Run by bench/study/run.sh; figures go in BENCHMARKS.md.
  */
@@ -25,19 +27,29 @@ public final class StudyCoverageBench {
             new SimulatedCrowd.Scenario("mixed and prolific (1/rank workload)", 0.75, 0.15, 0.1, 12, 100, 3, 2, true),
             new SimulatedCrowd.Scenario("mixed, 5 votes, 3 classes, prolific", 0.7, 0.15, 0.1, 15, 100, 5, 3, true),
         };
-        System.out.printf(Locale.ROOT, "%d studies per scenario, %d resamples each, K = 100 items%n", studies, resamples);
-        System.out.println("| crowd | V | true single | true majority | single: clustered (report) | single: pigeonhole percentile | single: items only | majority (items) | mean width single: clustered / pigeonhole / items |");
-        System.out.println("|---|---|---|---|---|---|---|---|---|");
+        System.out.printf(Locale.ROOT, "%d studies per scenario, %d resamples each, K = 100 items; coverage of the report's "
+                + "(clustered) / the items-only 95%% interval%n", studies, resamples);
+        System.out.println("| crowd | V | truth: single acc, F1; majority acc, F1 | single accuracy | single macro-F1 | majority accuracy | majority macro-F1 | mean width, clustered / items: single acc; majority acc; single F1; majority F1 |");
+        System.out.println("|---|---|---|---|---|---|---|---|");
         long t0 = System.nanoTime();
         for (int s = 0; s < scenarios.length; s++) {
             SimulatedCrowd.Scenario sc = scenarios[s];
-            double trueMajority = SimulatedCrowd.trueMajority(sc, 2_000_000, 100 + s);
-            SimulatedCrowd.Coverage two = SimulatedCrowd.coverage(sc, studies, resamples, "components", trueMajority, 200 + s);
-            SimulatedCrowd.Coverage pig = SimulatedCrowd.coverage(sc, studies, resamples, "pigeonhole", trueMajority, 200 + s);
-            SimulatedCrowd.Coverage items = SimulatedCrowd.coverage(sc, studies, resamples, "items", trueMajority, 200 + s);
-            System.out.printf(Locale.ROOT, "| %s | %d | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f / %.3f / %.3f |%n", sc.name(), sc.votes(),
-                    sc.mean(), trueMajority, two.single(), pig.single(), items.single(), items.majority(), two.singleWidth(),
-                    pig.singleWidth(), items.singleWidth());
+            SimulatedCrowd.Truth truth = SimulatedCrowd.truth(sc, 2_000_000, 100 + s);
+            SimulatedCrowd.Coverage c = SimulatedCrowd.coverage(sc, studies, resamples, truth, 200 + s);
+            int[] order = {ClusteredBootstrap.SINGLE_ACCURACY, ClusteredBootstrap.SINGLE_F1, ClusteredBootstrap.MAJORITY_ACCURACY,
+                ClusteredBootstrap.MAJORITY_F1};
+            StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "| %s | %d | %.3f, %.3f; %.3f, %.3f |", sc.name(), sc.votes(),
+                    truth.singleAccuracy(), truth.singleF1(), truth.majorityAccuracy(), truth.majorityF1()));
+            for (int st : order) {
+                row.append(String.format(Locale.ROOT, " %.3f / %.3f |", c.clustered(st).share(), c.itemsOnly(st).share()));
+            }
+            int[] widths = {ClusteredBootstrap.SINGLE_ACCURACY, ClusteredBootstrap.MAJORITY_ACCURACY, ClusteredBootstrap.SINGLE_F1,
+                ClusteredBootstrap.MAJORITY_F1};
+            for (int w = 0; w < widths.length; w++) {
+                row.append(String.format(Locale.ROOT, " %.3f / %.3f%s", c.clustered(widths[w]).width(), c.itemsOnly(widths[w]).width(),
+                        w < widths.length - 1 ? ";" : " |"));
+            }
+            System.out.println(row);
         }
         System.out.println();
         System.out.println("| qualification (20 takers, 30% weak at 0.45, strong at 0.85) | M | weak admitted | strong admitted |");

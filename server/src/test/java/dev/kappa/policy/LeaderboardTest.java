@@ -1,5 +1,6 @@
 package dev.kappa.policy;
 
+import dev.kappa.project.EvaluationPolicy;
 import dev.kappa.stats.Estimate;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,8 @@
 package dev.kappa.study;
 
+import dev.kappa.stats.Classification;
 import dev.kappa.stats.ClusteredBootstrap;
+import dev.kappa.stats.TwoWayIntervals;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -11,7 +13,7 @@ import java.util.SplittableRandom;
  * (hard and easy items); a wrong answer picks one of the other classes at random. Each of {@code items} reference
  * items gets {@code votes} answers from distinct annotators, chosen uniformly or, with {@code prolific}, with weights
  * 1/(rank+1) so that a few people give most answers (independently of how good they are). The true tier accuracy of a
- * single annotator is then exactly {@code mean}; the majority's is found by {@link #trueMajority}.
+ * single annotator is then exactly {@code mean}; the rest are found by {@link #truth}.
  */
 public final class SimulatedCrowd {
     public record Scenario(String name, double mean, double spread, double itemSpread, int annotators, int items, int votes,
@@ -50,23 +52,50 @@ public final class SimulatedCrowd {
         return new ClusteredBootstrap.Data(s.items(), s.annotators(), s.classes(), item, annotator, label, reference, new int[0][]);
     }
 
-    /** The majority-of-V accuracy over the population (Monte Carlo; ties count as wrong, as in the report). */
-    public static double trueMajority(Scenario s, int draws, long seed) {
+    /** The tier's true figures: single and majority-of-V accuracy and macro-F1 over the population (Monte Carlo). */
+    public record Truth(double singleAccuracy, double singleF1, double majorityAccuracy, double majorityF1) {
+    }
+
+    /**
+     * The population's expected confusion tables, by Monte Carlo (ties unresolved, as in the report), scored like the
+     * report: the figures a study estimates when K and the crowd grow without bound.
+     */
+    public static Truth truth(Scenario s, int draws, long seed) {
         SplittableRandom rng = new SplittableRandom(seed);
-        int[] votes = new int[s.classes()];
-        long right = 0;
+        int k = s.classes();
+        double[][] single = new double[k][k];
+        double[][] majority = new double[k][k];
+        double[] unresolved = new double[k];
+        int[] votes = new int[k];
         for (int d = 0; d < draws; d++) {
+            int ref = rng.nextInt(k);
             double shift = (2 * rng.nextDouble() - 1) * s.itemSpread();
             Arrays.fill(votes, 0);
             for (int v = 0; v < s.votes(); v++) {
                 double p = s.mean() + (2 * rng.nextDouble() - 1) * s.spread() + shift;
-                votes[answer(0, p, s.classes(), rng)]++;
+                int label = answer(ref, p, k, rng);
+                votes[label]++;
+                single[ref][label]++;
             }
             int max = Arrays.stream(votes).max().orElse(0);
-            long top = Arrays.stream(votes).filter(c -> c == max).count();
-            right += top == 1 && votes[0] == max ? 1 : 0;
+            int top = -1;
+            int tied = 0;
+            for (int c = 0; c < k; c++) {
+                if (votes[c] == max) {
+                    top = c;
+                    tied++;
+                }
+            }
+            if (tied == 1) {
+                majority[ref][top]++;
+            } else {
+                unresolved[ref]++;
+            }
         }
-        return (double) right / draws;
+        Classification.Table st = Classification.ofTable(single, null);
+        Classification.Table mt = Classification.ofTable(majority, unresolved);
+        // A single annotator's expected accuracy is exactly the population mean (the item shift averages out).
+        return new Truth(s.mean(), st.macroF1().value(), mt.accuracy().value(), mt.macroF1().value());
     }
 
     private static int answer(int truth, double pRight, int classes, SplittableRandom rng) {
@@ -99,36 +128,53 @@ public final class SimulatedCrowd {
         throw new IllegalStateException("more votes than annotators");
     }
 
-    /** Coverage of one interval method over repeated studies: share covering the truth, and mean width. */
-    public record Coverage(double single, double majority, double singleWidth, double majorityWidth) {
+    /** Share of studies whose interval covers the truth, and the mean width, for one statistic and one method. */
+    public record Cover(double share, double width) {
+        @Override
+        public String toString() {
+            return String.format(java.util.Locale.ROOT, "%.3f (width %.3f)", share, width);
+        }
     }
 
-    /** Interval methods: "components" (the report's single accuracy), "pigeonhole" (two-way percentile), "items". */
-    public static Coverage coverage(Scenario s, int studies, int resamples, String method, double trueMajority, long seed) {
+    /** Coverage of the report's (clustered) and the items-only intervals of the four statistics, over repeated studies. */
+    public record Coverage(Cover[] clustered, Cover[] itemsOnly) {
+        public Cover clustered(int statistic) {
+            return clustered[statistic];
+        }
+
+        public Cover itemsOnly(int statistic) {
+            return itemsOnly[statistic];
+        }
+
+        @Override
+        public String toString() {
+            return "clustered " + Arrays.toString(clustered) + ", items only " + Arrays.toString(itemsOnly);
+        }
+    }
+
+    public static Coverage coverage(Scenario s, int studies, int resamples, Truth truth, long seed) {
         SplittableRandom rng = new SplittableRandom(seed);
-        int coverSingle = 0;
-        int coverMajority = 0;
-        double widthSingle = 0;
-        double widthMajority = 0;
+        double[] target = {truth.singleAccuracy(), truth.singleF1(), truth.majorityAccuracy(), truth.majorityF1()};
+        int[][] cover = new int[2][4];
+        double[][] width = new double[2][4];
         for (int r = 0; r < studies; r++) {
             ClusteredBootstrap.Data d = study(s, rng);
-            long bootSeed = rng.nextLong();
-            ClusteredBootstrap.Result res = ClusteredBootstrap.run(d, resamples, bootSeed, 0.95, !"items".equals(method));
-            int si = ClusteredBootstrap.SINGLE_ACCURACY;
-            int mi = ClusteredBootstrap.MAJORITY_ACCURACY;
-            double lo = res.lower()[si];
-            double hi = res.upper()[si];
-            if ("components".equals(method)) {
-                ClusteredBootstrap.Components c = ClusteredBootstrap.singleAccuracy(d, resamples, bootSeed, 0.95);
-                lo = c.lower();
-                hi = c.upper();
+            TwoWayIntervals.Result res = TwoWayIntervals.of(d, resamples, rng.nextLong(), 0.95);
+            for (int m = 0; m < 2; m++) {
+                TwoWayIntervals.Interval[] x = m == 0 ? res.clustered() : res.itemsOnly();
+                for (int st = 0; st < 4; st++) {
+                    cover[m][st] += x[st].lower() <= target[st] && target[st] <= x[st].upper() ? 1 : 0;
+                    width[m][st] += x[st].upper() - x[st].lower();
+                }
             }
-            coverSingle += lo <= s.mean() && s.mean() <= hi ? 1 : 0;
-            coverMajority += res.lower()[mi] <= trueMajority && trueMajority <= res.upper()[mi] ? 1 : 0;
-            widthSingle += hi - lo;
-            widthMajority += res.upper()[mi] - res.lower()[mi];
         }
-        return new Coverage((double) coverSingle / studies, (double) coverMajority / studies, widthSingle / studies, widthMajority / studies);
+        Cover[][] out = new Cover[2][4];
+        for (int m = 0; m < 2; m++) {
+            for (int st = 0; st < 4; st++) {
+                out[m][st] = new Cover((double) cover[m][st] / studies, width[m][st] / studies);
+            }
+        }
+        return new Coverage(out[0], out[1]);
     }
 
     /** Share of weak and of strong annotators admitted by a pass rule on m qualification items. */

@@ -171,8 +171,7 @@ class StudyDatasetTest {
             out['median_seconds'] = np.median([int(r[5]) / 1000 for r in m])
             out['cost'] = 12 * sum(int(r[5]) for r in rows) / 1000 / 3600
             out['answers'] = len(rows)
-            # An independent pigeonhole bootstrap (numpy's generator, not Java's): items x annotators for single
-            # accuracy, items for the majority.
+            # Independent one-way bootstraps (numpy's generator, not Java's): items only and annotators only.
             rng = np.random.default_rng(12345)
             ann = sorted({r[2] for r in m}); ai = {a: i for i, a in enumerate(ann)}; ii = {q: i for i, q in enumerate(items)}
             it = np.array([ii[r[1]] for r in m]); an = np.array([ai[r[2]] for r in m]); ok = np.array([r[3] == r[4] for r in m], float)
@@ -186,15 +185,40 @@ class StudyDatasetTest {
                     sa.append((wa[an] * ok).sum() / wa[an].sum())
                 mj.append((wi * mok).sum() / wi.sum())
             from scipy.stats import t as student
-            p0 = ok.mean()
+            # Single accuracy: items-only + annotators-only variance, the answer noise p(1-p)/N taken out with the
+            # centred-sum bias of workload shares w (B = S2 - 2 S3 + S2^2), t with Satterthwaite df.
+            p0 = ok.mean(); N = len(ok)
             vi, va = np.var(si, ddof=1), np.var(sa, ddof=1)
-            v = max(vi, vi + va - p0 * (1 - p0) / len(ok))
-            gi = len(ok) ** 2 / (np.bincount(it) ** 2).sum()
-            ga = len(ok) ** 2 / (np.bincount(an) ** 2).sum()
-            df = max(1, v * v / (vi * vi / (gi - 1) + va * va / (ga - 1)))
+            w = np.bincount(an) / N; S2 = (w ** 2).sum(); S3 = (w ** 3).sum(); B = S2 - 2 * S3 + S2 ** 2
+            sigma2 = max(0.0, va - p0 * (1 - p0) / N * (1 - S2)) / B
+            v = vi + sigma2 * S2
+            gi = N ** 2 / (np.bincount(it) ** 2).sum()
+            df = max(1, v * v / (vi * vi / (gi - 1) + (S2 / B * va) ** 2 / (1 / S2 - 1)))
             h = student.ppf(0.975, df) * v ** 0.5
             out['single_lo'], out['single_hi'] = max(0, p0 - h), min(1, p0 + h)
-            out['majority_lo'], out['majority_hi'] = np.percentile(mj, [2.5, 97.5])
+            # Majority: items-only variance of the majorities plus sigma2 times the shared-voter term: every vote's
+            # effect on its item's majority (others + the right label against others + the other label), per item 1/K.
+            K = len(items); byq = {}
+            for r in m:
+                byq.setdefault(r[1], []).append((r[2], r[3]))
+            def right(ls, g):
+                c = {l: ls.count(l) for l in set(ls)}
+                top = max(c.values())
+                return [l for l in c if c[l] == top] == [g]
+            H = {}; diag = 0.0
+            for q in items:
+                vs = byq[q]; g = gold[q]; other = [x for x in ('no', 'yes') if x != g][0]
+                for j, (a, lab) in enumerate(vs):
+                    rest = [l for jj, (aa, l) in enumerate(vs) if jj != j]
+                    hx = (right(rest + [g], g) - right(rest + [other], g)) / K
+                    H[a] = H.get(a, 0.0) + hx; diag += hx * hx
+            pairs = sum(x * x for x in H.values()) - diag
+            vm = np.var(mj, ddof=1); m0 = mok.mean()
+            vmaj = max(vm, vm + sigma2 * pairs)
+            dfm = max(1, vmaj * vmaj / (vm * vm / (K - 1) + (abs(pairs) / B * va) ** 2 / (1 / S2 - 1)))
+            hm = student.ppf(0.975, dfm) * vmaj ** 0.5
+            out['majority_lo'], out['majority_hi'] = max(0, m0 - hm), min(1, m0 + hm)
+            out['majority_items_lo'], out['majority_items_hi'] = np.percentile(mj, [2.5, 97.5])
             for k, v in out.items():
                 print(k, repr(float(v)))
             """;
@@ -228,6 +252,9 @@ class StudyDatasetTest {
         assertEquals(x.get("single_hi"), fig(report, "single", "accuracy").getDouble("upper"), 0.02);
         assertEquals(x.get("majority_lo"), fig(report, "majority", "accuracy").getDouble("lower"), 0.02);
         assertEquals(x.get("majority_hi"), fig(report, "majority", "accuracy").getDouble("upper"), 0.02);
+        JsonObject itemsOnly = report.getJsonObject("items_only_intervals").getJsonObject("majority_accuracy");
+        assertEquals(x.get("majority_items_lo"), itemsOnly.getDouble("lower"), 0.02);
+        assertEquals(x.get("majority_items_hi"), itemsOnly.getDouble("upper"), 0.02);
     }
 
     private static JsonObject fig(JsonObject report, String who, String metric) {

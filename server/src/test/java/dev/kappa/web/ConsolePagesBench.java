@@ -24,7 +24,7 @@ import java.util.Map;
  * (surefire skips the name); run it with bench/console/run.sh.
  */
 public final class ConsolePagesBench {
-    static final int ITEMS = 200_000;
+    static final int ITEMS = Integer.parseInt(System.getenv().getOrDefault("KAPPA_BENCH_ITEMS", "200000"));
     static final String[][] PAGES = {{"overview", "3"}, {"annotators", "1"}, {"quality", "3"}, {"baselines", "3"}, {"hard-cases", "1"}};
 
     public static void main(String[] args) throws Exception {
@@ -73,10 +73,22 @@ public final class ConsolePagesBench {
                 const ready = () => main.querySelector('#analysis-title')
                     && main.querySelectorAll('figure.chart[data-chart]').length >= figures
                     && !/Loading…|Computing/.test(main.textContent);
-                const poll = () => (ready() ? done(Math.round(performance.now() - t0)) : setTimeout(poll, 10));
+                const poll = () => {
+                    if (ready()) {
+                        done(Math.round(performance.now() - t0));
+                    } else if (performance.now() - t0 > (window.kappaBenchLimit || 20000)) {
+                        done('not usable after 60 s: ' + main.querySelectorAll('figure.chart[data-chart]').length + ' charts; '
+                            + (main.querySelector('#analysis-title') ? '' : 'no title; ') + main.textContent.slice(0, 400) + ' | body: ' + document.body.innerText.slice(0, 600) + ' | hash ' + location.hash);
+                    } else {
+                        setTimeout(poll, 10);
+                    }
+                };
                 poll();
                 """, "#/manage/" + project + "/" + tab, figures);
-        return ((Number) ms).longValue();
+        if (!(ms instanceof Number n)) {
+            throw new IllegalStateException(tab + ": " + ms);
+        }
+        return n.longValue();
     }
 
     static String loadAverage() {
@@ -116,7 +128,7 @@ public final class ConsolePagesBench {
             s.execute("INSERT INTO answers (project_id, item_id, annotator_id, tier, label, duration_ms, source, created_at) "
                     + "SELECT i.project_id, i.id, u.id, 'expert', to_jsonb('c' || CASE WHEN random() < 0.9 THEN i.seq % 10 ELSE floor(random() * 10)::int END), "
                     + "5000 + floor(random() * 40000)::int, 'import', least(now(), i.created_at + interval '2 hours') "
-                    + "FROM items i JOIN bench_users u ON u.n = 1 + (i.seq % 20) WHERE i.project_id = " + p + " AND i.seq % 10 = 1");
+                    + "FROM items i JOIN bench_users u ON u.n = 1 + ((i.seq / 10) % 20) WHERE i.project_id = " + p + " AND i.seq % 10 = 1");
             s.execute("INSERT INTO slots (project_id, item_id, tier, slot_no, priority, seq, started, annotator_id, answer_id) "
                     + "SELECT a.project_id, a.item_id, a.tier, row_number() OVER (PARTITION BY a.item_id, a.tier ORDER BY a.id), 0, i.seq, true, "
                     + "a.annotator_id, a.id FROM answers a JOIN items i ON i.project_id = a.project_id AND i.id = a.item_id WHERE a.project_id = " + p);

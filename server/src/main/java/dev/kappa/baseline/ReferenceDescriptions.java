@@ -1,8 +1,8 @@
 package dev.kappa.baseline;
 
 /** How each reference is made, in words for the response: the reference is always stated. */
-public final class References {
-    private References() {
+public final class ReferenceDescriptions {
+    private ReferenceDescriptions() {
     }
 
     public static String describe(String kind) {

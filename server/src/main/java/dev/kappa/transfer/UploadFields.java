@@ -13,11 +13,11 @@ import java.util.Set;
  * Typed reads of one uploaded record; each failure is a {@link BadField} naming the field. CSV records carry every
  * value as text, so numbers and labels are parsed from text there; JSON records must already have the right type.
  */
-final class Fields {
+final class UploadFields {
     private final JsonObject o;
     private final boolean text;
 
-    Fields(RowReader.Row row) {
+    UploadFields(RowReader.Row row) {
         this.o = row.fields();
         this.text = row.text();
     }

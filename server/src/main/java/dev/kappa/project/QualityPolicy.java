@@ -1,15 +1,14 @@
-package dev.kappa.quality;
+package dev.kappa.project;
 
 import dev.kappa.db.tables.records.QualityPoliciesRecord;
 import dev.kappa.error.Problems;
-import io.vertx.core.json.JsonObject;
 
 /** A project's quality policy (see V030); {@link #DEFAULT} where the project has not set one. */
 public record QualityPolicy(double minGoldAccuracy, int minGoldItems, boolean autoPause, double crowdWeight,
                             double expertWeight) {
     public static final QualityPolicy DEFAULT = new QualityPolicy(0.7, 10, false, 1, 2);
 
-    static QualityPolicy of(QualityPoliciesRecord r) {
+    public static QualityPolicy of(QualityPoliciesRecord r) {
         return r == null ? DEFAULT : new QualityPolicy(r.getMinGoldAccuracy(), r.getMinGoldItems(), r.getAutoPause(),
                 r.getCrowdWeight(), r.getExpertWeight());
     }
@@ -28,9 +27,14 @@ public record QualityPolicy(double minGoldAccuracy, int minGoldItems, boolean au
         return goldAnswers >= minGoldItems && goldAccuracy < minGoldAccuracy;
     }
 
-    public JsonObject json() {
-        return new JsonObject().put("min_gold_accuracy", minGoldAccuracy).put("min_gold_items", minGoldItems)
-                .put("auto_pause", autoPause)
-                .put("tier_weights", new JsonObject().put("crowd", crowdWeight).put("expert", expertWeight));
+    /** The policy as the API shows it, the tier weights nested. */
+    public record Shown(double minGoldAccuracy, int minGoldItems, boolean autoPause, TierWeights tierWeights) {
+    }
+
+    public record TierWeights(double crowd, double expert) {
+    }
+
+    public Shown shown() {
+        return new Shown(minGoldAccuracy, minGoldItems, autoPause, new TierWeights(crowdWeight, expertWeight));
     }
 }

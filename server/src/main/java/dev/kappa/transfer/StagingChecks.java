@@ -4,8 +4,8 @@ import org.jooq.DSLContext;
 import org.jooq.Record;
 
 /** SQL checks shared by uploads that refer to items by external_id. Table names are constants of this package. */
-final class References {
-    private References() {
+final class StagingChecks {
+    private StagingChecks() {
     }
 
     static void unknownItems(DSLContext tx, String staging, long projectId, BadLines bad) {

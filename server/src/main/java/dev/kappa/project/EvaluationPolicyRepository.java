@@ -1,4 +1,4 @@
-package dev.kappa.policy;
+package dev.kappa.project;
 
 import io.vertx.core.json.JsonObject;
 import org.jooq.DSLContext;
@@ -12,8 +12,8 @@ import java.util.Optional;
 import static dev.kappa.db.Tables.EVALUATION_POLICIES;
 
 /** SQL for evaluation policies. */
-public final class PolicyRepository {
-    private PolicyRepository() {
+public final class EvaluationPolicyRepository {
+    private EvaluationPolicyRepository() {
     }
 
     public static Optional<EvaluationPolicy> find(DSLContext tx, long projectId) {

@@ -1,6 +1,10 @@
-package dev.kappa.auth;
+package dev.kappa.session;
 
+import dev.kappa.auth.AuthService;
+import dev.kappa.auth.Principal;
+import dev.kappa.http.Access;
 import dev.kappa.http.ApiRouter;
+import dev.kappa.http.AuthHandler;
 import dev.kappa.http.Input;
 import dev.kappa.http.Responses;
 import dev.kappa.http.TrustedProxies;
@@ -10,8 +14,8 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
-/** Login, logout and "who am I". */
-public final class AuthRoutes implements ApiRouter.Routes {
+/** Login, logout and "who am I": the session's routes, over {@link AuthService}. */
+public final class SessionRoutes implements ApiRouter.Routes {
     /** A long-lived random id for a browser that has logged in: its attempts count apart from strangers'. */
     static final String DEVICE_COOKIE = "kappa_device";
 
@@ -19,7 +23,7 @@ public final class AuthRoutes implements ApiRouter.Routes {
     private final boolean secureCookie;
     private final TrustedProxies proxies;
 
-    public AuthRoutes(AuthService auth, boolean secureCookie, TrustedProxies proxies) {
+    public SessionRoutes(AuthService auth, boolean secureCookie, TrustedProxies proxies) {
         this.auth = auth;
         this.secureCookie = secureCookie;
         this.proxies = proxies;

@@ -1,4 +1,4 @@
-package dev.kappa.quality;
+package dev.kappa.project;
 
 import org.jooq.DSLContext;
 

@@ -12,7 +12,7 @@ import java.util.SplittableRandom;
  * one per entry, and each signature's tally reaches its cells once per block. Integer counts times 1 sum exactly
  * in any order, so this changes no result. The other entries are accumulated unit by unit.
  */
-final class Factored {
+final class FactoredContributions {
     /** Resamples per pass; the lane loops always run this many steps (a constant the JIT unrolls). */
     static final int LANES = SumBootstrap.BLOCK;
 
@@ -26,7 +26,7 @@ final class Factored {
     private final int[] cell;
     private final double[] weight;
 
-    private Factored(int n, int cells, int[] signature, int[] sigStart, int[] sigCell, int[] start, int[] cell,
+    private FactoredContributions(int n, int cells, int[] signature, int[] sigStart, int[] sigCell, int[] start, int[] cell,
                      double[] weight) {
         this.n = n;
         this.cells = cells;
@@ -51,7 +51,7 @@ final class Factored {
     }
 
     /** Factors only when the signatures are fewer than the units' weight-1 entries by a clear margin. */
-    static Factored of(SumBootstrap.Contributions c) {
+    static FactoredContributions of(SumBootstrap.Contributions c) {
         int n = c.units();
         Map<Key, Integer> ids = new HashMap<>();
         int[] signature = new int[n];
@@ -98,7 +98,7 @@ final class Factored {
         }
         if ((long) n + sigEntries > 0.7 * ones) {
             // few repeats: factoring would add work
-            return new Factored(n, c.cells(), null, null, null, c.start(), c.cell(), c.weight());
+            return new FactoredContributions(n, c.cells(), null, null, null, c.start(), c.cell(), c.weight());
         }
         int[] cell = new int[rest[n]];
         double[] weight = new double[rest[n]];
@@ -110,7 +110,7 @@ final class Factored {
                 }
             }
         }
-        return new Factored(n, c.cells(), signature, Arrays.copyOf(sigStart, sigs + 1), Arrays.copyOf(sigCell, sigEntries),
+        return new FactoredContributions(n, c.cells(), signature, Arrays.copyOf(sigStart, sigs + 1), Arrays.copyOf(sigCell, sigEntries),
                 rest, cell, weight);
     }
 

@@ -15,7 +15,7 @@ import java.util.Arrays;
  * <li>Each run on every item with a reference (built from everything), weight 1: the run's own score.</li>
  * </ul>
  */
-final class Rows {
+final class BaselineRows {
     final BaselineData d;
     final Reference ref;
     final int maxK;
@@ -101,13 +101,13 @@ final class Rows {
      * Every row, built on {@code parts} threads over consecutive ranges of items and joined in item order, so the
      * result does not depend on how many threads built it.
      */
-    static Rows build(BaselineData d, Reference ref, int maxK, long seed, int parts) {
+    static BaselineRows build(BaselineData d, Reference ref, int maxK, long seed, int parts) {
         int p = Math.max(1, Math.min(parts, d.nItems / 1000));
         if (p == 1) {
-            return new Rows(d, ref, maxK, seed, 0, d.nItems);
+            return new BaselineRows(d, ref, maxK, seed, 0, d.nItems);
         }
-        Rows[] chunk = new Rows[p];
-        java.util.stream.IntStream.range(0, p).parallel().forEach(c -> chunk[c] = new Rows(d, ref, maxK, seed,
+        BaselineRows[] chunk = new BaselineRows[p];
+        java.util.stream.IntStream.range(0, p).parallel().forEach(c -> chunk[c] = new BaselineRows(d, ref, maxK, seed,
                 (int) ((long) d.nItems * c / p), (int) ((long) d.nItems * (c + 1) / p)));
         for (int c = 1; c < p; c++) {
             chunk[0].append(chunk[c]);
@@ -115,7 +115,7 @@ final class Rows {
         return chunk[0];
     }
 
-    private void append(Rows o) {
+    private void append(BaselineRows o) {
         for (int t = 0; t < 2; t++) {
             tiers[t].append(o.tiers[t]);
         }
@@ -127,7 +127,7 @@ final class Rows {
         }
     }
 
-    Rows(BaselineData d, Reference ref, int maxK, long seed, int from, int to) {
+    BaselineRows(BaselineData d, Reference ref, int maxK, long seed, int from, int to) {
         this.d = d;
         this.ref = ref;
         this.maxK = maxK;

@@ -1,4 +1,4 @@
-package dev.kappa.policy;
+package dev.kappa.project;
 
 import io.vertx.core.json.JsonObject;
 
@@ -28,7 +28,7 @@ public record EvaluationPolicy(String optimize, Map<String, Double> weights, Map
             return (min == null || v >= min) && (max == null || v <= max);
         }
 
-        JsonObject json() {
+        public JsonObject json() {
             JsonObject o = new JsonObject();
             if (min != null) {
                 o.put("min", min);
@@ -58,7 +58,7 @@ public record EvaluationPolicy(String optimize, Map<String, Double> weights, Map
         return o.put("thresholds", t).put("reference", reference).put("default", isDefault);
     }
 
-    static Map<String, Bound> ordered(Map<String, Bound> m) {
+    public static Map<String, Bound> ordered(Map<String, Bound> m) {
         Map<String, Bound> out = new LinkedHashMap<>();
         METRICS.stream().filter(m::containsKey).forEach(k -> out.put(k, m.get(k)));
         return out;

@@ -1,5 +1,7 @@
-package dev.kappa.auth;
+package dev.kappa.http;
 
+import dev.kappa.auth.Principal;
+import dev.kappa.auth.Role;
 import dev.kappa.error.Problems;
 import io.vertx.ext.web.RoutingContext;
 

@@ -10,10 +10,10 @@ import java.util.List;
 
 /**
  * Where each row lives in the one summed vector the bootstrap resamples: every row that is not thin ("live") gets
- * its own block of k * (k + 1) cells, and its metrics their own block of {@link Metrics#length} values, followed by
+ * its own block of k * (k + 1) cells, and its metrics their own block of {@link RowMetrics#length} values, followed by
  * one block per run for the gap to the best tier.
  */
-final class Layout {
+final class BootstrapLayout {
     final int k;
     final int minItems;
     private final List<RowEntries> slots = new ArrayList<>();
@@ -23,7 +23,7 @@ final class Layout {
     private int liveCount;
     private double[] pointSum;
 
-    Layout(int k, int minItems) {
+    BootstrapLayout(int k, int minItems) {
         this.k = k;
         this.minItems = minItems;
     }
@@ -126,7 +126,7 @@ final class Layout {
 
     /** Metrics of every live row, then run r's gap (its row on the base tier minus that tier) for each run. */
     BaselineMath.Computed compute(SumBootstrap.Contributions c, int baseSlot, int[] gapModel, BaselineOptions o) {
-        int length = Metrics.length(k);
+        int length = RowMetrics.length(k);
         boolean[] gapLive = new boolean[gapModel.length];
         for (int r = 0; r < gapModel.length; r++) {
             gapLive[r] = baseSlot >= 0 && gapModel[r] >= 0 && !thin(baseSlot) && !thin(gapModel[r]);
@@ -136,13 +136,13 @@ final class Layout {
         java.util.function.Function<double[], Estimate[]> statistics = sum -> {
             Estimate[] out = new Estimate[(n + gapModel.length) * length];
             for (int s = 0; s < n; s++) {
-                Metrics.write(sum, s * cells, k, out, s * length);
+                RowMetrics.write(sum, s * cells, k, out, s * length);
             }
             Estimate none = Estimate.undefined("no gap");
             for (int r = 0; r < gapModel.length; r++) {
                 int at = (n + r) * length;
                 for (int j = 0; j < length; j++) {
-                    out[at + j] = gapLive[r] ? Metrics.minus(out[live(gapModel[r]) * length + j],
+                    out[at + j] = gapLive[r] ? RowMetrics.minus(out[live(gapModel[r]) * length + j],
                             out[live(baseSlot) * length + j]) : none;
                 }
             }

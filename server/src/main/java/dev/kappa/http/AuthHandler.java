@@ -1,5 +1,8 @@
-package dev.kappa.auth;
+package dev.kappa.http;
 
+import dev.kappa.auth.AuthRepository;
+import dev.kappa.auth.Principal;
+import dev.kappa.auth.Secrets;
 import dev.kappa.error.Problems;
 import dev.kappa.sql.Db;
 import io.vertx.core.Handler;

@@ -9,12 +9,12 @@ import dev.kappa.stats.Estimate;
  * every row: accuracy, macro-F1, Cohen's kappa, then precision, recall and F1 of each class. Kappa treats "no label"
  * as one more category that the reference never has, so a missing prediction can only lower it.
  */
-final class Metrics {
+final class RowMetrics {
     static final int ACCURACY = 0;
     static final int MACRO_F1 = 1;
     static final int KAPPA = 2;
 
-    private Metrics() {
+    private RowMetrics() {
     }
 
     static int length(int k) {
