@@ -21,10 +21,10 @@ class ResponseContractTest {
     private static List<ResponseContract.Mismatch> check(String method, String path, int status, String type, String body) {
         try {
             ResponseContract.check(method, URI.create("http://127.0.0.1" + path), status, type, body);
-            return List.of();
         } catch (AssertionError e) {
-            return ResponseContract.drain();
+            // the mismatches are also recorded; drained below, so that this class's end check stays clean
         }
+        return ResponseContract.drain();
     }
 
     @Test
@@ -61,6 +61,7 @@ class ResponseContractTest {
         assertEquals(List.of(), check("GET", "/no/such/path", 404, "application/problem+json",
                 "{\"type\":\"t\",\"title\":\"x\",\"status\":404,\"detail\":\"d\"}"));
         assertEquals(1, check("GET", "/no/such/path", 404, "application/problem+json", "{\"title\":\"x\",\"status\":404,\"detail\":\"d\"}").size());
+        org.junit.jupiter.api.Assumptions.assumeFalse("collect".equals(System.getProperty("kappa.contract")), "collect mode does not throw");
         AssertionError e = assertThrows(AssertionError.class, () -> ResponseContract.check("GET", URI.create("http://h/health"), 200, JSON, "{\"status\":2}"));
         assertTrue(e.getMessage().contains("GET /health -> 200 at '/status'"), e.getMessage());
         ResponseContract.drain();
