@@ -9,6 +9,7 @@ import dev.kappa.db.tables.records.LeasesRecord;
 import dev.kappa.db.tables.records.ProjectsRecord;
 import dev.kappa.db.tables.records.SlotsRecord;
 import dev.kappa.error.Problems;
+import dev.kappa.metrics.Metrics;
 import dev.kappa.project.LabelSchema;
 import dev.kappa.project.ProjectAccess;
 import dev.kappa.sql.Db;
@@ -105,6 +106,7 @@ public final class AssignmentService {
                 Optional<Long> gold = AssignmentRepository.goldCandidate(tx, projectId, caller.userId());
                 if (gold.isPresent()) {
                     OffsetDateTime expires = AssignmentRepository.insertLease(tx, projectId, lease, gold.get(), caller.userId(), caller.tier(), null, ttl);
+                    Metrics.leaseTaken(caller.tier());
                     return new Next(TaskView.of(tx, p, gold.get(), new LeaseId(projectId, lease), expires, caller.tier()), null);
                 }
             }
@@ -114,6 +116,7 @@ public final class AssignmentService {
                 return new Next(null, "exhausted");
             }
             AssignmentRepository.Taken t = taken.get();
+            Metrics.leaseTaken(caller.tier());
             return new Next(TaskView.of(tx, p, t.itemId(), t.externalId(), t.data(), new LeaseId(projectId, lease), t.expiresAt(), caller.tier()), null);
         });
     }
@@ -135,10 +138,12 @@ public final class AssignmentService {
             if (lease.getSlotNo() != null) {
                 SlotsRecord slot = LeaseRepository.lockSlot(tx, lease).orElse(null);
                 if (slot == null || !lease.getId().equals(slot.getLeaseId()) || slot.getAnswerId() != null) {
+                    Metrics.expiredLeaseLost();
                     throw Problems.conflict("lease", "lease: it expired and its slot was taken by another annotator; take the next task");
                 }
             }
             AnswersRecord answer = LeaseRepository.insertAnswer(tx, lease, label, durationMs);
+            Metrics.answerStored(lease.getTier(), lease.getExpiresAt());
             LeaseRepository.fillSlotAndClose(tx, lease, answer.getId());
             if ("crowd".equals(lease.getTier())) {
                 Escalation.afterCrowdAnswer(tx, p, lease.getItemId());

@@ -121,6 +121,7 @@ public final class Recompute {
                       duration_ms = excluded.duration_ms, reference = excluded.reference""",
                     projectId, (int) Math.min(Integer.MAX_VALUE, ms), s.reference().key());
         });
+        dev.kappa.metrics.Metrics.recomputed(ms);
         return new Summary(projectId, true, s.strategy().key(), followed, in.size(), supported ? in.runs.size() : 0,
                 written, deleted, moved, ms, phases);
     }

@@ -33,6 +33,7 @@ public final class ApiRouter {
     public static Router create(Vertx vertx, AppConfig config, Handler<RoutingContext> authentication, List<Routes> features) {
         Router router = Router.router(vertx);
         BodyHandler body = BodyHandler.create(false).setBodyLimit(config.bodyLimitBytes());
+        router.route().handler(RequestId::handle);
         router.route().handler(LoggerHandler.create(LoggerFormat.SHORT));
         router.route().handler(SecurityHeaders::apply);
         router.route().handler(ctx -> {

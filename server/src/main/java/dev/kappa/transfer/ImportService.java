@@ -2,6 +2,7 @@ package dev.kappa.transfer;
 
 import dev.kappa.auth.Principal;
 import dev.kappa.db.tables.records.ProjectsRecord;
+import dev.kappa.metrics.Metrics;
 import dev.kappa.project.LabelSchema;
 import dev.kappa.project.ProjectAccess;
 import dev.kappa.sql.Db;
@@ -24,12 +25,12 @@ public final class ImportService {
 
     Future<Imported.Items> items(Principal p, long projectId, UploadFormat format, InputStream body) {
         notJson(format);
-        return run(p, projectId, format, body, project -> new ItemImport(projectId, schemaOf(project)), true);
+        return run(p, projectId, format, body, project -> new ItemImport(projectId, schemaOf(project)), true).onSuccess(r -> Metrics.imported("items"));
     }
 
     Future<Imported.Predictions> predictions(Principal p, long projectId, UploadFormat format, InputStream body, PredictionImport.Run run) {
         notJson(format);
-        return run(p, projectId, format, body, project -> new PredictionImport(projectId, schemaOf(project), run), false);
+        return run(p, projectId, format, body, project -> new PredictionImport(projectId, schemaOf(project), run), false).onSuccess(r -> Metrics.imported("predictions"));
     }
 
     /** How a past-answer upload is read: whose export it is, renamed columns, the default tier, the queue behaviour. */
@@ -48,7 +49,7 @@ public final class ImportService {
             RowReader reader = ToolRows.wrap(format.open(body), o.source(), o.mapping(), schema, o.fromName());
             Imported.Answers result = StreamedImport.run(tx, body, reader, new AnswerImport(project, schema, o.fillSlots(), o.defaultTier()));
             return new Imported.AnswersFrom(result, o.source().key(), reader instanceof ToolRows t ? t.skipped() : 0L);
-        }));
+        })).onSuccess(r -> Metrics.imported("answers"));
     }
 
     private <R> Future<R> run(Principal p, long projectId, UploadFormat format, InputStream body,
