@@ -47,6 +47,7 @@ class AccessMatrixTest {
             GET /openapi.yaml                              | ok  ok  ok  ok  ok  ok  | -
             GET /docs                                      | *   *   *   *   *   *   | -
             GET /docs/                                     | ok  ok  ok  ok  ok  ok  | -
+            GET /metrics                                   | ok  ok  ok  ok  ok  ok  | -
             POST /api/auth/login                           | *   *   *   *   *   *   | {"email": "nobody@kappa.test", "password": "wrong"}
             POST /api/auth/logout                          | 401 ok  ok  ok  ok  ok  | -
             GET /api/me                                    | 401 ok  ok  ok  ok  ok  | -
