@@ -48,6 +48,8 @@ class AccessMatrixTest {
             GET /health                                    | ok  ok  ok  ok  ok  ok  | -
             GET /ready                                     | ok  ok  ok  ok  ok  ok  | -
             GET /openapi.yaml                              | ok  ok  ok  ok  ok  ok  | -
+            GET /docs                                      | *   *   *   *   *   *   | -
+            GET /docs/                                     | ok  ok  ok  ok  ok  ok  | -
             GET /metrics                                   | ok  ok  ok  ok  ok  ok  | -
             POST /api/auth/login                           | *   *   *   *   *   *   | {"email": "nobody@kappa.test", "password": "wrong"}
             POST /api/auth/logout                          | 401 ok  ok  ok  ok  ok  | -
