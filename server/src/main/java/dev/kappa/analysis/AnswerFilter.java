@@ -1,8 +1,6 @@
 package dev.kappa.analysis;
 
 import dev.kappa.error.Problems;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 
 import java.time.OffsetDateTime;
 import java.util.Arrays;
@@ -41,23 +39,5 @@ public record AnswerFilter(String tier, String label, OffsetDateTime from, Offse
     public Shown shown() {
         return new Shown(tier, label, from == null ? null : from.toInstant().toString(), to == null ? null : to.toInstant().toString(),
                 annotators == null ? null : Arrays.stream(annotators).boxed().toList(), workers == null ? null : List.of(workers));
-    }
-
-    /** The filters as given, for the response. */
-    public JsonObject json() {
-        JsonObject o = new JsonObject().put("tier", tier).put("label", label)
-                .put("from", from == null ? null : from.toInstant().toString())
-                .put("to", to == null ? null : to.toInstant().toString());
-        if (annotators != null) {
-            JsonArray ids = new JsonArray();
-            for (long id : annotators) {
-                ids.add(id);
-            }
-            o.put("annotators", ids);
-        } else {
-            o.put("annotators", null);
-        }
-        o.put("workers", workers == null ? null : new JsonArray(java.util.List.of(workers)));
-        return o;
     }
 }

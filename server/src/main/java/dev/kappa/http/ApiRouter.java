@@ -54,6 +54,7 @@ public final class ApiRouter {
             f.mount(router);
         }
         router.get("/openapi.yaml").handler(OpenApiRoute::serve);
+        ApiDocs.mount(router);
         // The console's charts: Apache ECharts from its WebJar on the classpath (no CDN); only that library is exposed.
         router.get("/webjars/echarts/*").handler(new WebJarFiles("/webjars/echarts/", ECHARTS,
                 java.util.Map.of("dist/echarts.esm.min.js", "text/javascript; charset=utf-8"))::handle);
