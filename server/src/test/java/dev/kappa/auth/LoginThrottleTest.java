@@ -1,4 +1,4 @@
-package dev.kappa.hardening;
+package dev.kappa.auth;
 
 import dev.kappa.support.Http;
 import dev.kappa.support.TestServer;

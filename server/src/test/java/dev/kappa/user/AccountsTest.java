@@ -1,4 +1,4 @@
-package dev.kappa.accounts;
+package dev.kappa.user;
 
 import dev.kappa.auth.Secrets;
 import dev.kappa.support.Http;

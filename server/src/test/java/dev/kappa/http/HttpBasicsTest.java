@@ -1,4 +1,4 @@
-package dev.kappa.foundation;
+package dev.kappa.http;
 
 import dev.kappa.support.Http;
 import dev.kappa.support.TestServer;

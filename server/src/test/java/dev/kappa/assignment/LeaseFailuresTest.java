@@ -1,4 +1,4 @@
-package dev.kappa.hardening;
+package dev.kappa.assignment;
 
 import dev.kappa.support.Http;
 import dev.kappa.support.Projects;

@@ -1,4 +1,4 @@
-package dev.kappa.hardening;
+package dev.kappa.http;
 
 import dev.kappa.support.Http;
 import dev.kappa.support.Projects;
