@@ -78,7 +78,8 @@ public final class AssignmentService {
             if (caller.role() != Role.ANNOTATOR) {
                 throw Problems.forbidden("Only annotators take tasks; give this user the annotator role and a tier");
             }
-            if (!"active".equals(caller.status())) {
+            // Paused: the account (by an admin, everywhere) or the membership (by the project's managers, here only).
+            if (!"active".equals(caller.status()) || ProjectAccess.pausedHere(tx, caller, projectId)) {
                 return new Next(null, "paused");
             }
             int today = AssignmentRepository.lockAnnotatorAndCountToday(tx, projectId, caller.userId());

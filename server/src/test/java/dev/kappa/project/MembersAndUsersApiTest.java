@@ -76,6 +76,46 @@ class MembersAndUsersApiTest {
     }
 
     @Test
+    void aManagerPausesAMemberInTheirProjectOnlyAndTheirNextTaskStops() {
+        Users.Created manager = server.user("engineer", null);
+        Users.Created otherTeam = server.user("engineer", null);
+        Users.Created ann = server.user("annotator", "crowd");
+        Http m = manager.http();
+        long mine = m.post("/api/projects", new JsonObject().put("name", "paused here")
+                .put("schema", new JsonObject().put("kind", "single").put("labels", new JsonArray()
+                        .add(new JsonObject().put("key", "a").put("name", "A")).add(new JsonObject().put("key", "b").put("name", "B"))))
+                .put("overlap", new JsonObject().put("crowd", 1).put("expert", 0))).json().getLong("id");
+        m.post("/api/projects/" + mine + "/items", "{\"external_id\":\"p1\",\"data\":{}}\n{\"external_id\":\"p2\",\"data\":{}}\n", "application/x-ndjson");
+        assertEquals(201, m.post("/api/projects/" + mine + "/members", new JsonObject().put("user_id", ann.id())).status());
+        assertEquals(201, admin.post("/api/projects/" + project + "/members", new JsonObject().put("user_id", ann.id())).status());
+        String member = "/api/projects/" + mine + "/members/" + ann.id();
+
+        Http.Response paused = m.patch(member, new JsonObject().put("status", "paused"));
+        assertEquals(200, paused.status(), paused.toString());
+        assertNotNull(paused.json().getString("paused_at"));
+        assertEquals("active", paused.json().getString("status"), "the account is untouched");
+        Http.Response none = ann.http().post("/api/projects/" + mine + "/tasks/next", new JsonObject());
+        assertEquals(204, none.status(), none.toString());
+        assertEquals("paused", none.header("Kappa-No-Task-Reason"));
+        Http.Response elsewhere = ann.http().post("/api/projects/" + project + "/tasks/next", new JsonObject());
+        assertFalse(elsewhere.status() == 204 && "paused".equals(elsewhere.header("Kappa-No-Task-Reason")),
+                "another project's pause is not this one's: " + elsewhere);
+        assertEquals(200, m.patch(member, new JsonObject().put("status", "paused")).status(), "pausing twice is harmless");
+
+        assertProblem(otherTeam.http().patch(member, new JsonObject().put("status", "active")), 404, null);
+        assertProblem(ann.http().patch(member, new JsonObject().put("status", "active")), 403, null);
+        assertProblem(m.patch(member, new JsonObject().put("status", "blocked")), 422, "status");
+        assertProblem(m.patch(member, new JsonObject().put("status", "paus\u0000ed")), 422, "status");
+        assertProblem(m.patch(member, new JsonObject()), 422, "status");
+        assertProblem(m.patch("/api/projects/" + mine + "/members/" + otherTeam.id(), new JsonObject().put("status", "paused")), 404, null);
+
+        Http.Response resumed = m.patch(member, new JsonObject().put("status", "active"));
+        assertEquals(200, resumed.status(), resumed.toString());
+        assertNull(resumed.json().getValue("paused_at"));
+        assertEquals(200, ann.http().post("/api/projects/" + mine + "/tasks/next", new JsonObject()).status());
+    }
+
+    @Test
     void usersListShowsLastActivityFromAnswersAndTokens() {
         Users.Created ann = server.user("annotator", "crowd");
         JsonObject before = find(ann.id());

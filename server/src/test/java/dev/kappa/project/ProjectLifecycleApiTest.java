@@ -152,6 +152,31 @@ class ProjectLifecycleApiTest {
     }
 
     @Test
+    void aPatchThatWaitedForADeletedProjectsRowLockAnswers404() throws Exception {
+        long p = project("deleted while patched");
+        // Hold the project's row lock in another transaction, start the PATCH (it waits for the lock), then delete the
+        // project in the lock holder and commit: the PATCH wakes up to a row that is gone.
+        try (Connection c = TestDatabases.connect(server.databaseUrl())) {
+            c.setAutoCommit(false);
+            try (PreparedStatement lock = c.prepareStatement("SELECT 1 FROM projects WHERE id = ? FOR UPDATE")) {
+                lock.setLong(1, p);
+                lock.executeQuery();
+            }
+            var patch = java.util.concurrent.CompletableFuture.supplyAsync(() -> admin.patch("/api/projects/" + p,
+                    new JsonObject().put("overlap", new JsonObject().put("crowd", 2))));
+            Thread.sleep(500);
+            try (PreparedStatement delete = c.prepareStatement("DELETE FROM projects WHERE id = ?")) {
+                delete.setLong(1, p);
+                delete.executeUpdate();
+            }
+            c.commit();
+            Http.Response r = patch.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertEquals(404, r.status(), r.toString());
+            assertTrue(r.header("Content-Type").startsWith("application/problem+json"));
+        }
+    }
+
+    @Test
     void foreignAndHugeIdsAre4xxProblems() {
         for (String path : List.of("/api/projects/99999999/archive", "/api/projects/99999999999999999999/archive",
                 "/api/projects/-1/restore", "/api/projects/abc/archive")) {
