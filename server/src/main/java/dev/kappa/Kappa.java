@@ -40,10 +40,12 @@ public final class Kappa implements AutoCloseable {
     private final HttpServer server;
     private final Router router;
     private final Db db;
+    private final dev.kappa.auth.PrincipalCache authCache;
     private volatile boolean closed;
 
     private Kappa(AppConfig config, EmbeddedDatabase embedded, HikariDataSource pool, Readiness readiness, Vertx vertx,
-                  HttpServer server, Router router, Db db) {
+                  HttpServer server, Router router, Db db, dev.kappa.auth.PrincipalCache authCache) {
+        this.authCache = authCache;
         this.config = config;
         this.embedded = embedded;
         this.pool = pool;
@@ -60,6 +62,7 @@ public final class Kappa implements AutoCloseable {
         HikariDataSource pool = null;
         Vertx vertx = null;
         Readiness readiness = null;
+        dev.kappa.auth.PrincipalCache authCache = null;
         // Before anything is created or printed: a port in use must not leave a new database and a lost password.
         PortReservation reservation = PortReservation.take(config.httpHost(), config.httpPort());
         try {
@@ -84,7 +87,8 @@ public final class Kappa implements AutoCloseable {
             Db db = new Db(dsl, workers);
             FirstAdmin.ensure(db, config);
             readiness = Readiness.start(vertx, url, user, password);
-            Router router = ApiRouter.create(vertx, config, new AuthHandler(db), Features.all(db, config, readiness));
+            authCache = dev.kappa.auth.PrincipalCache.start(url, user, password, config.authCacheSeconds());
+            Router router = ApiRouter.create(vertx, config, new AuthHandler(db, authCache), Features.all(db, config, readiness));
             HardnessScheduler.start(vertx, db, config.hardnessIntervalMs());
             QualitySweep.start(vertx, new QualityService(db), config.qualitySweepSeconds());
             // No cleartext HTTP/2 upgrade: Vert.x buffers the whole body of an h2c upgrade request before the route
@@ -108,10 +112,13 @@ public final class Kappa implements AutoCloseable {
             }
             LOG.info(String.format("Kappa listening on %s:%d (started in %d ms)", config.httpHost(), server.actualPort(),
                     (System.nanoTime() - t0) / 1_000_000));
-            return new Kappa(config, embedded, pool, readiness, vertx, server, router, db);
+            return new Kappa(config, embedded, pool, readiness, vertx, server, router, db, authCache);
         } catch (Exception e) {
             if (readiness != null) {
                 readiness.close();
+            }
+            if (authCache != null) {
+                authCache.close();
             }
             closeQuietly(vertx, pool, embedded);
             throw e;
@@ -149,6 +156,7 @@ public final class Kappa implements AutoCloseable {
             LOG.warning("HTTP shutdown: " + e);
         }
         readiness.close();
+        authCache.close();
         closeQuietly(vertx, pool, embedded);
         LOG.info("stopped");
     }

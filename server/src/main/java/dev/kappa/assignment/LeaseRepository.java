@@ -19,6 +19,76 @@ final class LeaseRepository {
     private LeaseRepository() {
     }
 
+    /**
+     * Submit in one round trip (issue 18). The first statement locks the caller's open lease, checks in the same
+     * breath that the project is visible to them and still has the schema the label was checked against, locks the
+     * lease's slot and checks it is still this lease's, inserts the answer, fills the slot and closes the lease; for a
+     * crowd lease whose answers may escalate the item it also locks the item row, as {@link Escalation} does, so
+     * that answers to one item are counted one after another. The second statement, with a fresh snapshot taken
+     * after that lock, counts the item's crowd answers: escalation is judged only once they reach the item's overlap.
+     * Any other case (a retry, a closed, foreign or lost lease, a changed schema) inserts nothing and is left to the
+     * full path, which answers it exactly as before.
+     */
+    private static final String SUBMIT_ONE_TRIP = """
+            WITH lease AS (
+              SELECT l.project_id, l.id, l.item_id, l.annotator_id, l.tier, l.slot_no, l.created_at, p.overlap_crowd,
+                (l.tier = 'crowd' AND (p.overlap_expert > 0 OR p.adaptive_max_crowd IS NOT NULL)) AS judge
+              FROM leases l JOIN projects p ON p.id = l.project_id
+              WHERE l.project_id = ? AND l.id = ? AND l.annotator_id = ? AND l.closed_at IS NULL
+                AND p.archived_at IS NULL AND p.schema = ?::jsonb
+                AND EXISTS (SELECT 1 FROM project_members m WHERE m.project_id = p.id AND m.user_id = l.annotator_id)
+              FOR UPDATE OF l
+            ), slot AS (
+              SELECT s.lease_id, s.answer_id FROM slots s JOIN lease l
+                ON s.project_id = l.project_id AND s.item_id = l.item_id AND s.tier = l.tier AND s.slot_no = l.slot_no
+              FOR UPDATE OF s
+            ), ok AS (
+              SELECT l.* FROM lease l
+              WHERE l.slot_no IS NULL OR EXISTS (SELECT 1 FROM slot s WHERE s.lease_id = l.id AND s.answer_id IS NULL)
+            ), answer AS (
+              INSERT INTO answers (project_id, item_id, annotator_id, tier, label, duration_ms, server_ms, source, lease_id)
+              SELECT o.project_id, o.item_id, o.annotator_id, o.tier, ?::jsonb, ?,
+                (extract(epoch from (now() - o.created_at)) * 1000)::int, 'live', o.id
+              FROM ok o
+              RETURNING id, item_id, tier, label, duration_ms, server_ms, created_at, lease_id
+            ), filled AS (
+              UPDATE slots s SET answer_id = a.id, expires_at = NULL FROM answer a JOIN ok o ON o.id = a.lease_id
+              WHERE s.project_id = o.project_id AND s.item_id = o.item_id AND s.tier = o.tier AND s.slot_no = o.slot_no AND s.lease_id = o.id
+            ), closed AS (
+              UPDATE leases l SET closed_at = now(), outcome = 'answered' FROM answer a WHERE l.project_id = ? AND l.id = a.lease_id
+            ), item AS (
+              SELECT i.escalated_at, i.extra_crowd FROM items i JOIN ok o ON i.project_id = o.project_id AND i.id = o.item_id
+              WHERE o.judge
+              FOR NO KEY UPDATE OF i
+            )
+            SELECT a.id, a.item_id, a.tier, a.label::text AS label, a.duration_ms, a.server_ms, a.created_at, o.judge,
+              o.overlap_crowd, (SELECT extra_crowd FROM item) AS extra_crowd, (SELECT escalated_at FROM item) AS escalated_at
+            FROM answer a JOIN ok o ON o.id = a.lease_id;
+            SELECT count(*) FROM answers a JOIN leases l ON a.project_id = l.project_id AND a.item_id = l.item_id
+            WHERE l.project_id = ? AND l.id = ? AND l.tier = 'crowd' AND a.tier = 'crowd'
+            """;
+
+    /** An answer the one-trip submit stored, and whether escalation must now judge its item. */
+    record Stored(long answerId, long itemId, String tier, String label, Integer durationMs, Integer serverMs,
+                  OffsetDateTime createdAt, boolean judgeItem) {
+    }
+
+    static Optional<Stored> submitInOneTrip(DSLContext tx, LeaseId id, long annotatorId, String schema, String label, Integer durationMs) {
+        var results = tx.resultQuery(SUBMIT_ONE_TRIP, id.projectId(), id.id(), annotatorId, schema, label, durationMs,
+                id.projectId(), id.projectId(), id.id()).fetchMany();
+        if (results.isEmpty() || results.get(0).isEmpty()) {
+            return Optional.empty();
+        }
+        org.jooq.Record r = results.get(0).get(0);
+        int votes = results.get(1).get(0).get(0, Integer.class);
+        Integer extra = r.get("extra_crowd", Integer.class);
+        boolean judge = r.get("judge", Boolean.class) && r.get("escalated_at") == null && extra != null
+                && votes >= Math.max(1, r.get("overlap_crowd", Integer.class) + extra);
+        return Optional.of(new Stored(r.get("id", Long.class), r.get("item_id", Long.class), r.get("tier", String.class),
+                r.get("label", String.class), r.get("duration_ms", Integer.class), r.get("server_ms", Integer.class),
+                r.get("created_at", OffsetDateTime.class), judge));
+    }
+
     /** A lease and the answer given through it, if any. */
     record Held(LeasesRecord lease, Optional<AnswersRecord> answer) {
     }
