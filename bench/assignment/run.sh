@@ -59,6 +59,7 @@ CL=${CLIENTS-16 50 200}
 P2=$(mkproject); seed_items $P2 $ITEMS
 $PG -d kappa_bench -c "INSERT INTO project_members (project_id, user_id) SELECT $P2, id FROM users WHERE role = 'annotator'"
 range=$($PG -d kappa_bench -Atc "SELECT min(id) || ' ' || max(id) FROM users WHERE role = 'annotator'")
+schema=$($PG -d kappa_bench -Atc "SELECT schema FROM projects WHERE id = $P2")
 set -- $range
 # The minimal cycle's tables: the same queue order and indexes as slots and answers, none of Kappa's rules.
 $PG -d kappa_bench -c "CREATE TABLE mini_slots (project_id bigint NOT NULL, item_id bigint NOT NULL, slot_no int NOT NULL,
@@ -82,8 +83,8 @@ for c in $CL; do
     continue
   fi
   echo "== pgbench next+submit (Kappa's statements), $c clients, ${SECS}s, load $(cat /proc/loadavg)"
-  pgbench -h 127.0.0.1 -U postgres -n -M prepared -c $c -j 2 -T $SECS -f bench/assignment/next_submit.sql \
-    -D p=$P2 -D amin=$1 -D amax=$2 -D ttl=600 kappa_bench 2>&1 | { grep -E 'tps|latency average|failed|aborted' || true; } | sed "s/^/kappa   c=$c: /" | tee -a $out/pgbench.txt
+  pgbench -h 127.0.0.1 -U postgres -n -M prepared -c $c -j 2 -T $SECS -f ${NEXT_SUBMIT_SQL:-bench/assignment/next_submit.sql} \
+    -D p=$P2 -D amin=$1 -D amax=$2 -D ttl=600 -D "schema=$schema" kappa_bench 2>&1 | { grep -E 'tps|latency average|failed|aborted' || true; } | sed "s/^/kappa   c=$c: /" | tee -a $out/pgbench.txt
   $PG -d kappa_bench -c "UPDATE slots SET lease_id = NULL, annotator_id = NULL, expires_at = NULL, answer_id = NULL, started = false WHERE project_id = $P2;
     DELETE FROM answers WHERE project_id = $P2; DELETE FROM leases WHERE project_id = $P2" -c "VACUUM ANALYZE slots"
   mini_reset
