@@ -3,7 +3,9 @@
 -- statement inserts the answer and closes the slot. Tables mini_slots/mini_answers (made by run.sh) carry the same
 -- queue and answer indexes as Kappa's slots and answers, and none of Kappa's rules: no token, project, membership,
 -- quota, fair-lease cap, "not mine already" probe, lease row or escalation.
-\set a random(:amin, :amax)
+-- One annotator per client, as the load generator runs them (a random pick let two clients share an annotator,
+-- whose third concurrent ask then met the fair-lease cap, which this script does not model).
+\set a :amin + :client_id % (:amax - :amin + 1)
 WITH c AS (
   SELECT item_id, slot_no FROM mini_slots
   WHERE project_id = :p AND answer_id IS NULL AND (lease_id IS NULL OR expires_at < now())

@@ -4,7 +4,9 @@
 -- No token lookups: the server resolves tokens from its per-process cache (PrincipalCache) once warm.
 -- The harness's project has no study hook running, no gold, no quota and no pre-annotation; the bench runs the
 -- server's bind values for those (studies checked = true, tier crowd).
-\set a random(:amin, :amax)
+-- One annotator per client, as the load generator runs them (a random pick let two clients share an annotator,
+-- whose third concurrent ask then met the fair-lease cap, which this script does not model).
+\set a :amin + :client_id % (:amax - :amin + 1)
 BEGIN;
 SELECT 1 FROM pg_advisory_xact_lock((:p::bigint << 32) # :a);
 WITH p AS (

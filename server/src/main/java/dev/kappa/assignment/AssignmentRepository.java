@@ -2,10 +2,10 @@ package dev.kappa.assignment;
 
 import org.jooq.DSLContext;
 import org.jooq.Record;
-import org.jooq.Result;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -137,31 +137,45 @@ final class AssignmentRepository {
     record OneTrip(boolean visible, boolean open, boolean gold, Optional<TaskView> task) {
     }
 
+    /**
+     * Plain JDBC rather than jOOQ's plain-SQL template: rendering and binding this 3 KB statement through jOOQ took
+     * 41% of the server's CPU samples under load (JFR, BENCHMARKS.md issue 18); the driver caches the parsed and
+     * server-prepared statement per connection.
+     */
     static OneTrip nextInOneTrip(DSLContext tx, long projectId, long annotatorId, String tier, UUID lease, boolean studies) {
-        List<Result<Record>> results = tx.resultQuery(NEXT_ONE_TRIP, annotatorLockKey(projectId, annotatorId),
-                tier, annotatorId, studies, tier, tier, projectId, annotatorId,
-                projectId, tier, annotatorId, annotatorId, annotatorId,
-                lease, annotatorId, projectId, tier,
-                projectId, lease, annotatorId, tier,
-                tier, projectId, tier).fetchMany();
-        Result<Record> rows = results.get(results.size() - 1);
-        if (rows.isEmpty()) {
-            return new OneTrip(false, false, false, Optional.empty());
-        }
-        Record r = rows.get(0);
-        boolean open = r.get("open", Boolean.class);
-        boolean gold = r.get("gold", Boolean.class);
-        Long itemId = r.get("item_id", Long.class);
-        if (!open || gold || itemId == null) {
-            return new OneTrip(true, open, gold, Optional.empty());
-        }
-        String predLabel = r.get("pred_label", String.class);
-        TaskView.Prediction prediction = predLabel == null ? null : new TaskView.Prediction(predLabel,
-                r.get("pred_probs", String.class), r.get("model", String.class), r.get("version", String.class));
-        TaskView view = new TaskView(new LeaseId(projectId, lease).toString(), r.get("expires_at", OffsetDateTime.class).toInstant(),
-                r.get("lease_ttl_seconds", Integer.class), projectId, tier,
-                new TaskView.Item(itemId, r.get("external_id", String.class), r.get("data", String.class)), prediction);
-        return new OneTrip(true, true, false, Optional.of(view));
+        return tx.connectionResult(c -> {
+            try (PreparedStatement ps = c.prepareStatement(NEXT_ONE_TRIP)) {
+                Object[] binds = {annotatorLockKey(projectId, annotatorId),
+                        tier, annotatorId, studies, tier, tier, projectId, annotatorId,
+                        projectId, tier, annotatorId, annotatorId, annotatorId,
+                        lease, annotatorId, projectId, tier,
+                        projectId, lease, annotatorId, tier,
+                        tier, projectId, tier};
+                for (int i = 0; i < binds.length; i++) {
+                    ps.setObject(i + 1, binds[i]);
+                }
+                ps.execute();
+                ps.getMoreResults(); // past the lock's row
+                try (ResultSet r = ps.getResultSet()) {
+                    if (!r.next()) {
+                        return new OneTrip(false, false, false, Optional.empty());
+                    }
+                    boolean open = r.getBoolean("open");
+                    boolean gold = r.getBoolean("gold");
+                    long itemId = r.getLong("item_id");
+                    if (!open || gold || r.wasNull()) {
+                        return new OneTrip(true, open, gold, Optional.empty());
+                    }
+                    String predLabel = r.getString("pred_label");
+                    TaskView.Prediction prediction = predLabel == null ? null : new TaskView.Prediction(predLabel,
+                            r.getString("pred_probs"), r.getString("model"), r.getString("version"));
+                    TaskView view = new TaskView(new LeaseId(projectId, lease).toString(),
+                            r.getObject("expires_at", OffsetDateTime.class).toInstant(), r.getInt("lease_ttl_seconds"), projectId, tier,
+                            new TaskView.Item(itemId, r.getString("external_id"), r.getString("data")), prediction);
+                    return new OneTrip(true, true, false, Optional.of(view));
+                }
+            }
+        });
     }
 
     private static long annotatorLockKey(long projectId, long annotatorId) {

@@ -6,6 +6,9 @@ import dev.kappa.db.tables.records.SlotsRecord;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 
@@ -73,20 +76,46 @@ final class LeaseRepository {
                   OffsetDateTime createdAt, boolean judgeItem) {
     }
 
+    /** Plain JDBC, as {@link AssignmentRepository#nextInOneTrip}: jOOQ's template rendering cost more than the statement. */
     static Optional<Stored> submitInOneTrip(DSLContext tx, LeaseId id, long annotatorId, String schema, String label, Integer durationMs) {
-        var results = tx.resultQuery(SUBMIT_ONE_TRIP, id.projectId(), id.id(), annotatorId, schema, label, durationMs,
-                id.projectId(), id.projectId(), id.id()).fetchMany();
-        if (results.isEmpty() || results.get(0).isEmpty()) {
-            return Optional.empty();
-        }
-        org.jooq.Record r = results.get(0).get(0);
-        int votes = results.get(1).get(0).get(0, Integer.class);
-        Integer extra = r.get("extra_crowd", Integer.class);
-        boolean judge = r.get("judge", Boolean.class) && r.get("escalated_at") == null && extra != null
-                && votes >= Math.max(1, r.get("overlap_crowd", Integer.class) + extra);
-        return Optional.of(new Stored(r.get("id", Long.class), r.get("item_id", Long.class), r.get("tier", String.class),
-                r.get("label", String.class), r.get("duration_ms", Integer.class), r.get("server_ms", Integer.class),
-                r.get("created_at", OffsetDateTime.class), judge));
+        return tx.connectionResult(c -> {
+            try (PreparedStatement ps = c.prepareStatement(SUBMIT_ONE_TRIP)) {
+                Object[] binds = {id.projectId(), id.id(), annotatorId, schema, label, durationMs, id.projectId(), id.projectId(), id.id()};
+                for (int i = 0; i < binds.length; i++) {
+                    if (binds[i] == null) {
+                        ps.setNull(i + 1, Types.INTEGER);
+                    } else {
+                        ps.setObject(i + 1, binds[i]);
+                    }
+                }
+                ps.execute();
+                Stored stored = null;
+                boolean judge = false;
+                Integer overlap = null;
+                try (ResultSet r = ps.getResultSet()) {
+                    if (r.next()) {
+                        Integer extra = (Integer) r.getObject("extra_crowd");
+                        judge = r.getBoolean("judge") && r.getObject("escalated_at") == null && extra != null;
+                        overlap = r.getInt("overlap_crowd") + (extra == null ? 0 : extra);
+                        stored = new Stored(r.getLong("id"), r.getLong("item_id"), r.getString("tier"), r.getString("label"),
+                                (Integer) r.getObject("duration_ms"), (Integer) r.getObject("server_ms"),
+                                r.getObject("created_at", OffsetDateTime.class), false);
+                    }
+                }
+                ps.getMoreResults();
+                if (stored == null) {
+                    return Optional.<Stored>empty();
+                }
+                int votes;
+                try (ResultSet r = ps.getResultSet()) {
+                    r.next();
+                    votes = r.getInt(1);
+                }
+                boolean due = judge && votes >= Math.max(1, overlap);
+                return Optional.of(new Stored(stored.answerId(), stored.itemId(), stored.tier(), stored.label(), stored.durationMs(),
+                        stored.serverMs(), stored.createdAt(), due));
+            }
+        });
     }
 
     /** A lease and the answer given through it, if any. */
