@@ -1,6 +1,6 @@
 package dev.kappa;
 
-import java.util.logging.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Entry point: config from the environment, then start; SIGTERM runs a graceful stop. */
 public final class App {
@@ -24,7 +24,7 @@ public final class App {
             System.err.println("kappa: " + e.getMessage());
             System.exit(2);
         } catch (Exception e) {
-            Logger.getLogger(App.class.getName()).severe("start failed: " + e);
+            LoggerFactory.getLogger(App.class).error("start failed: " + e);
             System.err.println("kappa: start failed: " + e.getMessage());
             System.exit(1);
         }

@@ -33,7 +33,11 @@ public record AppConfig(
         int hardnessIntervalMs,
         int qualitySweepSeconds,
         String trustedProxies,
-        int dbWorkMemMb) {
+        int dbWorkMemMb,
+        int httpInstances,
+        String logFormat,
+        String metricsAllow,
+        Optional<String> metricsToken) {
 
     public static AppConfig fromEnv(Map<String, String> env) {
         Settings s = new Settings(env);
@@ -63,7 +67,11 @@ public record AppConfig(
                 s.integer("KAPPA_HARDNESS_INTERVAL_MS", 1000, 0, 3_600_000),
                 s.integer("KAPPA_QUALITY_SWEEP_SECONDS", 60, 0, 86_400),
                 s.trustedProxies("KAPPA_TRUSTED_PROXIES"),
-                s.integer("KAPPA_DB_WORK_MEM_MB", 128, 1, 65_536));
+                s.integer("KAPPA_DB_WORK_MEM_MB", 128, 1, 65_536),
+                s.integer("KAPPA_HTTP_INSTANCES", Runtime.getRuntime().availableProcessors(), 1, 256),
+                s.oneOf("KAPPA_LOG_FORMAT", "plain", "plain", "json"),
+                s.addresses("KAPPA_METRICS_ALLOW", "127.0.0.1,::1"),
+                s.secret("KAPPA_METRICS_TOKEN", 24));
     }
 
     public boolean embedded() {
@@ -104,6 +112,36 @@ public record AppConfig(
                 dev.kappa.http.TrustedProxies.parse(v);
             } catch (IllegalArgumentException e) {
                 throw new ConfigException(name + ": " + e.getMessage());
+            }
+            return v;
+        }
+
+        /** Address list in KAPPA_TRUSTED_PROXIES' syntax; "none" stands for the empty list (a blank means the default). */
+        String addresses(String name, String fallback) {
+            String v = string(name, fallback);
+            if (v.equalsIgnoreCase("none")) {
+                return "";
+            }
+            try {
+                dev.kappa.http.TrustedProxies.parse(v);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(name + ": " + e.getMessage());
+            }
+            return v;
+        }
+
+        String oneOf(String name, String fallback, String... allowed) {
+            String v = string(name, fallback).toLowerCase();
+            if (!java.util.List.of(allowed).contains(v)) {
+                throw new ConfigException(name + " must be one of " + String.join(", ", allowed) + ", got '" + v + "'");
+            }
+            return v;
+        }
+
+        Optional<String> secret(String name, int minLength) {
+            Optional<String> v = optional(name);
+            if (v.isPresent() && v.get().length() < minLength) {
+                throw new ConfigException(name + " must be at least " + minLength + " characters");
             }
             return v;
         }

@@ -61,13 +61,15 @@ final class Features {
     private Features() {
     }
 
-    static List<ApiRouter.Routes> all(Db db, AppConfig config, dev.kappa.health.Readiness readiness) {
+    static List<ApiRouter.Routes> all(Db db, AppConfig config, dev.kappa.health.Readiness readiness,
+                                      dev.kappa.metrics.Telemetry telemetry) {
         AuthService auth = new AuthService(db, new AuthService.Throttle(config.loginMaxFailures(),
                 config.loginMaxFailuresPerAddress(), config.loginWindowSeconds(), config.sessionHours()));
         TransferLimit transfers = new TransferLimit(config.workerPoolSize());
         BaselineService baselines = new BaselineService(db);
         return List.of(
                 new HealthRoutes(readiness),
+                new dev.kappa.metrics.MetricsRoutes(telemetry, config.metricsAllow(), config.metricsToken(), config.trustedProxies()),
                 new SessionRoutes(auth, config.cookieSecure(), dev.kappa.http.TrustedProxies.parse(config.trustedProxies())),
                 new UserRoutes(new UserService(db)),
                 new TokenRoutes(new TokenService(db)),

@@ -8,60 +8,69 @@ import dev.kappa.quality.QualityService;
 import dev.kappa.quality.QualitySweep;
 import dev.kappa.user.FirstAdmin;
 import dev.kappa.http.ApiRouter;
+import dev.kappa.http.HttpVerticle;
 import dev.kappa.http.PortReservation;
-import dev.kappa.http.ProblemHandler;
+import dev.kappa.http.RequestId;
+import dev.kappa.metrics.Telemetry;
 import dev.kappa.sql.DataSources;
 import dev.kappa.sql.Db;
 import dev.kappa.sql.EmbeddedDatabase;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import io.vertx.core.WorkerExecutor;
-import io.vertx.core.http.HttpServer;
-import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * One running server: database (embedded or external), migrations, worker pool, router, HTTP listener.
+ * One running server: database (embedded or external), migrations, worker pool, KAPPA_HTTP_INSTANCES HTTP listeners
+ * (one event loop each, see {@link HttpVerticle}) and the metrics they report to.
  * {@link #close()} is the graceful stop: no new requests, in-flight ones finish, then pool and database close.
  */
 public final class Kappa implements AutoCloseable {
-    private static final Logger LOG = Logger.getLogger(Kappa.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(Kappa.class);
 
     private final AppConfig config;
     private final EmbeddedDatabase embedded;
     private final HikariDataSource pool;
     private final Readiness readiness;
     private final Vertx vertx;
-    private final HttpServer server;
-    private final Router router;
+    private final List<HttpVerticle> listeners;
     private final Db db;
+    private final Telemetry telemetry;
     private final dev.kappa.auth.PrincipalCache authCache;
     private volatile boolean closed;
 
     private Kappa(AppConfig config, EmbeddedDatabase embedded, HikariDataSource pool, Readiness readiness, Vertx vertx,
-                  HttpServer server, Router router, Db db, dev.kappa.auth.PrincipalCache authCache) {
+                  List<HttpVerticle> listeners, Db db, Telemetry telemetry, dev.kappa.auth.PrincipalCache authCache) {
         this.authCache = authCache;
         this.config = config;
         this.embedded = embedded;
         this.pool = pool;
         this.readiness = readiness;
         this.vertx = vertx;
-        this.server = server;
-        this.router = router;
+        this.listeners = listeners;
         this.db = db;
+        this.telemetry = telemetry;
     }
 
     public static Kappa start(AppConfig config) throws Exception {
         long t0 = System.nanoTime();
+        RequestId.init();
         EmbeddedDatabase embedded = null;
         HikariDataSource pool = null;
         Vertx vertx = null;
         Readiness readiness = null;
+        Telemetry telemetry = null;
         dev.kappa.auth.PrincipalCache authCache = null;
         // Before anything is created or printed: a port in use must not leave a new database and a lost password.
         PortReservation reservation = PortReservation.take(config.httpHost(), config.httpPort());
@@ -74,34 +83,36 @@ public final class Kappa implements AutoCloseable {
                 url = embedded.jdbcUrl();
                 user = "";
                 password = "";
-                LOG.info("embedded PostgreSQL on port " + embedded.port() + ", data in " + config.dataDir().resolve("pg"));
+                LOG.info("embedded PostgreSQL on port {}, data in {}", embedded.port(), config.dataDir().resolve("pg"));
             } else {
                 url = config.databaseUrl().orElseThrow();
-                LOG.info("external PostgreSQL at " + url);
+                LOG.info("external PostgreSQL at {}", url);
             }
-            pool = DataSources.pool(config, url, user, password);
+            telemetry = Telemetry.create();
+            pool = DataSources.pool(config, url, user, password, telemetry.hikari());
             DataSources.migrate(pool);
             DSLContext dsl = DSL.using(pool, SQLDialect.POSTGRES);
-            vertx = Vertx.vertx();
+            vertx = telemetry.vertx(new VertxOptions());
             WorkerExecutor workers = vertx.createSharedWorkerExecutor("kappa-db", config.workerPoolSize());
             Db db = new Db(dsl, workers);
             FirstAdmin.ensure(db, config);
             readiness = Readiness.start(vertx, url, user, password);
+            // Created once and shared by every listener: the services, their gates and the worker pool behind them.
+            List<ApiRouter.Routes> features = Features.all(db, config, readiness, telemetry);
             authCache = dev.kappa.auth.PrincipalCache.start(url, user, password, config.authCacheSeconds());
-            Router router = ApiRouter.create(vertx, config, new AuthHandler(db, authCache), Features.all(db, config, readiness));
+            AuthHandler auth = new AuthHandler(db, authCache);
             HardnessScheduler.start(vertx, db, config.hardnessIntervalMs());
             QualitySweep.start(vertx, new QualityService(db), config.qualitySweepSeconds());
-            // No cleartext HTTP/2 upgrade: Vert.x buffers the whole body of an h2c upgrade request before the route
-            // sees it, so a streamed import sent by an upgrading client (Java's HttpClient does by default) would be
-            // held in the heap. HTTP/1.1 streams it with back-pressure; HTTP/2 remains possible behind TLS.
             reservation.close();
-            HttpServer server;
+            List<HttpVerticle> listeners = new CopyOnWriteArrayList<>();
+            Vertx v = vertx;
             try {
-                server = vertx.createHttpServer(new HttpServerOptions().setHttp2ClearTextEnabled(false))
-                        .requestHandler(router)
-                        .invalidRequestHandler(ProblemHandler::invalidRequest)
-                        .listen(config.httpPort(), config.httpHost())
-                        .await(30, TimeUnit.SECONDS);
+                vertx.deployVerticle(() -> {
+                    HttpVerticle listener = new HttpVerticle(() -> ApiRouter.create(v, config, auth, features),
+                            config.httpHost(), config.httpPort());
+                    listeners.add(listener);
+                    return listener;
+                }, new DeploymentOptions().setInstances(config.httpInstances())).await(30, TimeUnit.SECONDS);
             } catch (Exception e) {
                 // Someone took the port in the instant between the reservation and the listener (or Netty's own bind
                 // error, whose type depends on the transport): still name the port.
@@ -110,9 +121,9 @@ public final class Kappa implements AutoCloseable {
                 }
                 throw e;
             }
-            LOG.info(String.format("Kappa listening on %s:%d (started in %d ms)", config.httpHost(), server.actualPort(),
-                    (System.nanoTime() - t0) / 1_000_000));
-            return new Kappa(config, embedded, pool, readiness, vertx, server, router, db, authCache);
+            LOG.info(String.format("Kappa listening on %s:%d (started in %d ms, %d event loops)", config.httpHost(),
+                    listeners.get(0).server().actualPort(), (System.nanoTime() - t0) / 1_000_000, listeners.size()));
+            return new Kappa(config, embedded, pool, readiness, vertx, List.copyOf(listeners), db, telemetry, authCache);
         } catch (Exception e) {
             if (readiness != null) {
                 readiness.close();
@@ -121,6 +132,9 @@ public final class Kappa implements AutoCloseable {
                 authCache.close();
             }
             closeQuietly(vertx, pool, embedded);
+            if (telemetry != null) {
+                telemetry.close();
+            }
             throw e;
         } finally {
             reservation.close();
@@ -128,11 +142,12 @@ public final class Kappa implements AutoCloseable {
     }
 
     public int port() {
-        return server.actualPort();
+        return listeners.get(0).server().actualPort();
     }
 
+    /** The first listener's router; every listener's has the same routes. */
     public Router router() {
-        return router;
+        return listeners.get(0).router();
     }
 
     public Db db() {
@@ -151,13 +166,15 @@ public final class Kappa implements AutoCloseable {
         closed = true;
         LOG.info("stopping: no new requests, finishing in-flight ones");
         try {
-            server.shutdown(config.shutdownTimeoutSeconds(), TimeUnit.SECONDS).await(config.shutdownTimeoutSeconds() + 5L, TimeUnit.SECONDS);
+            Future.all(listeners.stream().map(l -> l.server().shutdown(config.shutdownTimeoutSeconds(), TimeUnit.SECONDS)).toList())
+                    .await(config.shutdownTimeoutSeconds() + 5L, TimeUnit.SECONDS);
         } catch (Exception e) {
-            LOG.warning("HTTP shutdown: " + e);
+            LOG.warn("HTTP shutdown: " + e);
         }
         readiness.close();
         authCache.close();
         closeQuietly(vertx, pool, embedded);
+        telemetry.close();
         LOG.info("stopped");
     }
 
@@ -166,7 +183,7 @@ public final class Kappa implements AutoCloseable {
             try {
                 vertx.close().await(30, TimeUnit.SECONDS);
             } catch (Exception e) {
-                LOG.warning("Vert.x close: " + e);
+                LOG.warn("Vert.x close: " + e);
             }
         }
         if (pool != null) {
@@ -176,7 +193,7 @@ public final class Kappa implements AutoCloseable {
             try {
                 embedded.close();
             } catch (Exception e) {
-                LOG.warning("embedded PostgreSQL close: " + e);
+                LOG.warn("embedded PostgreSQL close: " + e);
             }
         }
     }

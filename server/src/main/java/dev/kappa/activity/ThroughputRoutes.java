@@ -5,8 +5,6 @@ import dev.kappa.error.Problems;
 import dev.kappa.http.ApiRouter;
 import dev.kappa.http.Input;
 import dev.kappa.http.Responses;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -45,7 +43,7 @@ public final class ThroughputRoutes implements ApiRouter.Routes {
             throw Problems.badRequest("to", "must be after from");
         }
         service.throughput(Access.caller(ctx), id, bucket, from, to)
-                .onSuccess(t -> Responses.json(ctx, 200, json(t))).onFailure(ctx::fail);
+                .onSuccess(t -> Responses.json(ctx, 200, ThroughputView.of(t))).onFailure(ctx::fail);
     }
 
     static Instant time(RoutingContext ctx, String name) {
@@ -63,26 +61,5 @@ public final class ThroughputRoutes implements ApiRouter.Routes {
             throw Problems.badRequest(name, "must be between 2000-01-01 and 2100-01-01");
         }
         return t;
-    }
-
-    static JsonObject json(Throughput t) {
-        JsonArray starts = new JsonArray();
-        t.starts().forEach(s -> starts.add(s.toString()));
-        JsonObject out = new JsonObject().put("project_id", t.projectId()).put("bucket", t.bucket())
-                .put("bucket_chosen", t.bucketChosen()).put("from", t.from().toString()).put("to", t.to().toString())
-                .put("starts", starts)
-                .put("answers", new JsonObject().put("crowd", array(t.crowd())).put("expert", array(t.expert())));
-        Throughput.Burndown b = t.burndown();
-        out.put("burndown", b == null ? null : new JsonObject().put("tier", b.tier()).put("overlap", b.overlap())
-                .put("items_total", b.itemsTotal()).put("items_left", array(b.itemsLeft())));
-        return out;
-    }
-
-    private static JsonArray array(long[] values) {
-        JsonArray a = new JsonArray();
-        for (long v : values) {
-            a.add(v);
-        }
-        return a;
     }
 }

@@ -1,15 +1,18 @@
 package dev.kappa.agreement;
 
 import dev.kappa.analysis.AnswerSet;
-import dev.kappa.analysis.EstimateJson;
+import dev.kappa.analysis.EstimateView;
 import dev.kappa.analysis.LabelSpace;
 import dev.kappa.stats.Bootstrap;
 import dev.kappa.stats.Cohen;
 import dev.kappa.stats.Estimate;
 import dev.kappa.stats.PairwiseCohen;
 import dev.kappa.stats.Ratings;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The agreement response: coefficients with bootstrap intervals for a {@code single} or {@code rating} schema, or
@@ -23,60 +26,64 @@ final class AgreementReport {
     private final AgreementRequest q;
     private final int resamples;
     private final String noResamples;
+    private final Map<Long, String> external;
 
-    /** {@code noResamples}: why there are no intervals when {@code resamples} is 0. */
-    AgreementReport(AnswerSet set, AgreementRequest q, int resamples, String noResamples) {
+    /**
+     * {@code noResamples}: why there are no intervals when {@code resamples} is 0; {@code external}: annotators'
+     * external worker ids by user id, shown beside the top-level Cohen pairs.
+     */
+    AgreementReport(AnswerSet set, AgreementRequest q, int resamples, String noResamples, Map<Long, String> external) {
         this.set = set;
         this.q = q;
         this.resamples = resamples;
         this.noResamples = noResamples;
+        this.external = external;
     }
 
-    JsonObject build(int label) {
+    AgreementView.Coefficients build(int label) {
         LabelSpace space = set.space();
-        JsonObject out = new JsonObject();
         if (label >= 0) {
             Ratings r = set.present(label);
-            section(out, r, coefficients(false, 0, r));
-        } else if (space.multi()) {
+            return new AgreementView.OneLabel(section(r, coefficients(false, 0, r), true).section());
+        }
+        if (space.multi()) {
             Estimate na = Estimate.undefined(MULTI);
-            for (String name : new String[] {"percent_agreement", "cohen_kappa", "fleiss_kappa", "gwet_ac1"}) {
-                out.put(name, EstimateJson.of(na, null, MULTI));
-            }
-            out.put("krippendorff_alpha", new JsonObject().put("nominal", EstimateJson.of(na, null, MULTI)));
-            JsonObject perLabel = new JsonObject();
+            Map<String, AgreementView.PresentAbsent> perLabel = new LinkedHashMap<>();
             for (int c = 0; c < space.size(); c++) {
                 Ratings r = set.present(c);
-                JsonObject l = new JsonObject().put("answers_with_label", count(r, 1));
-                section(l, r, coefficients(false, 0, r));
-                perLabel.put(space.keys().get(c), l);
+                perLabel.put(space.keys().get(c), new AgreementView.PresentAbsent(count(r, 1),
+                        section(r, coefficients(false, 0, r), false).section()));
             }
-            out.put("per_label", perLabel);
-        } else {
-            Ratings r = set.ratings();
-            Coefficients coef = coefficients(space.rating(), space.size(), r);
-            Cell[] cells = section(out, r, coef);
-            JsonObject perLabel = new JsonObject();
-            for (int c = 0; c < space.size(); c++) {
-                int at = coef.labelAt(c);
-                perLabel.put(space.keys().get(c), new JsonObject().put("answers", count(r, c))
-                        .put("krippendorff_alpha", cells[at].json())
-                        .put("fleiss_kappa", cells[at + 1].json())
-                        .put("specific_agreement", cells[at + 2].json()));
-            }
-            out.put("per_label", perLabel);
+            return new AgreementView.Multi(EstimateView.of(na, null, MULTI), EstimateView.of(na, null, MULTI),
+                    EstimateView.of(na, null, MULTI), EstimateView.of(na, null, MULTI),
+                    new AgreementView.Alpha(EstimateView.of(na, null, MULTI), null, null), perLabel);
         }
-        return out;
+        Ratings r = set.ratings();
+        Coefficients coef = coefficients(space.rating(), space.size(), r);
+        Computed computed = section(r, coef, true);
+        Cell[] cells = computed.cells();
+        Map<String, AgreementView.LabelShare> perLabel = new LinkedHashMap<>();
+        for (int c = 0; c < space.size(); c++) {
+            int at = coef.labelAt(c);
+            perLabel.put(space.keys().get(c), new AgreementView.LabelShare(count(r, c), cells[at].view(),
+                    cells[at + 1].view(), cells[at + 2].view()));
+        }
+        return new AgreementView.AllLabels(computed.section(), perLabel);
     }
 
     /** One coefficient with its interval (or the reason it has none). */
     private record Cell(Estimate point, Bootstrap.Interval ci, String ciReason) {
-        JsonObject json() {
-            return EstimateJson.of(point, ci, ciReason);
+        EstimateView view() {
+            return EstimateView.of(point, ci, ciReason);
         }
     }
 
-    private Cell[] section(JsonObject out, Ratings r, Coefficients coef) {
+    /** A section's coefficients, and every cell computed (the per-label ones follow the section's). */
+    private record Computed(AgreementView.Section section, Cell[] cells) {
+    }
+
+    /** {@code named}: give each Cohen pair its annotators' external worker ids too. */
+    private Computed section(Ratings r, Coefficients coef, boolean named) {
         Cell[] cells = new Cell[coef.length()];
         if (resamples > 0) {
             Bootstrap.Interval[] ci = Bootstrap.percentiles(r, coef::compute, resamples, q.seed(), q.level(), false);
@@ -89,17 +96,13 @@ final class AgreementReport {
                 cells[j] = new Cell(point[j], null, noResamples);
             }
         }
-        out.put("percent_agreement", cells[Coefficients.PERCENT].json());
-        out.put("cohen_kappa", cells[Coefficients.COHEN].json().put("min_shared_items", q.minShared())
-                .put("pairs", pairs(coef.originalPairs())));
-        out.put("fleiss_kappa", cells[Coefficients.FLEISS].json());
-        JsonObject alpha = new JsonObject().put("nominal", cells[Coefficients.ALPHA_NOMINAL].json());
-        if (coef.scale()) {
-            alpha.put("ordinal", cells[Coefficients.ALPHA_ORDINAL].json()).put("interval", cells[Coefficients.ALPHA_INTERVAL].json());
-        }
-        out.put("krippendorff_alpha", alpha);
-        out.put("gwet_ac1", cells[Coefficients.AC1].json());
-        return cells;
+        AgreementView.Alpha alpha = coef.scale()
+                ? new AgreementView.Alpha(cells[Coefficients.ALPHA_NOMINAL].view(), cells[Coefficients.ALPHA_ORDINAL].view(),
+                        cells[Coefficients.ALPHA_INTERVAL].view())
+                : new AgreementView.Alpha(cells[Coefficients.ALPHA_NOMINAL].view(), null, null);
+        return new Computed(new AgreementView.Section(cells[Coefficients.PERCENT].view(),
+                new AgreementView.Cohen(cells[Coefficients.COHEN].view(), q.minShared(), pairs(coef.originalPairs(), named)),
+                cells[Coefficients.FLEISS].view(), alpha, cells[Coefficients.AC1].view()), cells);
     }
 
     private Coefficients coefficients(boolean scale, int perLabel, Ratings r) {
@@ -107,12 +110,13 @@ final class AgreementReport {
     }
 
     /** Every annotator pair sharing at least m items, by user id. */
-    private JsonArray pairs(PairwiseCohen.Result result) {
-        JsonArray pairs = new JsonArray();
+    private List<AgreementView.Pair> pairs(PairwiseCohen.Result result, boolean named) {
+        List<AgreementView.Pair> pairs = new ArrayList<>();
         for (PairwiseCohen.Pair p : result.pairs()) {
-            pairs.add(EstimateJson.of(p.kappa())
-                    .put("annotators", new JsonArray().add(set.userId(p.a())).add(set.userId(p.b())))
-                    .put("shared_items", p.shared()));
+            long a = set.userId(p.a());
+            long b = set.userId(p.b());
+            pairs.add(new AgreementView.Pair(EstimateView.of(p.kappa()), List.of(a, b), p.shared(),
+                    named ? java.util.Arrays.asList(external.get(a), external.get(b)) : null));
         }
         return pairs;
     }

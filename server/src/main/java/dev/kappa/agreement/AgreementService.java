@@ -8,7 +8,6 @@ import dev.kappa.db.tables.records.ProjectsRecord;
 import dev.kappa.project.ProjectAccess;
 import dev.kappa.sql.Db;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
 
 import java.util.logging.Logger;
 
@@ -35,7 +34,7 @@ public final class AgreementService {
         this.db = db;
     }
 
-    public Future<JsonObject> agreement(Principal p, long projectId, AgreementRequest q) {
+    public Future<AgreementView> agreement(Principal p, long projectId, AgreementRequest q) {
         long t0 = System.nanoTime();
         return db.tx(tx -> {
             ProjectsRecord project = ProjectAccess.requireManager(tx, p, projectId);
@@ -53,7 +52,7 @@ public final class AgreementService {
         }).compose(l -> db.blocking(() -> {
             AnswerSet set = l.set();
             long t1 = System.nanoTime();
-            JsonObject out = withExternalIds(report(projectId, set, q), l.external());
+            AgreementView out = report(projectId, set, q, l.external());
             LOG.info(() -> String.format("agreement of project %d: %,d answers read in %d ms, statistics in %d ms", projectId,
                     set.size(), (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000));
             return out;
@@ -61,19 +60,6 @@ public final class AgreementService {
     }
 
     private record Loaded(AnswerSet set, java.util.Map<Long, String> external) {
-    }
-
-    /** Each Cohen pair names its annotators by internal id; their external worker ids go beside them (issue 14). */
-    private static JsonObject withExternalIds(JsonObject out, java.util.Map<Long, String> external) {
-        JsonObject cohen = out.getJsonObject("cohen_kappa");
-        if (cohen != null && cohen.getJsonArray("pairs") != null) {
-            for (Object o : cohen.getJsonArray("pairs")) {
-                JsonObject pair = (JsonObject) o;
-                io.vertx.core.json.JsonArray ids = pair.getJsonArray("annotators");
-                pair.put("external_ids", new io.vertx.core.json.JsonArray().add(external.get(ids.getLong(0))).add(external.get(ids.getLong(1))));
-            }
-        }
-        return out;
     }
 
     static int defaultResamples(int answers) {
@@ -91,7 +77,8 @@ public final class AgreementService {
                 Math.max(1, answers / 10_000));
     }
 
-    static JsonObject report(long projectId, AnswerSet set, AgreementRequest q) {
+    /** Each Cohen pair names its annotators by internal id; their external worker ids ({@code external}) go beside them (issue 14). */
+    static AgreementView report(long projectId, AnswerSet set, AgreementRequest q, java.util.Map<Long, String> external) {
         int resamples = q.resamples() != null ? q.resamples() : defaultResamples(set.size());
         int label = q.filter().labelIn(set.space());
         int pairable = 0;
@@ -101,17 +88,8 @@ public final class AgreementService {
                 pairable++;
             }
         }
-        JsonObject out = new JsonObject()
-                .put("project_id", projectId)
-                .put("kind", set.space().kind())
-                .put("n_items", set.nItems())
-                .put("n_items_pairable", pairable)
-                .put("n_answers", set.size())
-                .put("n_annotators", set.nAnnotators())
-                .put("ignored_answers", set.ignored())
-                .put("filters", q.filter().json())
-                .put("bootstrap", new JsonObject().put("resamples", resamples).put("seed", q.seed()).put("level", q.level())
-                        .put("default", q.resamples() == null));
-        return out.mergeIn(new AgreementReport(set, q, resamples, noResamplesReason(q, set.size())).build(label));
+        return new AgreementView(projectId, set.space().kind(), set.nItems(), pairable, set.size(), set.nAnnotators(),
+                set.ignored(), q.filter().shown(), new AgreementView.Bootstrap(resamples, q.seed(), q.level(), q.resamples() == null),
+                new AgreementReport(set, q, resamples, noResamplesReason(q, set.size()), external).build(label));
     }
 }

@@ -1,10 +1,10 @@
 package dev.kappa.analysis;
 
 import dev.kappa.error.Problems;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 
 import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * Which answers an analysis uses. Null fields do not filter. {@code from} is inclusive and {@code to} exclusive,
@@ -32,21 +32,12 @@ public record AnswerFilter(String tier, String label, OffsetDateTime from, Offse
         return c;
     }
 
-    /** The filters as given, for the response. */
-    public JsonObject json() {
-        JsonObject o = new JsonObject().put("tier", tier).put("label", label)
-                .put("from", from == null ? null : from.toInstant().toString())
-                .put("to", to == null ? null : to.toInstant().toString());
-        if (annotators != null) {
-            JsonArray ids = new JsonArray();
-            for (long id : annotators) {
-                ids.add(id);
-            }
-            o.put("annotators", ids);
-        } else {
-            o.put("annotators", null);
-        }
-        o.put("workers", workers == null ? null : new JsonArray(java.util.List.of(workers)));
-        return o;
+    /** The filters as given, for the response; {@code from} and {@code to} as ISO-8601 text. */
+    public record Shown(String tier, String label, String from, String to, List<Long> annotators, List<String> workers) {
+    }
+
+    public Shown shown() {
+        return new Shown(tier, label, from == null ? null : from.toInstant().toString(), to == null ? null : to.toInstant().toString(),
+                annotators == null ? null : Arrays.stream(annotators).boxed().toList(), workers == null ? null : List.of(workers));
     }
 }

@@ -9,6 +9,7 @@ import dev.kappa.db.tables.records.LeasesRecord;
 import dev.kappa.db.tables.records.ProjectsRecord;
 import dev.kappa.db.tables.records.SlotsRecord;
 import dev.kappa.error.Problems;
+import dev.kappa.metrics.Metrics;
 import dev.kappa.project.LabelSchema;
 import dev.kappa.project.ProjectAccess;
 import dev.kappa.sql.Db;
@@ -32,10 +33,10 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class AssignmentService {
     /**
-     * What next-task answers: a task, or the reason there is none. The task is a {@link TaskView}, or a study's task
-     * (dev.kappa.study still builds a JsonObject); either is written by the one record mapper.
+     * What next-task answers: a task, or the reason there is none. The task is a {@link TaskView}, or a study's task;
+     * either is a record written by the one record mapper.
      */
-    public record Next(Object task, String noTaskReason) {
+    public record Next(Task task, String noTaskReason) {
     }
 
     /** A submitted answer as stored; {@code replayed} when the submit was a retry of one already taken. */
@@ -81,6 +82,7 @@ public final class AssignmentService {
                 AssignmentRepository.OneTrip one = AssignmentRepository.nextInOneTrip(tx, projectId, caller.userId(),
                         caller.tier(), lease, first != TaskSource.NONE);
                 if (one.open() && !one.gold()) {
+                    one.task().ifPresent(t -> Metrics.leaseTaken(caller.tier()));
                     return one.task().map(t -> new Next(t, null)).orElseGet(() -> new Next(null, "exhausted"));
                 }
                 // The full path below serves what the one statement leaves to it; a gold check already drawn is not
@@ -130,6 +132,7 @@ public final class AssignmentService {
             Optional<Long> gold = AssignmentRepository.goldCandidate(tx, projectId, caller.userId());
             if (gold.isPresent()) {
                 OffsetDateTime expires = AssignmentRepository.insertLease(tx, projectId, lease, gold.get(), caller.userId(), caller.tier(), null, ttl);
+                Metrics.leaseTaken(caller.tier());
                 return new Next(TaskView.of(tx, p, gold.get(), new LeaseId(projectId, lease), expires, caller.tier()), null);
             }
         }
@@ -139,6 +142,7 @@ public final class AssignmentService {
             return new Next(null, "exhausted");
         }
         AssignmentRepository.Taken t = taken.get();
+        Metrics.leaseTaken(caller.tier());
         return new Next(TaskView.of(tx, p, t.itemId(), t.externalId(), t.data(), new LeaseId(projectId, lease), t.expiresAt(), caller.tier()), null);
     }
 
@@ -150,6 +154,7 @@ public final class AssignmentService {
                 Optional<LeaseRepository.Stored> stored = LeaseRepository.submitInOneTrip(tx, id, caller.userId(), known.json(), label, durationMs);
                 if (stored.isPresent()) {
                     LeaseRepository.Stored a = stored.get();
+                    Metrics.answerStored(a.tier(), a.leaseExpiresAt());
                     if (a.judgeItem()) {
                         Escalation.afterCrowdAnswer(tx, ProjectAccess.visible(tx, caller, id.projectId()), a.itemId());
                     }
@@ -179,10 +184,12 @@ public final class AssignmentService {
         if (lease.getSlotNo() != null) {
             SlotsRecord slot = LeaseRepository.lockSlot(tx, lease).orElse(null);
             if (slot == null || !lease.getId().equals(slot.getLeaseId()) || slot.getAnswerId() != null) {
+                Metrics.expiredLeaseLost();
                 throw Problems.conflict("lease", "lease: it expired and its slot was taken by another annotator; take the next task");
             }
         }
         AnswersRecord answer = LeaseRepository.insertAnswer(tx, lease, label, durationMs);
+        Metrics.answerStored(lease.getTier(), lease.getExpiresAt());
         LeaseRepository.fillSlotAndClose(tx, lease, answer.getId());
         if ("crowd".equals(lease.getTier())) {
             Escalation.afterCrowdAnswer(tx, p, lease.getItemId());

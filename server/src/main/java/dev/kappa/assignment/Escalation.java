@@ -54,6 +54,7 @@ final class Escalation {
             tx.update(ITEMS).set(ITEMS.ESCALATED_AT, OffsetDateTime.now()).set(ITEMS.ESCALATION_REASON, reason)
                     .where(ITEMS.PROJECT_ID.eq(p.getId()), ITEMS.ID.eq(itemId)).execute();
             SlotSync.openExpertSlots(tx, p, itemId);
+            dev.kappa.metrics.Metrics.escalated(reason);
         }
     }
 

@@ -34,7 +34,7 @@ final class LeaseRepository {
      */
     private static final String SUBMIT_ONE_TRIP = """
             WITH lease AS (
-              SELECT l.project_id, l.id, l.item_id, l.annotator_id, l.tier, l.slot_no, l.created_at, p.overlap_crowd,
+              SELECT l.project_id, l.id, l.item_id, l.annotator_id, l.tier, l.slot_no, l.created_at, l.expires_at, p.overlap_crowd,
                 (l.tier = 'crowd' AND (p.overlap_expert > 0 OR p.adaptive_max_crowd IS NOT NULL)) AS judge
               FROM leases l JOIN projects p ON p.id = l.project_id
               WHERE l.project_id = ? AND l.id = ? AND l.annotator_id = ? AND l.closed_at IS NULL
@@ -64,7 +64,7 @@ final class LeaseRepository {
               WHERE o.judge
               FOR NO KEY UPDATE OF i
             )
-            SELECT a.id, a.item_id, a.tier, a.label::text AS label, a.duration_ms, a.server_ms, a.created_at, o.judge,
+            SELECT a.id, a.item_id, a.tier, a.label::text AS label, a.duration_ms, a.server_ms, a.created_at, o.expires_at AS lease_expires_at, o.judge,
               o.overlap_crowd, (SELECT extra_crowd FROM item) AS extra_crowd, (SELECT escalated_at FROM item) AS escalated_at
             FROM answer a JOIN ok o ON o.id = a.lease_id;
             SELECT count(*) FROM answers a JOIN leases l ON a.project_id = l.project_id AND a.item_id = l.item_id
@@ -73,7 +73,7 @@ final class LeaseRepository {
 
     /** An answer the one-trip submit stored, and whether escalation must now judge its item. */
     record Stored(long answerId, long itemId, String tier, String label, Integer durationMs, Integer serverMs,
-                  OffsetDateTime createdAt, boolean judgeItem) {
+                  OffsetDateTime createdAt, OffsetDateTime leaseExpiresAt, boolean judgeItem) {
     }
 
     /** Plain JDBC, as {@link AssignmentRepository#nextInOneTrip}: jOOQ's template rendering cost more than the statement. */
@@ -99,7 +99,7 @@ final class LeaseRepository {
                         overlap = r.getInt("overlap_crowd") + (extra == null ? 0 : extra);
                         stored = new Stored(r.getLong("id"), r.getLong("item_id"), r.getString("tier"), r.getString("label"),
                                 (Integer) r.getObject("duration_ms"), (Integer) r.getObject("server_ms"),
-                                r.getObject("created_at", OffsetDateTime.class), false);
+                                r.getObject("created_at", OffsetDateTime.class), r.getObject("lease_expires_at", OffsetDateTime.class), false);
                     }
                 }
                 ps.getMoreResults();
@@ -113,7 +113,7 @@ final class LeaseRepository {
                 }
                 boolean due = judge && votes >= Math.max(1, overlap);
                 return Optional.of(new Stored(stored.answerId(), stored.itemId(), stored.tier(), stored.label(), stored.durationMs(),
-                        stored.serverMs(), stored.createdAt(), due));
+                        stored.serverMs(), stored.createdAt(), stored.leaseExpiresAt(), due));
             }
         });
     }

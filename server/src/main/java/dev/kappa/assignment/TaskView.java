@@ -21,7 +21,7 @@ import static dev.kappa.db.Tables.PREDICTIONS;
  * (absent otherwise). Built inside next-task's transaction from what it read; written to JSON after it ends.
  */
 public record TaskView(String leaseId, Instant expiresAt, Integer leaseTtlSeconds, Long projectId, String tier, Item item,
-                       @JsonInclude(JsonInclude.Include.NON_NULL) Prediction prediction) {
+                       @JsonInclude(JsonInclude.Include.NON_NULL) Prediction prediction) implements Task {
     /** The item's id, external id and data ({@code jsonb} text). */
     public record Item(long id, String externalId, @JsonSerialize(using = RecordJson.VertxText.class) String data) {
     }

@@ -32,7 +32,7 @@ public final class BaselineRoutes implements ApiRouter.Routes {
             if (q.format().equals("csv")) {
                 Responses.csv(ctx, BaselineCsv.of(b, q.table()));
             } else {
-                Responses.json(ctx, 200, BaselineJson.of(b));
+                Responses.json(ctx, 200, BaselineView.of(b));
             }
         }).onFailure(ctx::fail);
     }

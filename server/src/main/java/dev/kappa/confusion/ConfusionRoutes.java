@@ -5,8 +5,6 @@ import dev.kappa.error.Problems;
 import dev.kappa.http.ApiRouter;
 import dev.kappa.http.Input;
 import dev.kappa.http.Responses;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -51,20 +49,6 @@ public final class ConfusionRoutes implements ApiRouter.Routes {
             throw Problems.badRequest("reference", "must be gold or consensus");
         }
         service.confusion(Access.caller(ctx), id, tier, runId, reference)
-                .onSuccess(c -> Responses.json(ctx, 200, json(c))).onFailure(ctx::fail);
-    }
-
-    static JsonObject json(Confusion c) {
-        JsonArray rows = new JsonArray();
-        for (long[] row : c.counts()) {
-            JsonArray r = new JsonArray();
-            for (long v : row) {
-                r.add(v);
-            }
-            rows.add(r);
-        }
-        return new JsonObject().put("project_id", c.projectId()).put("source", c.source()).put("reference", c.reference())
-                .put("reference_note", c.referenceNote()).put("classes", new JsonArray(c.classes())).put("counts", rows)
-                .put("compared", c.compared()).put("without_reference", c.withoutReference());
+                .onSuccess(c -> Responses.json(ctx, 200, c)).onFailure(ctx::fail);
     }
 }

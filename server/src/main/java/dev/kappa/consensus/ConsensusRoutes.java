@@ -36,7 +36,7 @@ public final class ConsensusRoutes implements ApiRouter.Routes {
             throw Problems.badRequest("crowd_weight", "tier weights belong to the weighted method, not to Dawid-Skene");
         }
         ConsensusRequest q = ConsensusRequest.from(Query.from(ctx));
-        consensus.model(p, id, q).onSuccess(m -> dev.kappa.http.Responses.json(ctx, 200, ModelJson.of(id, m, q)))
+        consensus.model(p, id, q).onSuccess(m -> dev.kappa.http.Responses.json(ctx, 200, ModelView.of(id, m, q)))
                 .onFailure(ctx::fail);
     }
 
@@ -52,7 +52,7 @@ public final class ConsensusRoutes implements ApiRouter.Routes {
                 out.response().putHeader("Kappa-Iterations", String.valueOf(c.consensus().iterations()))
                         .putHeader("Kappa-Converged", String.valueOf(c.consensus().converged()));
             }
-            return consensus.stream(c, (item, index) -> out.line(sb -> c.consensus().appendLine(sb, item, index)), out::end);
+            return consensus.stream(c, (item, index) -> out.line(g -> c.consensus().writeLine(g, item, index)), out::end);
         }).onFailure(ctx::fail);
     }
 }

@@ -2,10 +2,11 @@ package dev.kappa.hardness;
 
 import dev.kappa.db.tables.records.HardnessClassesRecord;
 import dev.kappa.db.tables.records.HardnessStateRecord;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jooq.DSLContext;
 
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
@@ -20,13 +21,21 @@ final class ClassReport {
     private ClassReport() {
     }
 
-    static JsonObject of(DSLContext tx, long projectId, Long runId) {
+    /** The ranking of one run's classes, and when it was computed against which reference. */
+    record Classes(Long runId, String reference, Instant computedAt, boolean pending, List<ClassRow> classes) {
+    }
+
+    /** One class: its rank, F1 with the counts behind it, and how weak it looks. */
+    record ClassRow(int rank, @JsonProperty("class") String classKey, Double f1, Double precision, Double recall,
+                    Integer support, Integer predicted, Integer truePos, Integer falsePos, Integer falseNeg,
+                    Integer unlabeledPredicted, Double weakness, Double weaknessWhenPredicted, Double weaknessWhenLabeled) {
+    }
+
+    static Classes of(DSLContext tx, long projectId, Long runId) {
         HardnessStateRecord state = tx.selectFrom(HARDNESS_STATE).where(HARDNESS_STATE.PROJECT_ID.eq(projectId)).fetchOne();
-        JsonArray classes = new JsonArray();
-        JsonObject out = new JsonObject().put("run_id", runId)
-                .put("reference", state == null ? null : state.getReference())
-                .put("computed_at", state == null ? null : state.getComputedAt().toInstant())
-                .put("pending", SettingsRepository.dirty(tx, projectId)).put("classes", classes);
+        List<ClassRow> classes = new ArrayList<>();
+        Classes out = new Classes(runId, state == null ? null : state.getReference(),
+                state == null ? null : state.getComputedAt().toInstant(), SettingsRepository.dirty(tx, projectId), classes);
         if (runId == null) {
             return out;
         }
@@ -37,13 +46,9 @@ final class ClassReport {
                 .thenComparing(HardnessClassesRecord::getClassKey));
         int rank = 0;
         for (HardnessClassesRecord r : rows) {
-            classes.add(new JsonObject().put("rank", ++rank).put("class", r.getClassKey()).put("f1", r.getF1Score())
-                    .put("precision", r.getPrecisionScore()).put("recall", r.getRecallScore())
-                    .put("support", r.getSupport()).put("predicted", r.getPredicted()).put("true_pos", r.getTruePos())
-                    .put("false_pos", r.getFalsePos()).put("false_neg", r.getFalseNeg())
-                    .put("unlabeled_predicted", r.getUnlabeled()).put("weakness", r.getWeakness())
-                    .put("weakness_when_predicted", r.getWeaknessPredicted())
-                    .put("weakness_when_labeled", r.getWeaknessLabeled()));
+            classes.add(new ClassRow(++rank, r.getClassKey(), r.getF1Score(), r.getPrecisionScore(), r.getRecallScore(),
+                    r.getSupport(), r.getPredicted(), r.getTruePos(), r.getFalsePos(), r.getFalseNeg(), r.getUnlabeled(),
+                    r.getWeakness(), r.getWeaknessPredicted(), r.getWeaknessLabeled()));
         }
         return out;
     }

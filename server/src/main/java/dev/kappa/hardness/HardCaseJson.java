@@ -2,12 +2,13 @@ package dev.kappa.hardness;
 
 import dev.kappa.analysis.LabelSpace;
 import io.vertx.core.json.Json;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A hard-case row (as selected by {@link HardCaseReads}) as JSON: the full view for the API, or a training line for
@@ -24,34 +25,51 @@ final class HardCaseJson {
         this.export = export;
     }
 
-    JsonObject row(ResultSet rs) throws SQLException {
-        JsonObject signals = new JsonObject().put("uncertainty", number(rs, 4)).put("model_disagreement", number(rs, 5))
-                .put("human_disagreement", number(rs, 6)).put("class_weakness", number(rs, 7))
-                .put("gold_conflict", number(rs, 8));
-        JsonArray reasons = new JsonArray();
+    /** A row as the API or the export shows it; JSON values (data, labels, probabilities) as Vert.x decoded them. */
+    sealed interface Row {
+    }
+
+    /** The API's view of a hard case. */
+    record HardCase(Item item, Prediction prediction, Human consensus, double score, Signals signals, List<Object> reasons,
+                    boolean modelWrong, String cursor) implements Row {
+    }
+
+    /** A training line of the JSONL export: the best human label there is, and where it came from. */
+    record TrainingLine(String item, Object data, Object label, String labelSource, Prediction prediction, Human consensus,
+                        double hardness, Signals signals, List<Object> reasons, boolean modelWrong) implements Row {
+    }
+
+    record Item(long id, String externalId, Object data, Object gold) {
+    }
+
+    record Prediction(long runId, Object label, Object probs, Double score) {
+    }
+
+    record Human(Object label, Object posterior, Double confidence, int answers) {
+    }
+
+    record Signals(Double uncertainty, Double modelDisagreement, Double humanDisagreement, Double classWeakness,
+                   Double goldConflict) {
+    }
+
+    Row row(ResultSet rs) throws SQLException {
+        Signals signals = new Signals(number(rs, 4), number(rs, 5), number(rs, 6), number(rs, 7), number(rs, 8));
+        List<Object> reasons = new ArrayList<>();
         Array array = rs.getArray(9);
         for (Object r : (Object[]) array.getArray()) {
             reasons.add(r);
         }
         Object consensus = stored(rs.getString(11));
         Object gold = json(rs.getString(17));
-        JsonObject prediction = new JsonObject().put("run_id", runId).put("label", json(rs.getString(18)))
-                .put("probs", json(rs.getString(19))).put("score", number(rs, 20));
-        JsonObject human = new JsonObject().put("label", consensus).put("posterior", json(rs.getString(12)))
-                .put("confidence", confidence(rs.getString(12), rs.getString(11))).put("answers", rs.getInt(13));
+        Prediction prediction = new Prediction(runId, json(rs.getString(18)), json(rs.getString(19)), number(rs, 20));
+        Human human = new Human(consensus, json(rs.getString(12)), confidence(rs.getString(12), rs.getString(11)), rs.getInt(13));
         if (export) {
-            return new JsonObject().put("item", rs.getString(15)).put("data", json(rs.getString(16)))
-                    .put("label", gold != null ? gold : consensus)
-                    .put("label_source", gold != null ? "gold" : consensus != null ? "consensus" : null)
-                    .put("prediction", prediction).put("consensus", human).put("hardness", rs.getDouble(3))
-                    .put("signals", signals).put("reasons", reasons).put("model_wrong", rs.getBoolean(14));
+            return new TrainingLine(rs.getString(15), json(rs.getString(16)), gold != null ? gold : consensus,
+                    gold != null ? "gold" : consensus != null ? "consensus" : null, prediction, human, rs.getDouble(3),
+                    signals, reasons, rs.getBoolean(14));
         }
-        return new JsonObject()
-                .put("item", new JsonObject().put("id", rs.getLong(1)).put("external_id", rs.getString(15))
-                        .put("data", json(rs.getString(16))).put("gold", gold))
-                .put("prediction", prediction).put("consensus", human).put("score", rs.getDouble(3))
-                .put("signals", signals).put("reasons", reasons).put("model_wrong", rs.getBoolean(14))
-                .put("cursor", rs.getString(2) + ":" + rs.getLong(1));
+        return new HardCase(new Item(rs.getLong(1), rs.getString(15), json(rs.getString(16)), gold), prediction, human,
+                rs.getDouble(3), signals, reasons, rs.getBoolean(14), rs.getString(2) + ":" + rs.getLong(1));
     }
 
     /** A class key in the form answers store it (an integer for rating). */

@@ -1,6 +1,5 @@
 package dev.kappa.hardness;
 
-import io.vertx.core.json.JsonObject;
 import org.jooq.Cursor;
 import org.jooq.DSLContext;
 
@@ -42,7 +41,7 @@ final class HardCaseReads {
      * (feed and export); {@code limit} null streams all of them.
      */
     static void read(DSLContext tx, long projectId, long runId, HardCaseQuery q, Long bound, Integer limit,
-                     HardCaseJson json, Consumer<JsonObject> sink, Consumer<FeedCursor> last) {
+                     HardCaseJson json, Consumer<HardCaseJson.Row> sink, Consumer<FeedCursor> last) {
         StringBuilder sql = new StringBuilder(SELECT).append("where h.project_id = ? and h.run_id = ?");
         List<Object> binds = new ArrayList<>(List.of(projectId, runId));
         if (q.classKey() != null) {

@@ -41,7 +41,7 @@ public final class HardCaseRoutes implements ApiRouter.Routes {
         cases.export(p, id, q).compose(e -> {
             JsonLines out = new JsonLines(ctx.response().putHeader("Kappa-Next-Cursor", e.nextCursor().toString())
                     .putHeader("Kappa-Run-Id", e.runId() == null ? "" : e.runId().toString()));
-            return cases.stream(e, out::line, out::end);
+            return cases.stream(e, out::record, out::end);
         }).onFailure(ctx::fail);
     }
 

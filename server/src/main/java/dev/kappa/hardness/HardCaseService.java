@@ -7,10 +7,11 @@ import dev.kappa.error.Problems;
 import dev.kappa.project.ProjectAccess;
 import dev.kappa.sql.Db;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.jooq.DSLContext;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
@@ -32,28 +33,31 @@ public final class HardCaseService {
         this.db = db;
     }
 
-    public Future<JsonObject> list(Principal p, long projectId, HardCaseQuery q) {
+    /** A page of hard cases, by score or as a feed; {@code next_cursor} only for the feed. */
+    public record Page(Long runId, String order, List<HardCaseJson.Row> items,
+                       @JsonInclude(JsonInclude.Include.NON_NULL) String nextCursor) {
+    }
+
+    public Future<Page> list(Principal p, long projectId, HardCaseQuery q) {
         return db.tx(tx -> {
             ProjectsRecord project = ProjectAccess.requireManager(tx, p, projectId);
             LabelSpace space = checkedSpace(project, q);
             Long runId = run(tx, projectId, q.runId());
-            JsonArray items = new JsonArray();
-            JsonObject out = new JsonObject().put("run_id", runId).put("order", q.since() == null ? "score" : "feed")
-                    .put("items", items);
+            List<HardCaseJson.Row> items = new ArrayList<>();
+            String order = q.since() == null ? "score" : "feed";
             if (runId == null) {
-                return q.since() == null ? out : out.put("next_cursor", q.since().toString());
+                return new Page(null, order, items, q.since() == null ? null : q.since().toString());
             }
             // Read before the rows: rows below an earlier bound are just as visible to the later select.
             Long bound = q.since() == null ? null : HardCaseReads.bound(tx, projectId);
             AtomicReference<FeedCursor> last = new AtomicReference<>();
             HardCaseReads.read(tx, projectId, runId, q, bound, q.limit(), new HardCaseJson(space, runId, false),
                     items::add, last::set);
+            String next = null;
             if (q.since() != null) {
-                FeedCursor next = items.size() == q.limit() ? last.get()
-                        : new Export(projectId, space, runId, bound, q).nextCursor();
-                out.put("next_cursor", next.toString());
+                next = (items.size() == q.limit() ? last.get() : new Export(projectId, space, runId, bound, q).nextCursor()).toString();
             }
-            return out;
+            return new Page(runId, order, items, next);
         });
     }
 
@@ -67,7 +71,7 @@ public final class HardCaseService {
     }
 
     /** Every matching row numbered below the export's bound, so that its next cursor skips and repeats nothing. */
-    public Future<Void> stream(Export e, Consumer<JsonObject> sink, Runnable end) {
+    public Future<Void> stream(Export e, Consumer<HardCaseJson.Row> sink, Runnable end) {
         return db.blocking(() -> db.inTx(tx -> {
             if (e.runId() != null) {
                 HardCaseReads.read(tx, e.projectId(), e.runId(), e.query(), e.bound(), null,
@@ -78,7 +82,7 @@ public final class HardCaseService {
         }));
     }
 
-    public Future<JsonObject> classes(Principal p, long projectId, Long runId) {
+    public Future<ClassReport.Classes> classes(Principal p, long projectId, Long runId) {
         return db.tx(tx -> {
             ProjectAccess.requireManager(tx, p, projectId);
             return ClassReport.of(tx, projectId, run(tx, projectId, runId));

@@ -1,7 +1,7 @@
 package dev.kappa.hardness;
 
 import dev.kappa.analysis.IdIndex;
-import io.vertx.core.json.JsonObject;
+import dev.kappa.http.RecordJson;
 import org.jooq.Cursor;
 import org.jooq.DSLContext;
 
@@ -163,11 +163,11 @@ public final class HardCaseWriter {
 
     /** The consensus support per class key, as stored JSON. */
     static String posterior(dev.kappa.analysis.LabelSpace space, dev.kappa.stats.Consensus c, int answerIndex) {
-        JsonObject o = new JsonObject();
+        java.util.Map<String, Double> support = new java.util.LinkedHashMap<>();
         for (int k = 0; k < space.size(); k++) {
-            o.put(space.keys().get(k), c.support(answerIndex, k));
+            support.put(space.keys().get(k), c.support(answerIndex, k));
         }
-        return o.encode();
+        return RecordJson.encode(support);
     }
 
     private static Double orNull(double x) {

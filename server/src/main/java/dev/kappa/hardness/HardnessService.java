@@ -8,10 +8,12 @@ import dev.kappa.error.Problems;
 import dev.kappa.project.ProjectAccess;
 import dev.kappa.sql.Db;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import org.jooq.DSLContext;
 
 import java.util.function.UnaryOperator;
+
+import java.time.Instant;
 
 import static dev.kappa.db.Tables.HARDNESS_STATE;
 import static dev.kappa.db.Tables.MODEL_RUNS;
@@ -29,7 +31,7 @@ public final class HardnessService {
         this.recompute = new Recompute(db.dsl());
     }
 
-    public Future<JsonObject> settings(Principal p, long projectId) {
+    public Future<SettingsView> settings(Principal p, long projectId) {
         return db.tx(tx -> {
             ProjectAccess.requireManager(tx, p, projectId);
             return view(tx, projectId);
@@ -37,7 +39,7 @@ public final class HardnessService {
     }
 
     /** Applies {@code change} to the current settings; the queue follows at the next recompute. */
-    public Future<JsonObject> update(Principal p, long projectId, UnaryOperator<HardnessSettings> change) {
+    public Future<SettingsView> update(Principal p, long projectId, UnaryOperator<HardnessSettings> change) {
         return db.tx(tx -> {
             ProjectsRecord project = ProjectAccess.requireManager(tx, p, projectId);
             HardnessSettings s = change.apply(SettingsRepository.find(tx, projectId));
@@ -53,7 +55,7 @@ public final class HardnessService {
     }
 
     /** Recomputes now, waiting for a background recompute of the project to finish first. */
-    public Future<JsonObject> recompute(Principal p, long projectId) {
+    public Future<Recompute.Summary> recompute(Principal p, long projectId) {
         return db.tx(tx -> ProjectAccess.requireManager(tx, p, projectId)).compose(x -> db.blocking(() -> {
             Recompute.Summary s = recompute.run(projectId, true);
             for (int i = 1; i < RECOMPUTE_TRIES && !s.done(); i++) {
@@ -63,16 +65,20 @@ public final class HardnessService {
             if (!s.done()) {
                 throw Problems.unavailable("the queue stayed too busy to write priorities; try again");
             }
-            return s.json();
+            return s;
         }));
     }
 
-    private static JsonObject view(DSLContext tx, long projectId) {
+    /** The settings, the run the queue follows now, and when the scores were last computed (null: never). */
+    public record SettingsView(@JsonUnwrapped HardnessSettings.Shown settings, Long followedRunId, Instant computedAt,
+                               Integer durationMs, boolean pending) {
+    }
+
+    private static SettingsView view(DSLContext tx, long projectId) {
         HardnessSettings s = SettingsRepository.find(tx, projectId);
         HardnessStateRecord state = tx.selectFrom(HARDNESS_STATE).where(HARDNESS_STATE.PROJECT_ID.eq(projectId)).fetchOne();
-        return s.json().put("followed_run_id", SettingsRepository.followed(s, SettingsRepository.runs(tx, projectId)))
-                .put("computed_at", state == null ? null : state.getComputedAt().toInstant())
-                .put("duration_ms", state == null ? null : state.getDurationMs())
-                .put("pending", SettingsRepository.dirty(tx, projectId));
+        return new SettingsView(s.shown(), SettingsRepository.followed(s, SettingsRepository.runs(tx, projectId)),
+                state == null ? null : state.getComputedAt().toInstant(), state == null ? null : state.getDurationMs(),
+                SettingsRepository.dirty(tx, projectId));
     }
 }

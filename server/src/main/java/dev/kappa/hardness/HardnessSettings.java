@@ -1,7 +1,6 @@
 package dev.kappa.hardness;
 
 import dev.kappa.consensus.ConsensusMethod;
-import io.vertx.core.json.JsonObject;
 
 /**
  * A project's hard-case settings (see V050): the queue strategy, the model run it follows (null: the newest), how
@@ -36,15 +35,13 @@ public record HardnessSettings(Strategy strategy, Long runId, Uncertainty uncert
         }
     }
 
-    public JsonObject json() {
-        return new JsonObject().put("strategy", strategy.key()).put("run_id", runId)
-                .put("uncertainty", uncertainty.key()).put("human_disagreement", human.key())
-                .put("consensus_method", consensusMethod.key()).put("reference", reference.key())
-                .put("weights", new JsonObject().put("uncertainty", weights.uncertainty())
-                        .put("model_disagreement", weights.modelDisagreement())
-                        .put("human_disagreement", weights.humanDisagreement())
-                        .put("class_weakness", weights.classWeakness())
-                        .put("gold_conflict", weights.goldConflict()))
-                .put("random_seed", randomSeed);
+    /** The settings as the API shows them: each choice by its key. */
+    public record Shown(String strategy, Long runId, String uncertainty, String humanDisagreement, String consensusMethod,
+                        String reference, Weights weights, long randomSeed) {
+    }
+
+    public Shown shown() {
+        return new Shown(strategy.key(), runId, uncertainty.key(), human.key(), consensusMethod.key(), reference.key(),
+                weights, randomSeed);
     }
 }

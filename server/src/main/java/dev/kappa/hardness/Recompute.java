@@ -1,6 +1,5 @@
 package dev.kappa.hardness;
 
-import io.vertx.core.json.JsonObject;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.exception.DataAccessException;
@@ -21,15 +20,8 @@ public final class Recompute {
 
     /** What a run did; {@code done} false when it was skipped (locked) or must be retried (a lock wait gave up). */
     public record Summary(long projectId, boolean done, String strategy, Long followedRunId, int items, int runs,
-                          int rowsWritten, int rowsDeleted, int prioritiesChanged, long ms, Phases phases) {
-        public JsonObject json() {
-            return new JsonObject().put("project_id", projectId).put("done", done).put("strategy", strategy)
-                    .put("followed_run_id", followedRunId).put("items", items).put("runs", runs)
-                    .put("rows_written", rowsWritten).put("rows_deleted", rowsDeleted)
-                    .put("priorities_changed", prioritiesChanged).put("ms", ms)
-                    .put("phases_ms", new JsonObject().put("read", phases.read()).put("followed_run", phases.followedRun())
-                            .put("priorities", phases.priorities()).put("other_runs", phases.otherRuns()));
-        }
+                          int rowsWritten, int rowsDeleted, int prioritiesChanged, long ms,
+                          @com.fasterxml.jackson.annotation.JsonProperty("phases_ms") Phases phases) {
 
         static Summary skipped(long projectId) {
             return new Summary(projectId, false, null, null, 0, 0, 0, 0, 0, 0, Phases.NONE);
@@ -129,6 +121,7 @@ public final class Recompute {
                       duration_ms = excluded.duration_ms, reference = excluded.reference""",
                     projectId, (int) Math.min(Integer.MAX_VALUE, ms), s.reference().key());
         });
+        dev.kappa.metrics.Metrics.recomputed(ms);
         return new Summary(projectId, true, s.strategy().key(), followed, in.size(), supported ? in.runs.size() : 0,
                 written, deleted, moved, ms, phases);
     }

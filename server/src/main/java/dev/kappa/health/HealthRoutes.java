@@ -3,12 +3,17 @@ package dev.kappa.health;
 import dev.kappa.error.Problems;
 import dev.kappa.http.ApiRouter;
 import dev.kappa.http.Responses;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 
 /** Liveness says the process answers; readiness says the database does too. */
 public final class HealthRoutes implements ApiRouter.Routes {
     private final Readiness readiness;
+
+    record Live(String status) {
+    }
+
+    record Ready(String status, String database, String installationId) {
+    }
 
     public HealthRoutes(Readiness readiness) {
         this.readiness = readiness;
@@ -16,11 +21,10 @@ public final class HealthRoutes implements ApiRouter.Routes {
 
     @Override
     public void mount(Router router) {
-        router.get("/health").handler(ctx -> Responses.json(ctx, 200, new JsonObject().put("status", "up")));
+        router.get("/health").handler(ctx -> Responses.json(ctx, 200, new Live("up")));
         // The failure's class and message stay in the log: they name the driver's internals, not anything a probe needs.
         router.get("/ready").handler(ctx -> readiness.check()
-                .onSuccess(id -> Responses.json(ctx, 200, new JsonObject()
-                        .put("status", "ready").put("database", "up").put("installation_id", id.toString())))
+                .onSuccess(id -> Responses.json(ctx, 200, new Ready("ready", "up", id.toString())))
                 .onFailure(e -> ctx.fail(Problems.unavailable("The database did not answer within " + Readiness.TIMEOUT_MS + " ms"))));
     }
 }

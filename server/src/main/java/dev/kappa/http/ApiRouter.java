@@ -33,6 +33,7 @@ public final class ApiRouter {
     public static Router create(Vertx vertx, AppConfig config, Handler<RoutingContext> authentication, List<Routes> features) {
         Router router = Router.router(vertx);
         BodyHandler body = BodyHandler.create(false).setBodyLimit(config.bodyLimitBytes());
+        router.route().handler(RequestId::handle);
         router.route().handler(LoggerHandler.create(LoggerFormat.SHORT));
         router.route().handler(SecurityHeaders::apply);
         router.route().handler(ctx -> {
@@ -53,6 +54,7 @@ public final class ApiRouter {
             f.mount(router);
         }
         router.get("/openapi.yaml").handler(OpenApiRoute::serve);
+        ApiDocs.mount(router);
         // The console's charts: Apache ECharts from its WebJar on the classpath (no CDN); only that library is exposed.
         router.get("/webjars/echarts/*").handler(new WebJarFiles("/webjars/echarts/", ECHARTS,
                 java.util.Map.of("dist/echarts.esm.min.js", "text/javascript; charset=utf-8"))::handle);

@@ -4,13 +4,12 @@ import dev.kappa.error.ApiException;
 import dev.kappa.error.Problems;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.DecodeException;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import org.jooq.exception.DataAccessException;
 
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -89,38 +88,28 @@ public final class ProblemHandler {
             title = "Bad request";
             detail = "The request is not valid HTTP";
         }
-        JsonObject body = new JsonObject().put("type", TYPE_PREFIX + slug).put("title", title).put("status", status).put("detail", detail);
+        ProblemBody body = new ProblemBody(TYPE_PREFIX + slug, title, status, detail, null, null, null, java.util.Map.of());
         HttpServerResponse res = req.response();
         res.setStatusCode(status).putHeader("Content-Type", "application/problem+json")
                 .putHeader("Content-Security-Policy", SecurityHeaders.CSP).putHeader("X-Content-Type-Options", "nosniff")
                 .putHeader("Connection", "close")
-                .end(body.encode()).onComplete(done -> req.connection().close());
+                .end(RecordJson.encode(body)).onComplete(done -> req.connection().close());
     }
 
     public static void send(RoutingContext ctx, ApiException e) {
-        JsonArray errors = null;
-        if (!e.violations().isEmpty()) {
-            errors = new JsonArray();
-            for (ApiException.Violation v : e.violations()) {
-                JsonObject o = new JsonObject().put("field", v.field()).put("reason", v.reason());
-                if (v.line() != null) {
-                    o.put("line", v.line());
-                }
-                errors.add(o);
-            }
-        }
         if (e.retryAfterSeconds() != null && !ctx.response().headWritten()) {
             ctx.response().putHeader("Retry-After", String.valueOf(e.retryAfterSeconds()));
         }
-        send(ctx, e.status(), e.slug(), e.title(), e.getMessage(), e.field(), errors, e.extensions());
+        send(ctx, e.status(), e.slug(), e.title(), e.getMessage(), e.field(), ProblemBody.errors(e), e.extensions());
     }
 
-    private static void send(RoutingContext ctx, int status, String slug, String title, String detail, String field, JsonArray errors) {
+    private static void send(RoutingContext ctx, int status, String slug, String title, String detail, String field,
+                             List<ProblemBody.Error> errors) {
         send(ctx, status, slug, title, detail, field, errors, java.util.Map.of());
     }
 
-    private static void send(RoutingContext ctx, int status, String slug, String title, String detail, String field, JsonArray errors,
-                             java.util.Map<String, Object> extensions) {
+    private static void send(RoutingContext ctx, int status, String slug, String title, String detail, String field,
+                             List<ProblemBody.Error> errors, java.util.Map<String, Object> extensions) {
         HttpServerResponse res = ctx.response();
         if (res.headWritten()) {
             // A streamed response already started: the only honest signal left is to cut the connection.
@@ -128,20 +117,8 @@ public final class ProblemHandler {
             res.reset();
             return;
         }
-        JsonObject body = new JsonObject()
-                .put("type", TYPE_PREFIX + slug)
-                .put("title", title)
-                .put("status", status)
-                .put("detail", detail)
-                .put("instance", ctx.request().path());
-        if (field != null) {
-            body.put("field", field);
-        }
-        if (errors != null) {
-            body.put("errors", errors);
-        }
-        extensions.forEach(body::put);
-        res.setStatusCode(status).putHeader("Content-Type", "application/problem+json").end(body.encode());
+        ProblemBody body = new ProblemBody(TYPE_PREFIX + slug, title, status, detail, ctx.request().path(), field, errors, extensions);
+        res.setStatusCode(status).putHeader("Content-Type", "application/problem+json").end(RecordJson.encode(body));
     }
 
     /**

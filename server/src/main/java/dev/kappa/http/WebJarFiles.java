@@ -16,7 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * A few files of a WebJar, read from the classpath once and served from memory. Vert.x's StaticHandler re-extracts a
  * classpath resource from the (100 MB, shaded) jar on every request when file caching is off, which took 5 to 40 s for
  * the 1 MB chart library on a loaded machine; these files never change while the server runs. Only the listed files are
- * served; anything else is 404.
+ * served (the mount itself is its index.html, when listed); anything else is 404.
  */
 final class WebJarFiles {
     private record File(Buffer bytes, String etag, String type) {
@@ -36,7 +36,7 @@ final class WebJarFiles {
 
     void handle(RoutingContext ctx) {
         String full = ctx.normalizedPath();
-        String path = full.startsWith(mount) ? full.substring(mount.length()) : null;
+        String path = !full.startsWith(mount) ? null : full.length() == mount.length() ? "index.html" : full.substring(mount.length());
         String type = path == null ? null : allowed.get(path);
         if (type == null) {
             ctx.next();

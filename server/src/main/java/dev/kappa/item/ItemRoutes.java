@@ -7,12 +7,18 @@ import dev.kappa.http.Input;
 import dev.kappa.http.Query;
 import dev.kappa.http.Responses;
 import dev.kappa.project.Paging;
-import io.vertx.core.json.JsonObject;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
+import java.util.List;
+
 /** The item listing, in import order, by keyset pages on seq. */
 public final class ItemRoutes implements ApiRouter.Routes {
+    /** {@code next_after} only when the page is full (there may be more). */
+    record Page(List<ItemView> items, @JsonInclude(JsonInclude.Include.NON_NULL) Long nextAfter) {
+    }
+
     private final ItemService items;
 
     public ItemRoutes(ItemService items) {
@@ -28,12 +34,7 @@ public final class ItemRoutes implements ApiRouter.Routes {
         Principal p = Access.caller(ctx);
         long projectId = Input.pathId(ctx, "id", "project");
         Paging paging = Paging.of(Query.from(ctx));
-        items.page(p, projectId, paging).onSuccess(page -> {
-            JsonObject body = new JsonObject().put("items", page);
-            if (page.size() == paging.limit()) {
-                body.put("next_after", page.getJsonObject(page.size() - 1).getLong("seq"));
-            }
-            Responses.json(ctx, 200, body);
-        }).onFailure(ctx::fail);
+        items.page(p, projectId, paging).onSuccess(page -> Responses.json(ctx, 200,
+                new Page(page, page.size() == paging.limit() ? page.get(page.size() - 1).seq() : null))).onFailure(ctx::fail);
     }
 }

@@ -5,7 +5,7 @@ import dev.kappa.project.Paging;
 import dev.kappa.project.ProjectAccess;
 import dev.kappa.sql.Db;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
+import java.util.List;
 
 /** Reading items. Listing shows gold, so it is for engineers and admins; annotators get items through leases. */
 public final class ItemService {
@@ -15,12 +15,10 @@ public final class ItemService {
         this.db = db;
     }
 
-    public Future<JsonArray> page(Principal p, long projectId, Paging paging) {
+    public Future<List<ItemView>> page(Principal p, long projectId, Paging paging) {
         return db.tx(tx -> {
             ProjectAccess.requireManager(tx, p, projectId);
-            JsonArray out = new JsonArray();
-            ItemRepository.page(tx, projectId, paging.after(), paging.limit()).forEach(i -> out.add(ItemRepository.json(i)));
-            return out;
+            return ItemRepository.page(tx, projectId, paging.after(), paging.limit()).stream().map(ItemView::of).toList();
         });
     }
 }

@@ -1,13 +1,10 @@
 package dev.kappa.pairwise;
 
-import dev.kappa.analysis.EstimateJson;
 import dev.kappa.http.Access;
 import dev.kappa.error.Problems;
 import dev.kappa.http.ApiRouter;
 import dev.kappa.http.Input;
 import dev.kappa.http.Responses;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -43,7 +40,7 @@ public final class PairwiseRoutes implements ApiRouter.Routes {
         Integer size = Input.queryInt(ctx, "size", 1, 100);
         service.matrix(Access.caller(ctx), id, tier, order, m == null ? 10 : m, rowOffset == null ? 0 : rowOffset,
                         colOffset == null ? 0 : colOffset, size == null ? 25 : size)
-                .onSuccess(mx -> Responses.json(ctx, 200, json(mx))).onFailure(ctx::fail);
+                .onSuccess(mx -> Responses.json(ctx, 200, PairMatrixView.of(mx))).onFailure(ctx::fail);
     }
 
     private void disagreements(RoutingContext ctx) {
@@ -56,7 +53,7 @@ public final class PairwiseRoutes implements ApiRouter.Routes {
         Integer offset = Input.queryInt(ctx, "offset", 0, 10_000_000);
         Integer limit = Input.queryInt(ctx, "limit", 1, 200);
         service.disagreements(Access.caller(ctx), id, a, b, tier(ctx), offset == null ? 0 : offset, limit == null ? 50 : limit)
-                .onSuccess(d -> Responses.json(ctx, 200, json(d))).onFailure(ctx::fail);
+                .onSuccess(d -> Responses.json(ctx, 200, d)).onFailure(ctx::fail);
     }
 
     private static String tier(RoutingContext ctx) {
@@ -84,38 +81,5 @@ public final class PairwiseRoutes implements ApiRouter.Routes {
             // below
         }
         throw Problems.badRequest(name, "must be a positive user id");
-    }
-
-    static JsonObject json(PairMatrix m) {
-        JsonArray annotators = new JsonArray();
-        int position = 0;
-        for (PairMatrix.Annotator a : m.annotators()) {
-            annotators.add(new JsonObject().put("position", position++).put("user_id", a.userId()).put("name", a.name())
-                    .put("answers", a.answers()).put("shared_pairs", a.pairs()).put("agreement", a.agreement()));
-        }
-        JsonArray rows = new JsonArray();
-        for (PairMatrix.Cell[] row : m.cells()) {
-            JsonArray r = new JsonArray();
-            for (PairMatrix.Cell c : row) {
-                r.add(c == null ? null : new JsonObject().put("shared", c.shared()).put("agree", c.agree())
-                        .put("percent", (double) c.agree() / c.shared()).put("kappa", EstimateJson.of(c.kappa())));
-            }
-            rows.add(r);
-        }
-        return new JsonObject().put("project_id", m.projectId()).put("kind", m.kind()).put("order", m.order())
-                .put("order_note", m.orderNote()).put("tier", m.tier()).put("min_shared", m.minShared())
-                .put("n_annotators", m.annotators().size()).put("annotators", annotators)
-                .put("row_offset", m.rowOffset()).put("col_offset", m.colOffset()).put("size", m.size()).put("cells", rows);
-    }
-
-    static JsonObject json(Disagreements d) {
-        JsonArray items = new JsonArray();
-        for (Disagreements.Item i : d.items()) {
-            items.add(new JsonObject().put("item_id", i.itemId()).put("external_id", i.externalId())
-                    .put("data", io.vertx.core.json.Json.decodeValue(i.data())).put("label_a", io.vertx.core.json.Json.decodeValue(i.labelA()))
-                    .put("label_b", io.vertx.core.json.Json.decodeValue(i.labelB())));
-        }
-        return new JsonObject().put("project_id", d.projectId()).put("a", d.a()).put("b", d.b()).put("shared_items", d.shared())
-                .put("disagreements", d.total()).put("offset", d.offset()).put("limit", d.limit()).put("items", items);
     }
 }

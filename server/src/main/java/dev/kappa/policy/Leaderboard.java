@@ -1,5 +1,6 @@
 package dev.kappa.policy;
 
+import dev.kappa.http.RecordJson;
 import dev.kappa.project.EvaluationPolicy;
 import dev.kappa.stats.Bootstrap;
 import dev.kappa.stats.Estimate;
@@ -115,7 +116,7 @@ public final class Leaderboard {
 
     private static String failures(Ranked r) {
         return String.join(", ", r.failed().stream().map(f -> f.metric() + " " + (f.value().defined()
-                ? f.value().value() + " outside " + f.bound().json().encode() : "unknown")).toList());
+                ? f.value().value() + " outside " + RecordJson.encode(f.bound()) : "unknown")).toList());
     }
 
     static String objectiveName(EvaluationPolicy p) {

@@ -32,14 +32,14 @@ public final class PolicyRoutes implements ApiRouter.Routes {
     private void get(RoutingContext ctx) {
         Principal p = Access.caller(ctx);
         long id = Input.pathId(ctx, "id", "project");
-        policies.get(p, id).onSuccess(policy -> Responses.json(ctx, 200, policy.json())).onFailure(ctx::fail);
+        policies.get(p, id).onSuccess(policy -> Responses.json(ctx, 200, policy)).onFailure(ctx::fail);
     }
 
     private void put(RoutingContext ctx) {
         Principal p = Access.caller(ctx);
         long id = Input.pathId(ctx, "id", "project");
         EvaluationPolicy policy = PolicyInput.read(Input.body(ctx));
-        policies.put(p, id, policy).onSuccess(saved -> Responses.json(ctx, 200, saved.json())).onFailure(ctx::fail);
+        policies.put(p, id, policy).onSuccess(saved -> Responses.json(ctx, 200, saved)).onFailure(ctx::fail);
     }
 
     private void leaderboard(RoutingContext ctx) {
@@ -51,9 +51,9 @@ public final class PolicyRoutes implements ApiRouter.Routes {
         BaselineRequest q = BaselineRequest.from(Query.from(ctx), Set.of("json", "csv"));
         policies.leaderboard(p, id, q).onSuccess(r -> {
             if (q.format().equals("csv")) {
-                Responses.csv(ctx, LeaderboardJson.csv(r));
+                Responses.csv(ctx, LeaderboardCsv.of(r));
             } else {
-                Responses.json(ctx, 200, LeaderboardJson.of(r));
+                Responses.json(ctx, 200, LeaderboardView.of(r));
             }
         }).onFailure(ctx::fail);
     }

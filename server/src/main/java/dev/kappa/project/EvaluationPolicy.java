@@ -1,6 +1,7 @@
 package dev.kappa.project;
 
-import io.vertx.core.json.JsonObject;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,10 +10,11 @@ import java.util.Map;
 /**
  * How a project ranks model runs and human tiers: optimise one metric ({@code optimize}) or a weighted sum
  * ({@code weights}), subject to bounds on any metric ({@code thresholds}), with metrics measured against
- * {@code reference}. Exactly one of optimize and weights is set.
+ * {@code reference}. Exactly one of optimize and weights is set. Written by the record mapper as the API shows it
+ * ({@code weights} null under optimize, {@code default} last); its thresholds map is also what is stored.
  */
 public record EvaluationPolicy(String optimize, Map<String, Double> weights, Map<String, Bound> thresholds,
-                               String reference, boolean isDefault) {
+                               String reference, @JsonProperty("default") boolean isDefault) {
     /** Higher is better. */
     public static final List<String> QUALITY = List.of("accuracy", "macro_f1", "cohen_kappa");
     /** Lower is better; a human tier has latency and cost (from time and hourly rate) but no size. */
@@ -22,40 +24,16 @@ public record EvaluationPolicy(String optimize, Map<String, Double> weights, Map
 
     public static final EvaluationPolicy DEFAULT = new EvaluationPolicy("macro_f1", null, Map.of(), "gold", true);
 
-    /** An inclusive bound; either side may be null. */
+    /** An inclusive bound; either side may be null, and is then left out. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Bound(Double min, Double max) {
         public boolean holds(double v) {
             return (min == null || v >= min) && (max == null || v <= max);
-        }
-
-        public JsonObject json() {
-            JsonObject o = new JsonObject();
-            if (min != null) {
-                o.put("min", min);
-            }
-            if (max != null) {
-                o.put("max", max);
-            }
-            return o;
         }
     }
 
     public static boolean lowerIsBetter(String metric) {
         return RUN.contains(metric);
-    }
-
-    public JsonObject json() {
-        JsonObject t = new JsonObject();
-        thresholds.forEach((m, b) -> t.put(m, b.json()));
-        JsonObject o = new JsonObject().put("optimize", optimize);
-        if (weights != null) {
-            JsonObject w = new JsonObject();
-            weights.forEach(w::put);
-            o.put("weights", w);
-        } else {
-            o.put("weights", null);
-        }
-        return o.put("thresholds", t).put("reference", reference).put("default", isDefault);
     }
 
     public static Map<String, Bound> ordered(Map<String, Bound> m) {

@@ -1,5 +1,6 @@
 package dev.kappa.project;
 
+import dev.kappa.http.RecordJson;
 import io.vertx.core.json.JsonObject;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
@@ -23,13 +24,8 @@ public final class EvaluationPolicyRepository {
     }
 
     public static void save(DSLContext tx, long projectId, EvaluationPolicy p) {
-        JSONB weights = null;
-        if (p.weights() != null) {
-            JsonObject w = new JsonObject();
-            p.weights().forEach(w::put);
-            weights = JSONB.valueOf(w.encode());
-        }
-        JSONB thresholds = JSONB.valueOf(p.json().getJsonObject("thresholds").encode());
+        JSONB weights = p.weights() == null ? null : JSONB.valueOf(RecordJson.encode(p.weights()));
+        JSONB thresholds = JSONB.valueOf(RecordJson.encode(p.thresholds()));
         tx.insertInto(EVALUATION_POLICIES)
                 .set(EVALUATION_POLICIES.PROJECT_ID, projectId)
                 .set(EVALUATION_POLICIES.OPTIMIZE, p.optimize())

@@ -1,6 +1,8 @@
 package dev.kappa.project;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.kappa.error.Problems;
+import dev.kappa.http.RecordJson;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -19,7 +21,11 @@ import java.util.regex.Pattern;
  * distinct keys in schema order for {@code multi}, and an integer 1..k for {@code rating} (whose keys are "1".."k").
  */
 public final class LabelSchema {
-    public record Label(String key, String name, String hotkey) {
+    public record Label(String key, String name, @JsonInclude(JsonInclude.Include.NON_NULL) String hotkey) {
+    }
+
+    /** What is stored: the kind, then the labels, a label's hotkey only when it has one. */
+    private record Stored(String kind, List<Label> labels) {
     }
 
     public static final Set<String> KINDS = Set.of("single", "multi", "rating");
@@ -126,16 +132,9 @@ public final class LabelSchema {
         return s;
     }
 
-    public JsonObject toJson() {
-        JsonArray out = new JsonArray();
-        for (Label l : labels) {
-            JsonObject o = new JsonObject().put("key", l.key()).put("name", l.name());
-            if (l.hotkey() != null) {
-                o.put("hotkey", l.hotkey());
-            }
-            out.add(o);
-        }
-        return new JsonObject().put("kind", kind).put("labels", out);
+    /** The schema as the projects table stores it (jsonb text). */
+    public String stored() {
+        return RecordJson.encode(new Stored(kind, labels));
     }
 
     public List<String> keys() {

@@ -1,6 +1,5 @@
 package dev.kappa.project;
 
-import io.vertx.core.json.JsonObject;
 import org.jooq.DSLContext;
 
 import java.util.List;
@@ -28,15 +27,14 @@ final class ManagerRepository {
         return tx.selectFrom(PROJECT_MANAGERS).where(PROJECT_MANAGERS.PROJECT_ID.eq(projectId)).forUpdate().fetch().size();
     }
 
-    static List<JsonObject> list(DSLContext tx, long projectId) {
+    static List<Manager> list(DSLContext tx, long projectId) {
         return tx.select(PROJECT_MANAGERS.USER_ID, USERS.EMAIL, USERS.DISPLAY_NAME, PROJECT_MANAGERS.ADDED_AT)
                 .from(PROJECT_MANAGERS).join(USERS).on(USERS.ID.eq(PROJECT_MANAGERS.USER_ID))
                 .where(PROJECT_MANAGERS.PROJECT_ID.eq(projectId)).orderBy(PROJECT_MANAGERS.USER_ID).fetch()
-                .map(r -> new JsonObject().put("user_id", r.value1()).put("email", r.value2()).put("display_name", r.value3())
-                        .put("added_at", r.value4().toInstant()));
+                .map(r -> new Manager(r.value1(), r.value2(), r.value3(), r.value4().toInstant()));
     }
 
-    static JsonObject find(DSLContext tx, long projectId, long userId) {
-        return list(tx, projectId).stream().filter(m -> m.getLong("user_id") == userId).findFirst().orElseThrow();
+    static Manager find(DSLContext tx, long projectId, long userId) {
+        return list(tx, projectId).stream().filter(m -> m.userId() == userId).findFirst().orElseThrow();
     }
 }

@@ -5,12 +5,16 @@ import dev.kappa.auth.Principal;
 import dev.kappa.http.ApiRouter;
 import dev.kappa.http.Input;
 import dev.kappa.http.Responses;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
+import java.util.List;
+
 /** A project's managers: the engineers who see and manage it (admins see every project). */
 public final class ManagerRoutes implements ApiRouter.Routes {
+    record Managers(List<Manager> managers) {
+    }
+
     private final ManagerService managers;
 
     public ManagerRoutes(ManagerService managers) {
@@ -27,7 +31,7 @@ public final class ManagerRoutes implements ApiRouter.Routes {
     private void list(RoutingContext ctx) {
         Principal p = Access.caller(ctx);
         long projectId = Input.pathId(ctx, "id", "project");
-        managers.list(p, projectId).onSuccess(list -> Responses.json(ctx, 200, new JsonObject().put("managers", list))).onFailure(ctx::fail);
+        managers.list(p, projectId).onSuccess(list -> Responses.json(ctx, 200, new Managers(list))).onFailure(ctx::fail);
     }
 
     private void add(RoutingContext ctx) {

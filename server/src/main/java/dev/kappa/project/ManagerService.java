@@ -4,8 +4,8 @@ import dev.kappa.auth.Principal;
 import dev.kappa.error.Problems;
 import dev.kappa.sql.Db;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
+
+import java.util.List;
 
 import static dev.kappa.db.Tables.USERS;
 
@@ -15,7 +15,7 @@ import static dev.kappa.db.Tables.USERS;
  */
 public final class ManagerService {
     /** The manager, and whether this call added them (201) or they already were one (200). */
-    public record Added(JsonObject manager, boolean created) {
+    public record Added(Manager manager, boolean created) {
     }
 
     private final Db db;
@@ -53,10 +53,10 @@ public final class ManagerService {
         });
     }
 
-    public Future<JsonArray> list(Principal p, long projectId) {
+    public Future<List<Manager>> list(Principal p, long projectId) {
         return db.tx(tx -> {
             ProjectAccess.requireManager(tx, p, projectId);
-            return new JsonArray(ManagerRepository.list(tx, projectId));
+            return ManagerRepository.list(tx, projectId);
         });
     }
 }

@@ -1,6 +1,5 @@
 package dev.kappa.project;
 
-import io.vertx.core.json.JsonObject;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
@@ -50,15 +49,15 @@ final class MemberRepository {
                 .where(PROJECT_MEMBERS.PROJECT_ID.eq(projectId), PROJECT_MEMBERS.USER_ID.eq(userId)).execute() == 1;
     }
 
-    static JsonObject find(DSLContext tx, long projectId, long userId) {
+    static Member find(DSLContext tx, long projectId, long userId) {
         Record r = select(tx).where(PROJECT_MEMBERS.PROJECT_ID.eq(projectId), PROJECT_MEMBERS.USER_ID.eq(userId)).fetchOne();
-        return r == null ? null : json(r);
+        return r == null ? null : member(r);
     }
 
     /** Keyset page by user id. */
-    static List<JsonObject> page(DSLContext tx, long projectId, long afterUserId, int limit) {
+    static List<Member> page(DSLContext tx, long projectId, long afterUserId, int limit) {
         return select(tx).where(PROJECT_MEMBERS.PROJECT_ID.eq(projectId), PROJECT_MEMBERS.USER_ID.gt(afterUserId))
-                .orderBy(PROJECT_MEMBERS.USER_ID).limit(limit).fetch(MemberRepository::json);
+                .orderBy(PROJECT_MEMBERS.USER_ID).limit(limit).fetch(MemberRepository::member);
     }
 
     private static org.jooq.SelectOnConditionStep<Record> select(DSLContext tx) {
@@ -67,10 +66,8 @@ final class MemberRepository {
                 .from(PROJECT_MEMBERS).join(USERS).on(USERS.ID.eq(PROJECT_MEMBERS.USER_ID));
     }
 
-    private static JsonObject json(Record r) {
-        return new JsonObject().put("user_id", r.get(PROJECT_MEMBERS.USER_ID)).put("display_name", r.get(USERS.DISPLAY_NAME))
-                .put("email", r.get(USERS.EMAIL)).put("role", r.get(USERS.ROLE)).put("tier", r.get(USERS.TIER))
-                .put("status", r.get(USERS.STATUS)).put("external_id", r.get(USERS.EXTERNAL_ID))
-                .put("added_at", r.get(PROJECT_MEMBERS.ADDED_AT).toInstant());
+    private static Member member(Record r) {
+        return new Member(r.get(PROJECT_MEMBERS.USER_ID), r.get(USERS.DISPLAY_NAME), r.get(USERS.EMAIL), r.get(USERS.ROLE),
+                r.get(USERS.TIER), r.get(USERS.STATUS), r.get(USERS.EXTERNAL_ID), r.get(PROJECT_MEMBERS.ADDED_AT).toInstant());
     }
 }

@@ -7,12 +7,18 @@ import dev.kappa.http.ApiRouter;
 import dev.kappa.http.Input;
 import dev.kappa.http.Query;
 import dev.kappa.http.Responses;
-import io.vertx.core.json.JsonObject;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
+import java.util.List;
+
 /** Project membership, managed by engineers and admins. */
 public final class MemberRoutes implements ApiRouter.Routes {
+    /** {@code next_after} only when the page is full (there may be more). */
+    record Page(List<Member> members, @JsonInclude(JsonInclude.Include.NON_NULL) Long nextAfter) {
+    }
+
     private final MemberService members;
 
     public MemberRoutes(MemberService members) {
@@ -47,13 +53,8 @@ public final class MemberRoutes implements ApiRouter.Routes {
         Principal p = Access.caller(ctx);
         long projectId = Input.pathId(ctx, "id", "project");
         Paging paging = Paging.of(Query.from(ctx));
-        members.page(p, projectId, paging).onSuccess(page -> {
-            JsonObject body = new JsonObject().put("members", page);
-            if (page.size() == paging.limit()) {
-                body.put("next_after", page.getJsonObject(page.size() - 1).getLong("user_id"));
-            }
-            Responses.json(ctx, 200, body);
-        }).onFailure(ctx::fail);
+        members.page(p, projectId, paging).onSuccess(page -> Responses.json(ctx, 200,
+                new Page(page, page.size() == paging.limit() ? page.get(page.size() - 1).userId() : null))).onFailure(ctx::fail);
     }
 
     private void remove(RoutingContext ctx) {

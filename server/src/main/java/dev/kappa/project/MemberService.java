@@ -4,14 +4,13 @@ import dev.kappa.auth.Principal;
 import dev.kappa.error.Problems;
 import dev.kappa.sql.Db;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 
+import java.util.List;
 
 /** Who labels in a project. Membership is what lets an annotator see a project at all. */
 public final class MemberService {
     /** The member, and whether this call added them (201) or they already were one (200). */
-    public record Added(JsonObject member, boolean created) {
+    public record Added(Member member, boolean created) {
     }
 
     private final Db db;
@@ -43,10 +42,10 @@ public final class MemberService {
         });
     }
 
-    public Future<JsonArray> page(Principal p, long projectId, Paging paging) {
+    public Future<List<Member>> page(Principal p, long projectId, Paging paging) {
         return db.tx(tx -> {
             ProjectAccess.requireManager(tx, p, projectId);
-            return new JsonArray(MemberRepository.page(tx, projectId, paging.after(), paging.limit()));
+            return MemberRepository.page(tx, projectId, paging.after(), paging.limit());
         });
     }
 }

@@ -7,12 +7,21 @@ import dev.kappa.http.ApiRouter;
 import dev.kappa.http.Input;
 import dev.kappa.http.Query;
 import dev.kappa.http.Responses;
-import io.vertx.core.json.JsonObject;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
+import java.util.List;
+
 /** Projects: engineers and admins create and change them; everyone lists and reads the ones they may see. */
 public final class ProjectRoutes implements ApiRouter.Routes {
+    /** {@code next_after} only when the page is full (there may be more). */
+    record Page(List<ProjectView> projects, @JsonInclude(JsonInclude.Include.NON_NULL) Long nextAfter) {
+    }
+
+    record Preview(String html) {
+    }
+
     private final ProjectService projects;
 
     public ProjectRoutes(ProjectService projects) {
@@ -41,13 +50,8 @@ public final class ProjectRoutes implements ApiRouter.Routes {
         Principal p = Access.caller(ctx);
         Paging paging = Paging.of(Query.from(ctx));
         ProjectService.Archived archived = archivedParam(ctx.queryParams().get("archived"));
-        projects.page(p, paging, archived).onSuccess(page -> {
-            JsonObject body = new JsonObject().put("projects", page);
-            if (page.size() == paging.limit()) {
-                body.put("next_after", page.getJsonObject(page.size() - 1).getLong("id"));
-            }
-            Responses.json(ctx, 200, body);
-        }).onFailure(ctx::fail);
+        projects.page(p, paging, archived).onSuccess(page -> Responses.json(ctx, 200,
+                new Page(page, page.size() == paging.limit() ? page.get(page.size() - 1).id() : null))).onFailure(ctx::fail);
     }
 
     private static ProjectService.Archived archivedParam(String v) {
@@ -69,7 +73,7 @@ public final class ProjectRoutes implements ApiRouter.Routes {
             throw Problems.invalid("markdown", "is required");
         }
         String markdown = in.string("markdown", false, 200_000);
-        Responses.json(ctx, 200, new JsonObject().put("html", Markdown.toSafeHtml(markdown == null ? "" : markdown)));
+        Responses.json(ctx, 200, new Preview(Markdown.toSafeHtml(markdown == null ? "" : markdown)));
     }
 
     private void archive(RoutingContext ctx) {

@@ -5,12 +5,11 @@ import dev.kappa.db.tables.records.ProjectsRecord;
 import dev.kappa.error.Problems;
 import dev.kappa.sql.Db;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 
 import static dev.kappa.db.Tables.PROJECTS;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /** Rules for projects: who sees which view, and that a schema change never strands labels already given. */
@@ -23,38 +22,35 @@ public final class ProjectService {
         this.slots = slots;
     }
 
-    public Future<JsonObject> create(Principal p, ProjectSettings settings) {
+    public Future<ProjectView.Full> create(Principal p, ProjectSettings settings) {
         return db.tx(tx -> {
             long id = ProjectRepository.insert(tx, settings.columns(), p.userId());
             // The creator manages the project; for an engineer that is what makes it visible to them at all.
             ManagerRepository.add(tx, id, p.userId(), p.userId());
-            return ProjectJson.full(ProjectRepository.find(tx, id));
+            return ProjectView.Full.of(ProjectRepository.find(tx, id));
         });
     }
 
     /** Which projects a list shows by their archive mark: lists hide archived projects unless asked. */
     public enum Archived { EXCLUDE, ONLY, INCLUDE }
 
-    public Future<JsonArray> page(Principal p, Paging paging, Archived archived) {
+    public Future<List<ProjectView>> page(Principal p, Paging paging, Archived archived) {
         return db.tx(tx -> {
-            JsonArray out = new JsonArray();
             org.jooq.Condition shown = switch (archived) {
                 case EXCLUDE -> PROJECTS.ARCHIVED_AT.isNull();
                 case ONLY -> PROJECTS.ARCHIVED_AT.isNotNull();
                 case INCLUDE -> org.jooq.impl.DSL.trueCondition();
             };
-            for (ProjectsRecord r : ProjectRepository.page(tx, ProjectAccess.visibleProjects(p).and(shown), paging.after(), paging.limit())) {
-                out.add(view(p, r));
-            }
-            return out;
+            return ProjectRepository.page(tx, ProjectAccess.visibleProjects(p).and(shown), paging.after(), paging.limit())
+                    .stream().map(r -> ProjectView.of(p, r)).toList();
         });
     }
 
-    public Future<JsonObject> get(Principal p, long id) {
-        return db.tx(tx -> view(p, ProjectAccess.visible(tx, p, id)));
+    public Future<ProjectView> get(Principal p, long id) {
+        return db.tx(tx -> ProjectView.of(p, ProjectAccess.visible(tx, p, id)));
     }
 
-    public Future<JsonObject> update(Principal p, long id, ProjectSettings settings) {
+    public Future<ProjectView.Full> update(Principal p, long id, ProjectSettings settings) {
         return db.tx(tx -> {
             ProjectAccess.requireManager(tx, p, id);
             ProjectsRecord current = ProjectRepository.lockForUpdate(tx, id);
@@ -67,20 +63,20 @@ public final class ProjectService {
             ProjectsRecord updated = ProjectRepository.find(tx, id);
             // Overlaps, rates and the gold policy decide which slots exist; apply them in the same transaction.
             slots.apply(tx, updated);
-            return ProjectJson.full(updated);
+            return ProjectView.Full.of(updated);
         });
     }
 
     /** Marks the project archived (idempotent: a second archive keeps the first date). Every row stays. */
-    public Future<JsonObject> archive(Principal p, long id) {
+    public Future<ProjectView.Full> archive(Principal p, long id) {
         return setArchived(p, id, true);
     }
 
-    public Future<JsonObject> restore(Principal p, long id) {
+    public Future<ProjectView.Full> restore(Principal p, long id) {
         return setArchived(p, id, false);
     }
 
-    private Future<JsonObject> setArchived(Principal p, long id, boolean archived) {
+    private Future<ProjectView.Full> setArchived(Principal p, long id, boolean archived) {
         return db.tx(tx -> {
             ProjectAccess.requireManager(tx, p, id);
             if (ProjectRepository.lockForUpdate(tx, id) == null) {
@@ -88,7 +84,7 @@ public final class ProjectService {
                 throw Problems.notFound("project " + id);
             }
             ProjectRepository.setArchived(tx, id, archived);
-            return ProjectJson.full(ProjectRepository.find(tx, id));
+            return ProjectView.Full.of(ProjectRepository.find(tx, id));
         });
     }
 
@@ -130,9 +126,5 @@ public final class ProjectService {
                 }
             }
         }
-    }
-
-    private static JsonObject view(Principal p, ProjectsRecord r) {
-        return p.role().manages() ? ProjectJson.full(r) : ProjectJson.forAnnotator(r);
     }
 }

@@ -40,7 +40,7 @@ record ProjectSettings(Map<TableField<ProjectsRecord, ?>, Object> columns, Label
         LabelSchema schema = null;
         if (create || body.containsKey("schema")) {
             schema = LabelSchema.parse(body.getValue("schema"));
-            c.put(PROJECTS.SCHEMA, JSONB.valueOf(schema.toJson().encode()));
+            c.put(PROJECTS.SCHEMA, JSONB.valueOf(schema.stored()));
         }
         JsonObject overlap = nested(in, "overlap", TIERS);
         if (overlap != null) {

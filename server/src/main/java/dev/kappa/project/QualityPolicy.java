@@ -2,7 +2,6 @@ package dev.kappa.project;
 
 import dev.kappa.db.tables.records.QualityPoliciesRecord;
 import dev.kappa.error.Problems;
-import io.vertx.core.json.JsonObject;
 
 /** A project's quality policy (see V030); {@link #DEFAULT} where the project has not set one. */
 public record QualityPolicy(double minGoldAccuracy, int minGoldItems, boolean autoPause, double crowdWeight,
@@ -28,9 +27,14 @@ public record QualityPolicy(double minGoldAccuracy, int minGoldItems, boolean au
         return goldAnswers >= minGoldItems && goldAccuracy < minGoldAccuracy;
     }
 
-    public JsonObject json() {
-        return new JsonObject().put("min_gold_accuracy", minGoldAccuracy).put("min_gold_items", minGoldItems)
-                .put("auto_pause", autoPause)
-                .put("tier_weights", new JsonObject().put("crowd", crowdWeight).put("expert", expertWeight));
+    /** The policy as the API shows it, the tier weights nested. */
+    public record Shown(double minGoldAccuracy, int minGoldItems, boolean autoPause, TierWeights tierWeights) {
+    }
+
+    public record TierWeights(double crowd, double expert) {
+    }
+
+    public Shown shown() {
+        return new Shown(minGoldAccuracy, minGoldItems, autoPause, new TierWeights(crowdWeight, expertWeight));
     }
 }

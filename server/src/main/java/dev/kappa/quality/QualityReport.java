@@ -2,17 +2,19 @@ package dev.kappa.quality;
 
 import dev.kappa.project.QualityPolicy;
 import dev.kappa.analysis.AnswerSet;
-import dev.kappa.analysis.EstimateJson;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.kappa.analysis.EstimateView;
 import dev.kappa.analysis.Gold;
 import dev.kappa.analysis.LabelSpace;
 import dev.kappa.consensus.ItemConsensus;
 import dev.kappa.stats.AnnotatorQuality;
 import dev.kappa.stats.Estimate;
 import dev.kappa.stats.Wilson;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -28,6 +30,21 @@ final class QualityReport {
     record Person(String displayName, String tier, String status, String externalId) {
     }
 
+    /** One annotator's row: who, how much, how fast, scored against gold and against the consensus, and the flag. */
+    record Annotator(long userId, String externalId, String displayName, String tier, String status, int answers,
+                     Double medianSeconds, Scored gold, Scored consensus, boolean flagged, String flagReason) {
+    }
+
+    /** Scores against one reference; the confusion matrix for single-label schemas, per_label for multi-label ones. */
+    record Scored(int compared, EstimateView accuracy, EstimateView cohenKappa,
+                  @JsonInclude(JsonInclude.Include.NON_NULL) long[][] confusion,
+                  @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, LabelScored> perLabel) {
+    }
+
+    /** One label as present/absent. */
+    record LabelScored(int compared, EstimateView accuracy, EstimateView cohenKappa, long[][] confusion) {
+    }
+
     private final AnswerSet set;
     private final Gold gold;
     private final ItemConsensus consensus;
@@ -40,7 +57,7 @@ final class QualityReport {
         this.policy = policy;
     }
 
-    JsonArray annotators(Map<Long, Person> people) {
+    List<Annotator> annotators(Map<Long, Person> people) {
         LabelSpace space = set.space();
         int n = set.nAnnotators();
         Scores vsGold = space.multi() ? multi(true) : single(gold.classes());
@@ -50,7 +67,7 @@ final class QualityReport {
             answers[set.user(a)]++;
         }
         double[][] seconds = seconds(answers);
-        JsonArray out = new JsonArray();
+        List<Annotator> out = new ArrayList<>();
         Integer[] order = new Integer[n];
         for (int u = 0; u < n; u++) {
             order[u] = u;
@@ -58,42 +75,28 @@ final class QualityReport {
         Arrays.sort(order, (x, y) -> Long.compare(set.userId(x), set.userId(y)));
         for (int u : order) {
             Person who = people.get(set.userId(u));
-            JsonObject g = vsGold.json(u);
             boolean flagged = vsGold.accuracy[u].defined() && policy.flags(vsGold.compared[u], vsGold.accuracy[u].value());
-            out.add(new JsonObject().put("user_id", set.userId(u))
-                    .put("external_id", who == null ? null : who.externalId())
-                    .put("display_name", who == null ? null : who.displayName())
-                    .put("tier", who == null ? null : who.tier())
-                    .put("status", who == null ? null : who.status())
-                    .put("answers", answers[u])
-                    .put("median_seconds", EstimateJson.number(AnnotatorQuality.median(seconds[u])))
-                    .put("gold", g)
-                    .put("consensus", vsConsensus.json(u))
-                    .put("flagged", flagged)
-                    .put("flag_reason", flagged ? String.format("gold accuracy %.3f is below %.3f after %d gold answers",
+            out.add(new Annotator(set.userId(u), who == null ? null : who.externalId(), who == null ? null : who.displayName(),
+                    who == null ? null : who.tier(), who == null ? null : who.status(), answers[u],
+                    EstimateView.number(AnnotatorQuality.median(seconds[u])), vsGold.scored(u), vsConsensus.scored(u), flagged,
+                    flagged ? String.format("gold accuracy %.3f is below %.3f after %d gold answers",
                             vsGold.accuracy[u].value(), policy.minGoldAccuracy(), vsGold.compared[u]) : null));
         }
         return out;
     }
 
     /** Per annotator: answers compared, accuracy, kappa, confusion, and for multi the per-label breakdown. */
-    private record Scores(int[] compared, Estimate[] accuracy, Estimate[] kappa, double[][][] confusion, JsonObject[] perLabel) {
-        JsonObject json(int u) {
-            JsonObject acc = EstimateJson.of(accuracy[u]);
+    private record Scores(int[] compared, Estimate[] accuracy, Estimate[] kappa, double[][][] confusion,
+                          List<Map<String, LabelScored>> perLabel) {
+        Scored scored(int u) {
+            EstimateView acc = EstimateView.of(accuracy[u]);
             if (accuracy[u].defined() && compared[u] > 0) {
                 // accuracy is a share of the compared answers, so the successes are accuracy x compared
                 double[] ci = Wilson.interval(Math.rint(accuracy[u].value() * compared[u]), compared[u], Wilson.Z95);
-                acc.put("ci", new JsonArray().add(ci[0]).add(ci[1])).put("ci_method", "wilson");
+                acc = EstimateView.of(accuracy[u], ci[0], ci[1], "wilson");
             }
-            JsonObject o = new JsonObject().put("compared", compared[u]).put("accuracy", acc)
-                    .put("cohen_kappa", EstimateJson.of(kappa[u]));
-            if (confusion != null) {
-                o.put("confusion", matrix(confusion[u]));
-            }
-            if (perLabel != null) {
-                o.put("per_label", perLabel[u]);
-            }
-            return o;
+            return new Scored(compared[u], acc, EstimateView.of(kappa[u]), confusion == null ? null : matrix(confusion[u]),
+                    perLabel == null ? null : perLabel.get(u));
         }
     }
 
@@ -116,17 +119,16 @@ final class QualityReport {
         int n = set.nAnnotators();
         int k = space.size();
         int[][] reference = new int[k][];
-        JsonObject[] perLabel = new JsonObject[n];
+        List<Map<String, LabelScored>> perLabel = new ArrayList<>();
         for (int u = 0; u < n; u++) {
-            perLabel[u] = new JsonObject();
+            perLabel.add(new LinkedHashMap<>());
         }
         for (int c = 0; c < k; c++) {
             reference[c] = againstGold ? gold.present(c) : consensus.reference(c);
             AnnotatorQuality.Quality[] q = AnnotatorQuality.all(set.present(c), reference[c]);
             for (int u = 0; u < n; u++) {
-                perLabel[u].put(space.keys().get(c), new JsonObject().put("compared", q[u].compared())
-                        .put("accuracy", EstimateJson.of(q[u].accuracy())).put("cohen_kappa", EstimateJson.of(q[u].kappa()))
-                        .put("confusion", matrix(q[u].confusion())));
+                perLabel.get(u).put(space.keys().get(c), new LabelScored(q[u].compared(), EstimateView.of(q[u].accuracy()),
+                        EstimateView.of(q[u].kappa()), matrix(q[u].confusion())));
             }
         }
         Scores s = new Scores(new int[n], new Estimate[n], new Estimate[n], null, perLabel);
@@ -168,14 +170,13 @@ final class QualityReport {
         return out;
     }
 
-    private static JsonArray matrix(double[][] m) {
-        JsonArray rows = new JsonArray();
-        for (double[] row : m) {
-            JsonArray r = new JsonArray();
-            for (double v : row) {
-                r.add((long) v);
+    private static long[][] matrix(double[][] m) {
+        long[][] rows = new long[m.length][];
+        for (int i = 0; i < m.length; i++) {
+            rows[i] = new long[m[i].length];
+            for (int j = 0; j < m[i].length; j++) {
+                rows[i][j] = (long) m[i][j];
             }
-            rows.add(r);
         }
         return rows;
     }

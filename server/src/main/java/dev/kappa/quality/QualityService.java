@@ -13,8 +13,8 @@ import dev.kappa.db.tables.records.ProjectsRecord;
 import dev.kappa.project.ProjectAccess;
 import dev.kappa.sql.Db;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import dev.kappa.analysis.AnswerFilter;
 
 import java.util.Arrays;
 import java.util.HashMap;
@@ -25,6 +25,15 @@ import static dev.kappa.db.Tables.USERS;
 
 /** Annotator quality reports, and the project's quality policy with its automatic pauses. */
 public final class QualityService {
+    /** The quality report: what was compared, under which policy, and each annotator's scores. */
+    public record Report(long projectId, String kind, List<String> labels, String consensusMethod, AnswerFilter.Shown filters,
+                         QualityPolicy.Shown policy, int goldItems, List<QualityReport.Annotator> annotators) {
+    }
+
+    /** A saved policy and who it paused at once. */
+    public record Applied(@JsonUnwrapped QualityPolicy.Shown policy, List<AutoPause.Paused> paused) {
+    }
+
     private record Loaded(LabelSpace space, QualityPolicy policy, double[] weights, AnswerSet answers, Gold gold,
                           Map<Long, QualityReport.Person> people) {
     }
@@ -35,7 +44,7 @@ public final class QualityService {
         this.db = db;
     }
 
-    public Future<JsonObject> report(Principal p, long projectId, ConsensusRequest q) {
+    public Future<Report> report(Principal p, long projectId, ConsensusRequest q) {
         return db.tx(tx -> {
             ProjectsRecord project = ProjectAccess.requireManager(tx, p, projectId);
             LabelSpace space = LabelSpace.ofSchema(project.getSchema().data());
@@ -51,31 +60,25 @@ public final class QualityService {
             return new Loaded(space, policy, weights, answers, Gold.load(tx, projectId, answers), people);
         }).compose(l -> db.blocking(() -> {
             ItemConsensus consensus = ItemConsensus.compute(l.answers(), q.method(), l.weights(), q.tolerance(), q.maxIterations());
-            return new JsonObject()
-                    .put("project_id", projectId)
-                    .put("kind", l.space().kind())
-                    .put("labels", new JsonArray(l.space().keys()))
-                    .put("consensus_method", q.method().key())
-                    .put("filters", q.filter().json())
-                    .put("policy", l.policy().json())
-                    .put("gold_items", l.gold().count())
-                    .put("annotators", new QualityReport(l.answers(), l.gold(), consensus, l.policy()).annotators(l.people()));
+            return new Report(projectId, l.space().kind(), l.space().keys(), q.method().key(), q.filter().shown(),
+                    l.policy().shown(), l.gold().count(),
+                    new QualityReport(l.answers(), l.gold(), consensus, l.policy()).annotators(l.people()));
         }));
     }
 
-    public Future<JsonObject> policy(Principal p, long projectId) {
+    public Future<QualityPolicy.Shown> policy(Principal p, long projectId) {
         return db.tx(tx -> {
             ProjectAccess.requireManager(tx, p, projectId);
-            return QualityPolicyRepository.find(tx, projectId).json();
+            return QualityPolicyRepository.find(tx, projectId).shown();
         });
     }
 
     /** Saves the policy and applies it at once: the answer lists who was paused now. */
-    public Future<JsonObject> setPolicy(Principal p, long projectId, QualityPolicy policy) {
+    public Future<Applied> setPolicy(Principal p, long projectId, QualityPolicy policy) {
         return db.tx(tx -> {
             ProjectAccess.requireManagerForWrite(tx, p, projectId);
             QualityPolicyRepository.save(tx, projectId, policy);
-            return policy.json().put("paused", paused(AutoPause.enforce(tx, projectId, policy)));
+            return new Applied(policy.shown(), AutoPause.enforce(tx, projectId, policy));
         });
     }
 
@@ -91,13 +94,6 @@ public final class QualityService {
         for (long project : projects) {
             out.addAll(db.inTx(tx -> AutoPause.enforce(tx, project, QualityPolicyRepository.find(tx, project))));
         }
-        return out;
-    }
-
-    private static JsonArray paused(List<AutoPause.Paused> paused) {
-        JsonArray out = new JsonArray();
-        paused.forEach(x -> out.add(new JsonObject().put("user_id", x.userId()).put("gold_answers", x.goldAnswers())
-                .put("gold_accuracy", x.goldAccuracy())));
         return out;
     }
 }

@@ -8,9 +8,6 @@ import dev.kappa.http.ApiRouter;
 import dev.kappa.http.Input;
 import dev.kappa.http.Query;
 import dev.kappa.http.Responses;
-import io.vertx.core.json.Json;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -40,7 +37,7 @@ public final class ConsensusPageRoutes implements ApiRouter.Routes {
         Integer offset = Input.queryInt(ctx, "offset", 0, 100_000_000);
         Integer limit = Input.queryInt(ctx, "limit", 1, 100);
         service.page(Access.caller(ctx), id, q, maxConfidence, unresolved, !"queue".equals(order), offset == null ? 0 : offset,
-                limit == null ? 20 : limit).onSuccess(p -> Responses.json(ctx, 200, json(p))).onFailure(ctx::fail);
+                limit == null ? 20 : limit).onSuccess(p -> Responses.json(ctx, 200, p)).onFailure(ctx::fail);
     }
 
     private static boolean flag(RoutingContext ctx, String name) {
@@ -52,17 +49,5 @@ public final class ConsensusPageRoutes implements ApiRouter.Routes {
             throw Problems.badRequest(name, "must be true or false");
         }
         return v.equals("true");
-    }
-
-    static JsonObject json(ConsensusPage p) {
-        JsonArray items = new JsonArray();
-        for (ConsensusPage.Row r : p.rows()) {
-            JsonObject line = new JsonObject(r.consensusJson());
-            line.remove("item");
-            items.add(new JsonObject().put("item_id", r.itemId()).put("external_id", r.externalId())
-                    .put("data", Json.decodeValue(r.dataJson())).mergeIn(line));
-        }
-        return new JsonObject().put("project_id", p.projectId()).put("method", p.method()).put("answered_items", p.answeredItems())
-                .put("matching", p.matching()).put("offset", p.offset()).put("limit", p.limit()).put("items", items);
     }
 }

@@ -58,7 +58,7 @@ public final class ConsensusPageService {
                 ConsensusPageRepository.Item item = items.get(c.answers().itemId(i));
                 if (item != null) { // an item deleted since the answers were read is left out
                     rows.add(new ConsensusPage.Row(c.answers().itemId(i), item.externalId(), item.dataJson(),
-                            ic.line(item.externalId(), i).encode()));
+                            ic, i));
                 }
             }
             return new ConsensusPage(projectId, q.method().key(), n, chosen.size(), offset, limit, rows);

@@ -12,8 +12,10 @@ public final class DataSources {
     private DataSources() {
     }
 
-    public static HikariDataSource pool(AppConfig config, String jdbcUrl, String user, String password) {
+    public static HikariDataSource pool(AppConfig config, String jdbcUrl, String user, String password,
+                                        com.zaxxer.hikari.metrics.MetricsTrackerFactory metrics) {
         HikariConfig hc = new HikariConfig();
+        hc.setMetricsTrackerFactory(metrics);
         hc.setPoolName("kappa-db");
         hc.setJdbcUrl(jdbcUrl);
         if (!user.isEmpty()) {

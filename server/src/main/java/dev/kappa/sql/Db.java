@@ -16,6 +16,9 @@ public final class Db {
         T run(DSLContext tx) throws Exception;
     }
 
+    /** What {@link #afterCommit} registered during the transaction running on this thread. */
+    private static final ThreadLocal<java.util.List<Runnable>> COMMITTED = new ThreadLocal<>();
+
     private final DSLContext dsl;
     private final WorkerExecutor workers;
 
@@ -38,7 +41,30 @@ public final class Db {
 
     /** Runs on the caller's thread; for code that is already off the event loop (startup, streaming imports). */
     public <T> T inTx(Work<T> work) {
-        return dsl.transactionResult(c -> work.run(c.dsl()));
+        java.util.List<Runnable> outer = COMMITTED.get();
+        java.util.List<Runnable> committed = new java.util.ArrayList<>(2);
+        COMMITTED.set(committed);
+        T result;
+        try {
+            result = dsl.transactionResult(c -> work.run(c.dsl()));
+        } finally {
+            COMMITTED.set(outer);
+        }
+        committed.forEach(Runnable::run);
+        return result;
+    }
+
+    /**
+     * Runs {@code r} once the transaction running on this thread has committed, never if it rolls back; at once when
+     * no transaction runs. For counters (dev.kappa.metrics), which must not count what a rollback undid.
+     */
+    public static void afterCommit(Runnable r) {
+        java.util.List<Runnable> pending = COMMITTED.get();
+        if (pending == null) {
+            r.run();
+        } else {
+            pending.add(r);
+        }
     }
 
     /** Runs arbitrary blocking code (for example a streamed export holding one connection) on the same pool. */

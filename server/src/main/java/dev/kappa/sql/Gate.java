@@ -1,7 +1,9 @@
 package dev.kappa.sql;
 
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
 
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -13,6 +15,9 @@ import java.util.function.Supplier;
  * database connection of the process, so that another kind never queues behind it.
  */
 public final class Gate {
+    /** Tasks waiting in every gate of this process, for the kappa_gate_waiting gauge (dev.kappa.metrics). */
+    private static final AtomicInteger WAITING = new AtomicInteger();
+
     private final int limit;
     private final AtomicInteger running = new AtomicInteger();
     private final ConcurrentLinkedQueue<Runnable> waiting = new ConcurrentLinkedQueue<>();
@@ -26,21 +31,34 @@ public final class Gate {
 
     public <T> Future<T> run(Supplier<Future<T>> task) {
         Promise<T> done = Promise.promise();
+        // A task may be started by another request's completion, on another event loop: it still runs on its own
+        // request's context, so that its callbacks (and its log lines' request id) stay with that request.
+        Context caller = Vertx.currentContext();
+        WAITING.incrementAndGet();
         waiting.add(() -> {
-            Future<T> f;
-            try {
-                f = task.get();
-            } catch (RuntimeException e) {
-                f = Future.failedFuture(e);
+            WAITING.decrementAndGet();
+            if (caller != null && caller != Vertx.currentContext()) {
+                caller.runOnContext(v -> start(task, done));
+            } else {
+                start(task, done);
             }
-            f.onComplete(r -> {
-                running.decrementAndGet();
-                drain();
-                done.handle(r);
-            });
         });
         drain();
         return done.future();
+    }
+
+    private <T> void start(Supplier<Future<T>> task, Promise<T> done) {
+        Future<T> f;
+        try {
+            f = task.get();
+        } catch (RuntimeException e) {
+            f = Future.failedFuture(e);
+        }
+        f.onComplete(r -> {
+            running.decrementAndGet();
+            drain();
+            done.handle(r);
+        });
     }
 
     /** Starts waiting tasks while fewer than the limit run; re-checks after each race so no task is left behind. */
@@ -60,6 +78,11 @@ public final class Gate {
                 next.run();
             }
         }
+    }
+
+    /** Tasks waiting for their turn in all gates of this process. */
+    public static int waitingInProcess() {
+        return WAITING.get();
     }
 
     /** Tasks running now; for tests. */

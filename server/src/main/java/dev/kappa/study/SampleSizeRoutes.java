@@ -5,9 +5,10 @@ import dev.kappa.error.Problems;
 import dev.kappa.http.ApiRouter;
 import dev.kappa.http.Responses;
 import dev.kappa.stats.SampleSize;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+
+import java.util.List;
 
 /**
  * {@code GET /api/sample-size}: how many items a baseline needs, for an interval of a given half-width (Wilson), or
@@ -15,6 +16,16 @@ import io.vertx.ext.web.RoutingContext;
  * so it runs on the event loop; any signed-in user may ask.
  */
 public final class SampleSizeRoutes implements ApiRouter.Routes {
+    /** Items needed for a power to detect a paired difference; n and achieved_power are null when none suffices. */
+    record Paired(String metric, double expected, double level, boolean paired, double difference, double power,
+                  String method, double discordance, double sdDifference, double effectSize, Integer n, Double achievedPower) {
+    }
+
+    /** Items needed for a Wilson interval of a half-width; null figures when none suffices. */
+    record Width(String metric, double expected, double level, boolean paired, double halfWidth, String method, Integer n,
+                 Double achievedHalfWidth, List<Double> interval) {
+    }
+
     @Override
     public void mount(Router router) {
         router.get("/api/sample-size").handler(this::plan);
@@ -32,7 +43,6 @@ public final class SampleSizeRoutes implements ApiRouter.Routes {
         if (paired != null && !paired.equals("true") && !paired.equals("false")) {
             throw Problems.badRequest("paired", "must be true or false");
         }
-        JsonObject out = new JsonObject().put("metric", "accuracy").put("expected", expected).put("level", level);
         if ("true".equals(paired)) {
             double difference = number(ctx, "difference", null, -1.0, 1.0, true);
             double power = number(ctx, "power", 0.8, 0.5, 0.9999, false);
@@ -50,18 +60,15 @@ public final class SampleSizeRoutes implements ApiRouter.Routes {
             } catch (IllegalArgumentException e) {
                 throw Problems.badRequest(discordance == null ? "difference" : "discordance", e.getMessage());
             }
-            out.put("paired", true).put("difference", difference).put("power", power)
-                    .put("method", "two-sided z-test on paired per-item differences (McNemar setting)")
-                    .put("discordance", p.discordance()).put("sd_difference", p.sd()).put("effect_size", p.effectSize())
-                    .put("n", p.n() < 0 ? null : p.n()).put("achieved_power", p.n() < 0 ? null : p.power());
+            Responses.json(ctx, 200, new Paired("accuracy", expected, level, true, difference, power,
+                    "two-sided z-test on paired per-item differences (McNemar setting)", p.discordance(), p.sd(),
+                    p.effectSize(), p.n() < 0 ? null : p.n(), p.n() < 0 ? null : p.power()));
         } else {
             double half = number(ctx, "half_width", null, 1e-6, 0.5, true);
             SampleSize.Width w = SampleSize.forWidth(expected, half, level);
-            out.put("paired", false).put("half_width", half).put("method", "wilson")
-                    .put("n", w.n() < 0 ? null : w.n()).put("achieved_half_width", w.n() < 0 ? null : w.halfWidth())
-                    .put("interval", w.n() < 0 ? null : new io.vertx.core.json.JsonArray().add(w.lower()).add(w.upper()));
+            Responses.json(ctx, 200, new Width("accuracy", expected, level, false, half, "wilson", w.n() < 0 ? null : w.n(),
+                    w.n() < 0 ? null : w.halfWidth(), w.n() < 0 ? null : List.of(w.lower(), w.upper())));
         }
-        Responses.json(ctx, 200, out);
     }
 
     private static double number(RoutingContext ctx, String name, Double fallback, double min, double max, boolean required) {

@@ -7,16 +7,19 @@ import dev.kappa.error.Problems;
 import dev.kappa.http.ApiRouter;
 import dev.kappa.http.Input;
 import dev.kappa.http.Responses;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** Baseline studies (issue 19): create, list, read, stop or resume, report card, and a training answer's feedback. */
 public final class StudyRoutes implements ApiRouter.Routes {
+    record Studies(List<StudyView> studies) {
+    }
+
     private final StudyService studies;
     private final StudyReports reports;
 
@@ -39,24 +42,21 @@ public final class StudyRoutes implements ApiRouter.Routes {
         Principal caller = Access.manager(ctx);
         long projectId = Input.pathId(ctx, "id", "project");
         StudyRequest r = request(Input.body(ctx));
-        studies.create(caller, projectId, r).onSuccess(s -> Responses.json(ctx, 201, StudyJson.of(s))).onFailure(ctx::fail);
+        studies.create(caller, projectId, r).onSuccess(s -> Responses.json(ctx, 201, StudyView.of(s))).onFailure(ctx::fail);
     }
 
     private void list(RoutingContext ctx) {
         Principal caller = Access.manager(ctx);
         long projectId = Input.pathId(ctx, "id", "project");
-        studies.list(caller, projectId).onSuccess(all -> {
-            JsonArray out = new JsonArray();
-            all.forEach(s -> out.add(StudyJson.of(s)));
-            Responses.json(ctx, 200, new JsonObject().put("studies", out));
-        }).onFailure(ctx::fail);
+        studies.list(caller, projectId).onSuccess(all -> Responses.json(ctx, 200,
+                new Studies(all.stream().map(StudyView::of).toList()))).onFailure(ctx::fail);
     }
 
     private void get(RoutingContext ctx) {
         Principal caller = Access.manager(ctx);
         long projectId = Input.pathId(ctx, "id", "project");
         long studyId = Input.pathId(ctx, "sid", "baseline study");
-        studies.get(caller, projectId, studyId).onSuccess(s -> Responses.json(ctx, 200, StudyJson.of(s))).onFailure(ctx::fail);
+        studies.get(caller, projectId, studyId).onSuccess(s -> Responses.json(ctx, 200, StudyView.of(s))).onFailure(ctx::fail);
     }
 
     private void update(RoutingContext ctx) {
@@ -69,7 +69,7 @@ public final class StudyRoutes implements ApiRouter.Routes {
         if (status == null && name == null) {
             throw Problems.invalid("status", "give status (running or stopped) or name");
         }
-        studies.update(caller, projectId, studyId, status, name).onSuccess(s -> Responses.json(ctx, 200, StudyJson.of(s)))
+        studies.update(caller, projectId, studyId, status, name).onSuccess(s -> Responses.json(ctx, 200, StudyView.of(s)))
                 .onFailure(ctx::fail);
     }
 
@@ -95,7 +95,7 @@ public final class StudyRoutes implements ApiRouter.Routes {
             switch (f) {
                 case "markdown" -> text(ctx, "text/markdown; charset=utf-8", ReportText.markdown(r));
                 case "latex" -> text(ctx, "application/x-latex; charset=utf-8", ReportText.latex(r));
-                default -> Responses.json(ctx, 200, ReportJson.of(r));
+                default -> Responses.json(ctx, 200, ReportView.of(r));
             }
         }).onFailure(ctx::fail);
     }
@@ -103,10 +103,7 @@ public final class StudyRoutes implements ApiRouter.Routes {
     private void feedback(RoutingContext ctx) {
         Principal caller = Access.caller(ctx);
         LeaseId lease = LeaseId.parse(ctx.pathParam("leaseId"));
-        studies.feedback(caller, lease).onSuccess(f -> Responses.json(ctx, 200, new JsonObject()
-                .put("lease_id", f.leaseId()).put("study_id", f.studyId()).put("item_id", f.itemId())
-                .put("your_label", f.yourLabel()).put("correct_label", f.correctLabel()).put("correct", f.correct())
-                .put("explanation", f.explanation()))).onFailure(ctx::fail);
+        studies.feedback(caller, lease).onSuccess(f -> Responses.json(ctx, 200, f)).onFailure(ctx::fail);
     }
 
     private static void text(RoutingContext ctx, String type, String body) {

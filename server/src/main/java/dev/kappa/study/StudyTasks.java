@@ -5,10 +5,13 @@ import dev.kappa.assignment.LeaseId;
 import dev.kappa.assignment.TaskSource;
 import dev.kappa.auth.Principal;
 import dev.kappa.db.tables.records.ProjectsRecord;
-import io.vertx.core.json.JsonObject;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.kappa.assignment.Task;
+import dev.kappa.http.RecordJson;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -27,6 +30,18 @@ public final class StudyTasks implements TaskSource {
     static final String TRAINING = "training";
     static final String QUALIFICATION = "qualification";
     static final String MEASUREMENT = "measurement";
+
+    /** A study's task: the lease and item as in the project's queue, the study's phase instead of a prediction. */
+    record StudyTask(String leaseId, Instant expiresAt, Integer leaseTtlSeconds, Long projectId, String tier, Item item,
+                     Study study) implements Task {
+        /** The item's data stays jsonb text until written, after next-task's transaction. */
+        record Item(long id, String externalId, @JsonSerialize(using = RecordJson.VertxText.class) String data) {
+        }
+
+        /** Which study, which phase, and how far into it this task is ({@code position} of {@code of}). */
+        record Study(long id, String name, String phase, int position, int of) {
+        }
+    }
 
     @Override
     public Optional<AssignmentService.Next> next(DSLContext tx, ProjectsRecord p, Principal caller, UUID lease) {
@@ -116,16 +131,9 @@ public final class StudyTasks implements TaskSource {
             case QUALIFICATION -> s.qualificationM();
             default -> s.measurementK();
         };
-        JsonObject task = new JsonObject()
-                .put("lease_id", new LeaseId(p.getId(), lease).toString())
-                .put("expires_at", served.expiresAt().toInstant())
-                .put("lease_ttl_seconds", p.getLeaseTtlSeconds())
-                .put("project_id", p.getId())
-                .put("tier", caller.tier())
-                .put("item", new JsonObject().put("id", itemId).put("external_id", served.externalId())
-                        .put("data", new JsonObject(served.data())))
-                .put("study", new JsonObject().put("id", s.id()).put("name", s.name()).put("phase", phase)
-                        .put("position", position).put("of", of));
+        StudyTask task = new StudyTask(new LeaseId(p.getId(), lease).toString(), served.expiresAt().toInstant(),
+                p.getLeaseTtlSeconds(), p.getId(), caller.tier(), new StudyTask.Item(itemId, served.externalId(), served.data()),
+                new StudyTask.Study(s.id(), s.name(), phase, position, of));
         return new AssignmentService.Next(task, null);
     }
 }

@@ -22,7 +22,7 @@ import java.util.Set;
  * the touched items when all rows are in ({@link ImportedAnswers}). With {@code fill_slots=false} they are kept out of
  * the queue, as before: stored for the statistics only.
  */
-final class AnswerImport implements ImportKind {
+final class AnswerImport implements ImportKind<Imported.Answers> {
     private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(AnswerImport.class.getName());
     private static final Set<String> FIELDS = Set.of("item", "annotator", "tier", "label", "duration_ms", "created_at");
     private static final Set<String> TIERS = Set.of("crowd", "expert");
@@ -93,7 +93,7 @@ final class AnswerImport implements ImportKind {
     }
 
     @Override
-    public JsonObject apply(DSLContext tx, long received) {
+    public Imported.Answers apply(DSLContext tx, long received) {
         // A new worker takes the tier of their first line; each answer keeps the tier its own line gives.
         int workers = tx.execute("""
                 insert into users (display_name, role, tier, external_id)
@@ -108,7 +108,7 @@ final class AnswerImport implements ImportKind {
                 order by s.line""";
         if (!fillSlots) {
             int answers = tx.execute(insert, projectId, projectId);
-            return new JsonObject().put("answers", answers).put("workers_created", workers).put("slots_filled", false);
+            return new Imported.Answers(answers, workers, false);
         }
         tx.execute("""
                 create temp table import_touched on commit drop as
@@ -129,6 +129,6 @@ final class AnswerImport implements ImportKind {
         ImportedAnswers.settle(tx, project, "import_touched");
         LOG.info(() -> String.format("answer import into project %d: %d answers with their slots in %d ms, queue settled in %d ms",
                 projectId, answers, (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000));
-        return new JsonObject().put("answers", answers).put("workers_created", workers).put("slots_filled", true);
+        return new Imported.Answers(answers, workers, true);
     }
 }

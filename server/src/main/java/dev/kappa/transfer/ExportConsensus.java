@@ -1,5 +1,6 @@
 package dev.kappa.transfer;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.kappa.analysis.AnswerFilter;
 import dev.kappa.consensus.ConsensusMethod;
 import dev.kappa.consensus.ConsensusRequest;
@@ -7,6 +8,7 @@ import dev.kappa.consensus.ConsensusService;
 import dev.kappa.db.tables.records.ProjectsRecord;
 import org.jooq.DSLContext;
 
+import java.io.IOException;
 import java.util.List;
 
 /**
@@ -20,7 +22,7 @@ final class ExportConsensus {
 
     private final ConsensusService.Computed computed;
 
-    private ExportConsensus(ConsensusService.Computed computed) {
+    ExportConsensus(ConsensusService.Computed computed) {
         this.computed = computed;
     }
 
@@ -37,14 +39,18 @@ final class ExportConsensus {
         return name == null ? null : ConsensusMethod.of(name);
     }
 
-    /** The item's JSON object (as PostgreSQL built it) with the consensus object added before its closing brace. */
-    String extend(String itemJson, long itemId) {
-        StringBuilder sb = new StringBuilder(itemJson.length() + 256);
-        sb.append(itemJson, 0, itemJson.lastIndexOf('}')).append(",\"consensus\":{\"method\":\"")
-                .append(computed.consensus().method().key()).append('"');
-        // appendFields starts every field with a comma, which follows "method" here
-        computed.consensus().appendFields(sb, computed.answers().itemIndex(itemId));
-        return sb.append("}}").toString();
+    /**
+     * The item's JSON object (as PostgreSQL built it, copied as text) with the consensus object added before its
+     * closing brace. The generator does not know it is inside the item's object, so the key and its comma are raw.
+     */
+    void write(JsonGenerator g, String itemJson, long itemId) throws IOException {
+        g.writeRaw(itemJson, 0, itemJson.lastIndexOf('}'));
+        g.writeRaw(",\"consensus\":");
+        g.writeStartObject();
+        g.writeStringField("method", computed.consensus().method().key());
+        computed.consensus().writeFields(g, computed.answers().itemIndex(itemId));
+        g.writeEndObject();
+        g.writeRaw('}');
     }
 
     List<String> csvCells(long itemId) {

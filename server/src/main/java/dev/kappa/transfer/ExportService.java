@@ -1,5 +1,6 @@
 package dev.kappa.transfer;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.kappa.auth.Principal;
 import dev.kappa.db.tables.records.ProjectsRecord;
 import dev.kappa.project.ProjectAccess;
@@ -48,11 +49,16 @@ public final class ExportService {
                     }
                 }
             } else {
+                JsonGenerator g = sink.json();
                 try (Cursor<Record> c = jsonLines(tx, projectId, filter)) {
                     for (Record r : c) {
                         String item = r.get(0, String.class);
-                        sink.append(consensus == null ? item : consensus.extend(item, r.get(1, Long.class)));
-                        sink.append('\n');
+                        if (consensus == null) {
+                            g.writeRaw(item);
+                        } else {
+                            consensus.write(g, item, r.get(1, Long.class));
+                        }
+                        sink.endLine();
                     }
                 }
             }

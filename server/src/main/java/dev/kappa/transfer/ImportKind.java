@@ -1,6 +1,5 @@
 package dev.kappa.transfer;
 
-import io.vertx.core.json.JsonObject;
 import org.jooq.DSLContext;
 
 import java.util.List;
@@ -10,7 +9,7 @@ import java.util.List;
  * staging table, checked against the database in SQL (unknown items, repeats), then written by one set-based
  * statement, all in one transaction: a bad line anywhere means nothing is written.
  */
-interface ImportKind {
+interface ImportKind<R> {
     /** Columns a CSV header must have; reported once, at line 1, if missing. */
     List<String> requiredColumns();
 
@@ -30,5 +29,5 @@ interface ImportKind {
     void check(DSLContext tx, BadLines bad);
 
     /** Writes the staged rows and answers the counts. */
-    JsonObject apply(DSLContext tx, long received);
+    R apply(DSLContext tx, long received);
 }

@@ -7,7 +7,6 @@ import dev.kappa.http.ApiRouter;
 import dev.kappa.http.Input;
 import dev.kappa.http.Responses;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -34,7 +33,7 @@ public final class ImportRoutes implements ApiRouter.Routes {
     }
 
     private interface Upload {
-        Future<JsonObject> start(Principal p, long projectId, UploadFormat format, BodyStream body);
+        Future<?> start(Principal p, long projectId, UploadFormat format, BodyStream body);
     }
 
     private void upload(RoutingContext ctx, Upload upload) {
@@ -44,7 +43,7 @@ public final class ImportRoutes implements ApiRouter.Routes {
             long id = Input.pathId(ctx, "id", "project");
             UploadFormat format = UploadFormat.of(ctx.request().getHeader("Content-Type"));
             limit.acquire();
-            Future<JsonObject> done;
+            Future<?> done;
             try {
                 done = upload.start(p, id, format, body);
             } catch (RuntimeException e) {

@@ -2,11 +2,11 @@ package dev.kappa.transfer;
 
 import dev.kappa.auth.Principal;
 import dev.kappa.db.tables.records.ProjectsRecord;
+import dev.kappa.metrics.Metrics;
 import dev.kappa.project.LabelSchema;
 import dev.kappa.project.ProjectAccess;
 import dev.kappa.sql.Db;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
 import org.jooq.DSLContext;
 
 import java.io.InputStream;
@@ -23,14 +23,14 @@ public final class ImportService {
         this.db = db;
     }
 
-    Future<JsonObject> items(Principal p, long projectId, UploadFormat format, InputStream body) {
+    Future<Imported.Items> items(Principal p, long projectId, UploadFormat format, InputStream body) {
         notJson(format);
-        return run(p, projectId, format, body, project -> new ItemImport(projectId, schemaOf(project)), true);
+        return run(p, projectId, format, body, project -> new ItemImport(projectId, schemaOf(project)), true).onSuccess(r -> Metrics.imported("items"));
     }
 
-    Future<JsonObject> predictions(Principal p, long projectId, UploadFormat format, InputStream body, PredictionImport.Run run) {
+    Future<Imported.Predictions> predictions(Principal p, long projectId, UploadFormat format, InputStream body, PredictionImport.Run run) {
         notJson(format);
-        return run(p, projectId, format, body, project -> new PredictionImport(projectId, schemaOf(project), run), false);
+        return run(p, projectId, format, body, project -> new PredictionImport(projectId, schemaOf(project), run), false).onSuccess(r -> Metrics.imported("predictions"));
     }
 
     /** How a past-answer upload is read: whose export it is, renamed columns, the default tier, the queue behaviour. */
@@ -38,7 +38,7 @@ public final class ImportService {
                          boolean fillSlots) {
     }
 
-    Future<JsonObject> answers(Principal p, long projectId, UploadFormat format, InputStream body, AnswerOptions o) {
+    Future<Imported.AnswersFrom> answers(Principal p, long projectId, UploadFormat format, InputStream body, AnswerOptions o) {
         o.source().requireFormat(format);
         return db.blocking(() -> db.inTx(tx -> {
             ProjectsRecord project = ProjectAccess.requireManagerForWrite(tx, p, projectId);
@@ -47,13 +47,13 @@ public final class ImportService {
             }
             LabelSchema schema = schemaOf(project);
             RowReader reader = ToolRows.wrap(format.open(body), o.source(), o.mapping(), schema, o.fromName());
-            JsonObject result = StreamedImport.run(tx, body, reader, new AnswerImport(project, schema, o.fillSlots(), o.defaultTier()));
-            return result.put("source", o.source().key()).put("skipped", reader instanceof ToolRows t ? t.skipped() : 0L);
-        }));
+            Imported.Answers result = StreamedImport.run(tx, body, reader, new AnswerImport(project, schema, o.fillSlots(), o.defaultTier()));
+            return new Imported.AnswersFrom(result, o.source().key(), reader instanceof ToolRows t ? t.skipped() : 0L);
+        })).onSuccess(r -> Metrics.imported("answers"));
     }
 
-    private Future<JsonObject> run(Principal p, long projectId, UploadFormat format, InputStream body,
-                                   Function<ProjectsRecord, ImportKind> kind, boolean exclusive) {
+    private <R> Future<R> run(Principal p, long projectId, UploadFormat format, InputStream body,
+                              Function<ProjectsRecord, ImportKind<R>> kind, boolean exclusive) {
         return db.blocking(() -> db.inTx(tx -> {
             ProjectsRecord project = ProjectAccess.requireManagerForWrite(tx, p, projectId);
             if (exclusive) {

@@ -18,7 +18,7 @@ import static dev.kappa.db.Tables.PROJECTS;
  * {@code gold} columns are named and every other column goes into {@code data} as text. Re-importing an external_id
  * updates that item in place (same id, seq and sample_key); an unchanged item is not rewritten at all.
  */
-final class ItemImport implements ImportKind {
+final class ItemImport implements ImportKind<Imported.Items> {
     static final int MAX_EXTERNAL_ID = 500;
     private static final Set<String> FIELDS = Set.of("external_id", "data", "gold", "meta");
 
@@ -89,7 +89,7 @@ final class ItemImport implements ImportKind {
     }
 
     @Override
-    public JsonObject apply(DSLContext tx, long received) {
+    public Imported.Items apply(DSLContext tx, long received) {
         if (received == 0) {
             return counts(0, 0, 0);
         }
@@ -144,8 +144,7 @@ final class ItemImport implements ImportKind {
                 projectId, base, projectId).get(0, Long.class);
     }
 
-    private static JsonObject counts(long items, long created, long updated) {
-        return new JsonObject().put("items", items).put("created", created).put("updated", updated)
-                .put("unchanged", items - created - updated);
+    private static Imported.Items counts(long items, long created, long updated) {
+        return new Imported.Items(items, created, updated, items - created - updated);
     }
 }

@@ -13,7 +13,7 @@ import java.util.Set;
  * probability) or {@code score}. The run is found or created by model and version; uploading the same run again
  * replaces its predictions for the items in the file and leaves other runs alone.
  */
-final class PredictionImport implements ImportKind {
+final class PredictionImport implements ImportKind<Imported.Predictions> {
     /** A model run as named in the query string, with its optional metrics. */
     record Run(String model, String version, Double latencyMs, Double sizeMb, Double costPer1k) {
     }
@@ -81,7 +81,7 @@ final class PredictionImport implements ImportKind {
     }
 
     @Override
-    public JsonObject apply(DSLContext tx, long received) {
+    public Imported.Predictions apply(DSLContext tx, long received) {
         long runId = tx.fetchOne("""
                 insert into model_runs as r (project_id, model, version, latency_ms, size_mb, cost_per_1k) values (?, ?, ?, ?, ?, ?)
                 on conflict (project_id, model, version) do update set
@@ -95,7 +95,6 @@ final class PredictionImport implements ImportKind {
                 on conflict (project_id, run_id, item_id) do update
                   set label = excluded.label, probs = excluded.probs, score = excluded.score, created_at = now()""",
                 projectId, runId, projectId);
-        return new JsonObject().put("run_id", runId).put("model", run.model()).put("version", run.version())
-                .put("predictions", written);
+        return new Imported.Predictions(runId, run.model(), run.version(), written);
     }
 }

@@ -1,5 +1,7 @@
 package dev.kappa.transfer;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.kappa.http.LineGenerator;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 
@@ -22,6 +24,7 @@ final class ResponseSink {
 
     private final HttpServerResponse response;
     private final StringBuilder pending = new StringBuilder(CHUNK + 4096);
+    private JsonGenerator json;
     private volatile boolean closed;
     private volatile CompletableFuture<Void> drained;
 
@@ -45,6 +48,23 @@ final class ResponseSink {
 
     void append(char c) throws IOException {
         pending.append(c);
+    }
+
+    /** A JSON generator writing into the pending text; end each of its lines with {@link #endLine()}. */
+    JsonGenerator json() {
+        if (json == null) {
+            json = LineGenerator.into(pending);
+        }
+        return json;
+    }
+
+    /** Ends the generator's line: what it holds goes into the pending text, then the newline. */
+    void endLine() throws IOException {
+        json.flush();
+        pending.append('\n');
+        if (pending.length() >= CHUNK) {
+            flush();
+        }
     }
 
     void flush() throws IOException {

@@ -1,7 +1,6 @@
 package dev.kappa.transfer;
 
 import dev.kappa.error.Problems;
-import io.vertx.core.json.JsonObject;
 import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;
 import org.postgresql.PGConnection;
@@ -26,12 +25,12 @@ final class StreamedImport {
     private StreamedImport() {
     }
 
-    static JsonObject run(DSLContext tx, InputStream body, UploadFormat format, ImportKind kind) {
+    static <R> R run(DSLContext tx, InputStream body, UploadFormat format, ImportKind<R> kind) {
         return run(tx, body, format.open(body), kind);
     }
 
     /** With a reader the caller opened on {@code body} (another tool's export read through {@link ToolRows}). */
-    static JsonObject run(DSLContext tx, InputStream body, RowReader reader, ImportKind kind) {
+    static <R> R run(DSLContext tx, InputStream body, RowReader reader, ImportKind<R> kind) {
         BadLines bad = new BadLines();
         tx.execute(kind.stagingTable());
         try {
@@ -71,7 +70,7 @@ final class StreamedImport {
                     throw bad.problem();
                 }
                 long checked = System.nanoTime();
-                JsonObject result = kind.apply(tx, received);
+                R result = kind.apply(tx, received);
                 LOG.info(String.format("%s: %d records; read and copied in %d ms, checked in %d ms, written in %d ms",
                         kind.getClass().getSimpleName(), received, (read - started) / 1_000_000,
                         (checked - read) / 1_000_000, (System.nanoTime() - checked) / 1_000_000));
@@ -86,7 +85,7 @@ final class StreamedImport {
         }
     }
 
-    private static void write(ImportKind kind, RowReader.Row row, CopyRows out, BadLines bad) throws java.sql.SQLException {
+    private static void write(ImportKind<?> kind, RowReader.Row row, CopyRows out, BadLines bad) throws java.sql.SQLException {
         Object[] values;
         try {
             values = kind.row(new UploadFields(row), row.line());
@@ -106,7 +105,7 @@ final class StreamedImport {
         out.endRow();
     }
 
-    private static void checkHeader(List<String> columns, ImportKind kind, BadLines bad) {
+    private static void checkHeader(List<String> columns, ImportKind<?> kind, BadLines bad) {
         if (columns == null) {
             return;
         }

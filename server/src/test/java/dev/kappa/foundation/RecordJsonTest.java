@@ -58,4 +58,43 @@ class RecordJsonTest {
         assertEquals(new JsonObject().put("big", Double.NaN).put("small", Double.POSITIVE_INFINITY).put("missing", 2.0).encode(),
                 RecordJson.encode(new D(Double.NaN, Double.POSITIVE_INFINITY, 2.0)));
     }
+
+    @Test
+    @DisplayName("an item's jsonb text (data, gold, meta; null gold) is written as the JsonObject decoded from it was")
+    void itemView() {
+        Instant at = Instant.parse("2026-01-31T12:00:00Z");
+        String data = "{\"text\": \"a  b\", \"n\": 1.50, \"big\": 12345678901234567890}";
+        JsonObject before = new JsonObject().put("id", 4L).put("external_id", "x").put("data", new JsonObject(data))
+                .put("gold", null).put("meta", io.vertx.core.json.Json.decodeValue("[1, \"m\"]")).put("seq", 9L)
+                .put("priority", 0.5).put("sample_key", null).put("created_at", at).put("updated_at", at);
+        assertEquals(before.encode(), RecordJson.encode(new dev.kappa.item.ItemView(4, "x", data, null, "[1, \"m\"]", 9, 0.5, null, at, at)));
+    }
+
+    @Test
+    @DisplayName("every shape of an estimate, alone and unwrapped into a record, is written as EstimateJson wrote it")
+    void estimates() {
+        dev.kappa.stats.Estimate defined = dev.kappa.stats.Estimate.of(0.1 + 0.2);
+        dev.kappa.stats.Estimate undefined = dev.kappa.stats.Estimate.undefined("one annotator");
+        dev.kappa.stats.Bootstrap.Interval ci = new dev.kappa.stats.Bootstrap.Interval(defined, dev.kappa.stats.Estimate.of(0.25),
+                dev.kappa.stats.Estimate.of(1.0), 0.95, 100, 100, 7);
+        dev.kappa.stats.Bootstrap.Interval open = new dev.kappa.stats.Bootstrap.Interval(defined, undefined, dev.kappa.stats.Estimate.of(1.0),
+                0.95, 100, 3, 7);
+        for (dev.kappa.stats.Estimate e : List.of(defined, undefined)) {
+            assertEquals(dev.kappa.analysis.EstimateJson.of(e).encode(), RecordJson.encode(dev.kappa.analysis.EstimateView.of(e)));
+            for (dev.kappa.stats.Bootstrap.Interval i : java.util.Arrays.asList(ci, open, null)) {
+                for (String why : java.util.Arrays.asList("no bootstrap asked (resamples=0)", null)) {
+                    assertEquals(dev.kappa.analysis.EstimateJson.of(e, i, why).encode(),
+                            RecordJson.encode(dev.kappa.analysis.EstimateView.of(e, i, why)));
+                }
+            }
+            record Pair(@com.fasterxml.jackson.annotation.JsonUnwrapped dev.kappa.analysis.EstimateView kappa, List<Long> annotators,
+                        int sharedItems) {
+            }
+            assertEquals(dev.kappa.analysis.EstimateJson.of(e, ci, null).put("annotators", new JsonArray().add(1L).add(2L))
+                            .put("shared_items", 4).encode(),
+                    RecordJson.encode(new Pair(dev.kappa.analysis.EstimateView.of(e, ci, null), List.of(1L, 2L), 4)));
+        }
+        assertEquals(dev.kappa.analysis.EstimateJson.of(defined).put("ci", new JsonArray().add(0.1).add(0.5)).put("ci_method", "wilson").encode(),
+                RecordJson.encode(dev.kappa.analysis.EstimateView.of(defined, 0.1, 0.5, "wilson")));
+    }
 }

@@ -33,6 +33,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * operations check the caller's role before the project, so a non-member annotator gets 403 there, not 404; and a
  * study's body is validated before access, so another team's engineer gets 422 for an invalid body instead of 404.
  *
+ * <p>{@code /metrics} is opened by the caller's address or a metrics token, never by role: every caller here comes from
+ * 127.0.0.1, which the default allows (observe/MetricsTest checks the refusals).
+ *
  * <p>ADDING AN OPERATION TO openapi.yaml? Add its row to {@link #TABLE}: the test fails until every documented
  * operation has one, and fails on rows for operations that are no longer documented.
  */
@@ -45,6 +48,9 @@ class AccessMatrixTest {
             GET /health                                    | ok  ok  ok  ok  ok  ok  | -
             GET /ready                                     | ok  ok  ok  ok  ok  ok  | -
             GET /openapi.yaml                              | ok  ok  ok  ok  ok  ok  | -
+            GET /docs                                      | *   *   *   *   *   *   | -
+            GET /docs/                                     | ok  ok  ok  ok  ok  ok  | -
+            GET /metrics                                   | ok  ok  ok  ok  ok  ok  | -
             POST /api/auth/login                           | *   *   *   *   *   *   | {"email": "nobody@kappa.test", "password": "wrong"}
             POST /api/auth/logout                          | 401 ok  ok  ok  ok  ok  | -
             GET /api/me                                    | 401 ok  ok  ok  ok  ok  | -

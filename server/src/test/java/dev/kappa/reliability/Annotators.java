@@ -24,6 +24,8 @@ final class Annotators {
     final Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
     final ConcurrentLinkedQueue<String> unexpected = new ConcurrentLinkedQueue<>();
     final AtomicInteger connectionFailures = new AtomicInteger();
+    /** Answers refused with 409 after their lease's expiry: the documented outcome once another annotator took the slot. */
+    final AtomicInteger expiredBeforeAnswer = new AtomicInteger();
     final AtomicBoolean stop = new AtomicBoolean();
     private final List<Thread> threads = new java.util.ArrayList<>();
 
@@ -92,6 +94,7 @@ final class Annotators {
                 continue;
             }
             String lease = next.json().getString("lease_id");
+            java.time.Instant expires = java.time.Instant.parse(next.json().getString("expires_at"));
             JsonObject answer = new JsonObject().put("label", ThreadLocalRandom.current().nextBoolean() ? "pos" : "neg").put("duration_ms", 10);
             Http.Response r = send(token, port, "/api/leases/" + lease + "/answer", answer);
             if (r == null) {
@@ -99,6 +102,10 @@ final class Annotators {
             }
             if (r.status() == 201 || r.status() == 200) {
                 acknowledged.add(r.json().getLong("answer_id"));
+            } else if (r.status() == 409 && java.time.Instant.now().isAfter(expires) && "lease".equals(r.json().getString("field"))) {
+                // The outage (or the retries through it) outlasted the lease and the slot went to someone else: the
+                // answer was never acknowledged, and the annotator is told to take the next task.
+                expiredBeforeAnswer.incrementAndGet();
             } else {
                 unexpected.add("answer -> " + r);
             }

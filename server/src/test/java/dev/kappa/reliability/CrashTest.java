@@ -51,8 +51,9 @@ class CrashTest {
                 }
                 Thread.sleep(300); // let the last acknowledgements arrive
                 load.stopAndJoin();
-                System.out.printf("CrashTest: %d rounds, %d acknowledged answers, %d connection failures, statuses %s%n",
-                        ROUNDS, load.acknowledged.size(), load.connectionFailures.get(), load.statuses);
+                System.out.printf("CrashTest: %d rounds, %d acknowledged answers, %d connection failures, %d refused after their lease "
+                        + "expired, statuses %s%n", ROUNDS, load.acknowledged.size(), load.connectionFailures.get(),
+                        load.expiredBeforeAnswer.get(), load.statuses);
                 assertTrue(load.unexpected.isEmpty(), "unexpected responses: " + load.unexpected);
                 assertTrue(load.connectionFailures.get() > 0, "the killed process was never hit: the test proved nothing");
                 Fixtures.assertExact(a.databaseUrl(), p, ITEMS, OVERLAP, load);

@@ -79,7 +79,8 @@ class DatabaseRestartTest {
             }
             Thread.sleep(300);
             load.stopAndJoin();
-            System.out.printf("DatabaseRestartTest: %d restarts, %d acknowledged answers, statuses %s%n", ROUNDS, load.acknowledged.size(), load.statuses);
+            System.out.printf("DatabaseRestartTest: %d restarts, %d acknowledged answers, %d refused after their lease expired, statuses %s%n",
+                    ROUNDS, load.acknowledged.size(), load.expiredBeforeAnswer.get(), load.statuses);
             assertTrue(during503 > 0, "no request saw the outage: the test proved nothing");
             assertTrue(load.unexpected.isEmpty(), "unexpected responses: " + load.unexpected);
             Fixtures.assertExact(url, p, ITEMS, OVERLAP, load);

@@ -13,7 +13,10 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** A small real-HTTP client for tests: every call goes over a socket to a running server. */
+/**
+ * A small real-HTTP client for tests: every call goes over a socket to a running server, and every JSON answer is
+ * checked against openapi.yaml ({@link ResponseContract}); a mismatch fails the test that made the call.
+ */
 public final class Http {
     public record Response(int status, String body, java.net.http.HttpHeaders headers) {
         public JsonObject json() {
@@ -101,7 +104,9 @@ public final class Http {
 
     public Response send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> r = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpRequest built = request.build();
+            HttpResponse<String> r = CLIENT.send(built, HttpResponse.BodyHandlers.ofString());
+            ResponseContract.check(built.method(), built.uri(), r.statusCode(), r.headers().firstValue("Content-Type").orElse(null), r.body());
             return new Response(r.statusCode(), r.body(), r.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,6 +1,7 @@
 package dev.kappa.transfer;
 
 import dev.kappa.support.Http;
+import dev.kappa.support.ResponseContract;
 import dev.kappa.support.TestDatabases;
 import dev.kappa.support.TestServer;
 import io.vertx.core.json.JsonObject;
@@ -105,6 +106,7 @@ class StreamingImportTest {
                 .header("Content-Type", "application/x-ndjson")
                 .POST(HttpRequest.BodyPublishers.ofInputStream(Generated::new)).build();
         HttpResponse<String> r = client.send(upload, HttpResponse.BodyHandlers.ofString());
+        ResponseContract.check(upload.method(), upload.uri(), r.statusCode(), r.headers().firstValue("Content-Type").orElse(null), r.body());
         assertEquals(200, r.statusCode(), r.body());
         assertEquals(ITEMS, new JsonObject(r.body()).getInteger("created"));
         assertTrue(child.isAlive(), "the server survived the upload");

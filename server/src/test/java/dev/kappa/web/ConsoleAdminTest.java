@@ -17,6 +17,7 @@ import org.openqa.selenium.support.ui.Select;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -57,24 +58,19 @@ class ConsoleAdminTest {
     }
 
     private static void type(WebElement input, String text) {
-        input.clear();
-        input.sendKeys(text);
+        ConsoleSetUp.type(input, text);
     }
 
     private static long scalar(String sql, Object... args) throws Exception {
         return Fixtures.scalar(server.databaseUrl(), sql, args);
     }
 
-    /** The element's text read in the page (never stale while the page redraws), or null when it is absent. */
     private static String textOf(String css) {
-        return (String) browser.script("const e = document.querySelector(arguments[0]); return e ? e.textContent : null", css);
+        return ConsoleSetUp.textOf(browser, css);
     }
 
     private static void waitText(String css, String contains) {
-        browser.until(d -> {
-            String t = textOf(css);
-            return t != null && t.contains(contains);
-        });
+        ConsoleSetUp.waitText(browser, css, contains);
     }
 
     @Test
@@ -85,46 +81,20 @@ class ConsoleAdminTest {
         Users.Created eng = server.user("engineer", null);
         ConsoleBrowser.logIn(browser, eng.email(), eng.password());
 
-        browser.find("#new-project").click();
-        WebElement name = browser.until(d -> d.findElement(By.cssSelector("#project-form input[name=name]")));
         String projectName = "Sentiment " + UUID.randomUUID().toString().substring(0, 6);
-        type(name, projectName);
-        var keys = browser.driver.findElements(By.cssSelector("#label-rows input[name=label-key]"));
-        var names = browser.driver.findElements(By.cssSelector("#label-rows input[name=label-name]"));
-        type(keys.get(0), "pos");
-        type(names.get(0), "Positive");
-        type(keys.get(1), "neg");
-        type(names.get(1), "Negative");
-        type(browser.find("input[name=overlap_crowd]"), "2");
-        type(browser.find("textarea[name=instructions]"), "Is it **positive**?");
-        browser.until(d -> d.findElement(By.cssSelector("#md-preview strong")).getText().equals("positive"));
-        browser.find("#save-project").click();
-
-        browser.until(d -> d.getCurrentUrl().matches(".*#/manage/\\d+/members$"));
-        long project = Long.parseLong(browser.driver.getCurrentUrl().replaceAll(".*#/manage/(\\d+)/members$", "$1"));
-        waitText("#console-project-name", projectName); // the URL changes before the project's frame is drawn
-        WebElement who = browser.until(d -> d.findElement(By.cssSelector("#member-who")));
-        type(who, byEmail.email());
-        browser.find("#add-member").click();
+        long project = ConsoleSetUp.createProject(browser, projectName, List.of(new ConsoleSetUp.Label("pos", "Positive", null),
+                new ConsoleSetUp.Label("neg", "Negative", null)), 2, 1, "Is it **positive**?",
+                () -> browser.until(d -> d.findElement(By.cssSelector("#md-preview strong")).getText().equals("positive")));
+        ConsoleSetUp.addMember(browser, "email", byEmail.email(), 1);
         browser.until(d -> !d.findElements(By.cssSelector("#members-table tr[data-user-id='" + byEmail.id() + "']")).isEmpty());
-        new Select(browser.find("#member-by")).selectByValue("external_id");
-        type(browser.find("#member-who"), worker);
-        browser.find("#add-member").click();
-        waitText("#members-table caption", "2 members");
+        ConsoleSetUp.addMember(browser, "external_id", worker, 2);
 
-        browser.find(".tabs a[data-tab='data']").click();
-        WebElement upload = browser.until(d -> d.findElement(By.cssSelector("#upload-file")));
-        upload.sendKeys(file("items.jsonl", "{\"external_id\":\"r1\",\"data\":{\"text\":\"great\"}}\n"
-                + "{\"external_id\":\"r2\",\"data\":{\"text\":\"awful\"}}\n{\"external_id\":\"r3\",\"data\":{\"text\":\"fine\"}}\n").toString());
-        waitText("#upload-status", "imported in");
+        ConsoleSetUp.uploadItems(browser, file("items.jsonl", "{\"external_id\":\"r1\",\"data\":{\"text\":\"great\"}}\n"
+                + "{\"external_id\":\"r2\",\"data\":{\"text\":\"awful\"}}\n{\"external_id\":\"r3\",\"data\":{\"text\":\"fine\"}}\n"));
         assertEquals(browser.find("#upload-progress").getAttribute("max"), browser.find("#upload-progress").getAttribute("value"),
                 "the bar reaches the file's size");
-        new Select(browser.find("#upload-kind")).selectByValue("predictions");
-        type(browser.find("#upload-model"), "bert");
-        type(browser.find("#upload-version"), "v2");
-        browser.find("#upload-file").sendKeys(file("preds.jsonl", "{\"item\":\"r1\",\"label\":\"pos\",\"score\":0.9}\n"
-                + "{\"item\":\"r2\",\"label\":\"neg\",\"score\":0.8}\n").toString());
-        waitText("#upload-status", "preds.jsonl: imported");
+        ConsoleSetUp.uploadPredictions(browser, file("preds.jsonl", "{\"item\":\"r1\",\"label\":\"pos\",\"score\":0.9}\n"
+                + "{\"item\":\"r2\",\"label\":\"neg\",\"score\":0.8}\n"), "bert", "v2");
 
         assertEquals(3, scalar("select count(*) from items where project_id = ?", project));
         assertEquals(2, scalar("select count(*) from predictions p join model_runs r on r.project_id = p.project_id and r.id = p.run_id "

@@ -42,37 +42,43 @@ class ConsoleAnalysisPagesTest {
     record Login(long id, String email, String password) {
     }
 
+    /**
+     * The accounts come from the admin (people are the admin's job); everything else the engineer does in the
+     * browser alone: the project, its two annotators, the items (every second with gold) and a model run.
+     */
     @BeforeAll
-    static void start() {
+    static void start() throws java.io.IOException {
         server = TestServer.start();
         browser = Browser.open(server.port());
         Http api = server.admin();
-        JsonObject schema = new JsonObject().put("kind", "single").put("labels", new JsonArray()
-                .add(new JsonObject().put("key", "pos").put("name", "Positive " + XSS).put("hotkey", "1"))
-                .add(new JsonObject().put("key", "neg").put("name", "Negative").put("hotkey", "2")));
-        project = Fixtures.project(api, "Reviews " + XSS, "console test", schema, "Label it.");
-        check(api.patch("/api/projects/" + project, new JsonObject().put("overlap", new JsonObject().put("crowd", 2).put("expert", 0))), 200);
-        List<JsonObject> data = new ArrayList<>();
-        for (int i = 1; i <= 8; i++) {
-            data.add(new JsonObject().put("text", "Review " + i + " " + XSS).put("stars", i % 5));
+        engineer = user(api, "engineer", null, "Eng " + XSS);
+        admin = new Login(0, TestServer.ADMIN_EMAIL, TestServer.ADMIN_PASSWORD);
+        for (int i = 0; i < 2; i++) {
+            annotators.add(user(api, "annotator", "crowd", "Annotator " + i + " " + XSS));
         }
-        Fixtures.items(api, project, data, 2);
+        ConsoleBrowser.logIn(browser, engineer.email(), engineer.password());
+        project = ConsoleSetUp.createProject(browser, "Reviews " + XSS, List.of(new ConsoleSetUp.Label("pos", "Positive " + XSS, "1"),
+                new ConsoleSetUp.Label("neg", "Negative", "2")), 2, 0, "Label it. " + XSS, null);
+        for (int i = 0; i < annotators.size(); i++) {
+            ConsoleSetUp.addMember(browser, "email", annotators.get(i).email(), i + 1);
+        }
+        java.nio.file.Path files = java.nio.file.Files.createTempDirectory("kappa-pages-");
+        StringBuilder items = new StringBuilder();
         StringBuilder predictions = new StringBuilder();
         for (int i = 1; i <= 8; i++) {
+            JsonObject line = new JsonObject().put("external_id", "it" + i)
+                    .put("data", new JsonObject().put("text", "Review " + i + " " + XSS).put("stars", i % 5));
+            if (i % 2 == 1) {
+                line.put("gold", "pos");
+            }
+            items.append(line.encode()).append('\n');
             String label = i % 3 == 0 ? "neg" : "pos";
             predictions.append(new JsonObject().put("item", "it" + i).put("label", label)
                     .put("probs", new JsonObject().put("pos", label.equals("pos") ? 0.7 : 0.2).put("neg", label.equals("pos") ? 0.3 : 0.8)).encode()).append('\n');
         }
-        check(api.post("/api/projects/" + project + "/predictions?model=" + java.net.URLEncoder.encode("bert " + XSS, java.nio.charset.StandardCharsets.UTF_8)
-                + "&version=1&latency_ms=15&cost_per_1k=0.02", predictions.toString(), "application/x-ndjson"), 200);
-        engineer = user(api, "engineer", null, "Eng " + XSS);
-        check(api.post("/api/projects/" + project + "/managers", new JsonObject().put("user_id", engineer.id())), 201);
-        admin = new Login(0, TestServer.ADMIN_EMAIL, TestServer.ADMIN_PASSWORD);
-        for (int i = 0; i < 2; i++) {
-            Login a = user(api, "annotator", "crowd", "Annotator " + i + " " + XSS);
-            check(api.post("/api/projects/" + project + "/members", new JsonObject().put("user_id", a.id())), 201);
-            annotators.add(a);
-        }
+        ConsoleSetUp.uploadItems(browser, java.nio.file.Files.writeString(files.resolve("items.jsonl"), items));
+        ConsoleSetUp.uploadPredictions(browser, java.nio.file.Files.writeString(files.resolve("predictions.jsonl"), predictions), "bert " + XSS, "1");
+        assertInert();
     }
 
     @AfterAll

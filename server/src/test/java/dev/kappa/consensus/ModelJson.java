@@ -3,7 +3,7 @@ package dev.kappa.consensus;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
-/** The JSON of a fitted Dawid-Skene model: matrices keyed by class, rows by true class, columns by answered class. */
+/** The writer before issue 16 (kept for {@link ConsensusJsonTest}) of a fitted Dawid-Skene model: matrices keyed by class, rows by true class, columns by answered class. */
 final class ModelJson {
     private ModelJson() {
     }
@@ -34,6 +34,24 @@ final class ModelJson {
         }
         return new JsonObject().put("project_id", projectId).put("method", "dawid-skene")
                 .put("tolerance", q.tolerance()).put("max_iterations", q.maxIterations())
-                .put("filter", q.filter().json()).put("models", models);
+                .put("filter", filter(q.filter())).put("models", models);
+    }
+
+    /** {@code AnswerFilter.json()} before issue 16. */
+    static JsonObject filter(dev.kappa.analysis.AnswerFilter f) {
+        JsonObject o = new JsonObject().put("tier", f.tier()).put("label", f.label())
+                .put("from", f.from() == null ? null : f.from().toInstant().toString())
+                .put("to", f.to() == null ? null : f.to().toInstant().toString());
+        if (f.annotators() != null) {
+            JsonArray ids = new JsonArray();
+            for (long id : f.annotators()) {
+                ids.add(id);
+            }
+            o.put("annotators", ids);
+        } else {
+            o.put("annotators", null);
+        }
+        o.put("workers", f.workers() == null ? null : new JsonArray(java.util.List.of(f.workers())));
+        return o;
     }
 }

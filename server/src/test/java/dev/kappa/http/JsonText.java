@@ -3,6 +3,8 @@ package dev.kappa.http;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 
 /**
+ * The hand-written JSON text of the streams before issue 16, kept so that the tests pin the generator-written lines
+ * against it.
  * Appends JSON tokens to a StringBuilder, for streams of many small objects (a consensus line per item) where building
  * a JsonObject per line would cost more than computing the line. Non-finite numbers become null, never NaN.
  */

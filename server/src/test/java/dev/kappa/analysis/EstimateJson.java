@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 /**
+ * The estimate writer before issue 16, kept so that the tests pin EstimateView and the writers built on it against it.
  * Estimates as JSON, never NaN: {@code {"value": 0.43, "ci": [0.31, 0.55]}}; an undefined value is
  * {@code {"value": null, "reason": "..."}}, and an interval that could not be formed is {@code "ci": null} with
  * {@code ci_reason}.

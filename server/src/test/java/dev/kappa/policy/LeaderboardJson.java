@@ -2,15 +2,16 @@ package dev.kappa.policy;
 
 import dev.kappa.project.EvaluationPolicy;
 import dev.kappa.analysis.EstimateJson;
-import dev.kappa.baseline.Csv;
 import dev.kappa.baseline.ReferenceDescriptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
-import java.util.ArrayList;
 import java.util.List;
 
-/** The leaderboard as JSON or CSV: entries in rank order, unranked last, then the outcome in words. */
+/**
+ * The leaderboard writer before issue 16, kept so that {@link LeaderboardViewJsonTest} pins the bytes of
+ * {@link LeaderboardView} against it: entries in rank order, unranked last, then the outcome in words.
+ */
 final class LeaderboardJson {
     private LeaderboardJson() {
     }
@@ -25,7 +26,7 @@ final class LeaderboardJson {
         return new JsonObject()
                 .put("project_id", r.baseline().projectId())
                 .put("reference", new JsonObject().put("kind", reference).put("description", ReferenceDescriptions.describe(reference)))
-                .put("policy", r.policy().json())
+                .put("policy", policy(r.policy()))
                 .put("objective", Leaderboard.objectiveName(r.policy()))
                 .put("scope", LeaderboardEntries.SCOPE)
                 .put("bootstrap", new JsonObject().put("resamples", r.baseline().report().options().resamples())
@@ -45,7 +46,7 @@ final class LeaderboardJson {
                 ? EstimateJson.of(v, e.entry().intervals().get(m), null) : EstimateJson.of(v)));
         JsonArray failed = new JsonArray();
         for (Leaderboard.Failure f : e.failed()) {
-            failed.add(new JsonObject().put("metric", f.metric()).put("bound", f.bound().json())
+            failed.add(new JsonObject().put("metric", f.metric()).put("bound", bound(f.bound()))
                     .put("value", EstimateJson.number(f.value()))
                     .put("reason", f.value().defined() ? "outside the bound" : "unknown: " + f.value().reason()));
         }
@@ -57,21 +58,30 @@ final class LeaderboardJson {
                 .put("tied_with", new JsonArray(List.copyOf(e.tiedWith()))).put("metrics", metrics);
     }
 
-    static String csv(PolicyService.Ranking r) {
-        List<String> header = new ArrayList<>(List.of("rank", "kind", "run_id", "name", "objective", "objective_low",
-                "objective_high", "passes", "failed", "tied_with", "reference"));
-        header.addAll(EvaluationPolicy.METRICS);
-        Csv csv = new Csv(header);
-        for (Leaderboard.Ranked e : r.result().entries()) {
-            csv.cell(e.rank()).cell(e.entry().kind()).cell(e.entry().runId()).cell(e.entry().name())
-                    .estimate(e.objective(), e.objectiveCi()).cell(e.passes())
-                    .cell(String.join(";", e.failed().stream().map(Leaderboard.Failure::metric).toList()))
-                    .cell(String.join(";", e.tiedWith())).cell(r.baseline().report().reference());
-            for (String m : EvaluationPolicy.METRICS) {
-                csv.estimate(e.entry().metrics().get(m));
-            }
-            csv.end();
+    /** {@code EvaluationPolicy.json()} before issue 16. */
+    static JsonObject policy(EvaluationPolicy p) {
+        JsonObject t = new JsonObject();
+        p.thresholds().forEach((m, b) -> t.put(m, bound(b)));
+        JsonObject o = new JsonObject().put("optimize", p.optimize());
+        if (p.weights() != null) {
+            JsonObject w = new JsonObject();
+            p.weights().forEach(w::put);
+            o.put("weights", w);
+        } else {
+            o.put("weights", null);
         }
-        return csv.toString();
+        return o.put("thresholds", t).put("reference", p.reference()).put("default", p.isDefault());
+    }
+
+    /** {@code EvaluationPolicy.Bound.json()} before issue 16. */
+    static JsonObject bound(EvaluationPolicy.Bound b) {
+        JsonObject o = new JsonObject();
+        if (b.min() != null) {
+            o.put("min", b.min());
+        }
+        if (b.max() != null) {
+            o.put("max", b.max());
+        }
+        return o;
     }
 }

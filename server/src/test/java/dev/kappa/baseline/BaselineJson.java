@@ -9,10 +9,11 @@ import io.vertx.core.json.JsonObject;
 import java.util.List;
 
 /**
- * The baseline as JSON, snake_case, never NaN: a metric is {@code {"value": .., "ci": [low, high]}}, and a metric
+ * The writer the baseline used before issue 16 (kept here so that {@link BaselineViewJsonTest} pins the bytes of
+ * {@link BaselineView} against it). The baseline as JSON, snake_case, never NaN: a metric is {@code {"value": .., "ci": [low, high]}}, and a metric
  * without a value is {@code {"value": null, "reason": ".."}} (thin rows say so on every metric and at the row).
  */
-public final class BaselineJson {
+final class BaselineJson {
     static final String NO_RESAMPLES = "no bootstrap asked (resamples=0)";
 
     private BaselineJson() {
