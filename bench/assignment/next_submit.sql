@@ -83,7 +83,7 @@ WITH lease AS (
   FROM ok o
   RETURNING id, item_id, tier, label, duration_ms, server_ms, created_at, lease_id
 ), filled AS (
-  UPDATE slots s SET answer_id = a.id, expires_at = NULL FROM answer a JOIN ok o ON o.id = a.lease_id
+  UPDATE slots s SET answer_id = a.id, filled_at = a.created_at, expires_at = NULL FROM answer a JOIN ok o ON o.id = a.lease_id
   WHERE s.project_id = o.project_id AND s.item_id = o.item_id AND s.tier = o.tier AND s.slot_no = o.slot_no AND s.lease_id = o.id
 ), closed AS (
   UPDATE leases l SET closed_at = now(), outcome = 'answered' FROM answer a WHERE l.project_id = :p AND l.id = a.lease_id

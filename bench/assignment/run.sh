@@ -85,7 +85,7 @@ for c in $CL; do
   echo "== pgbench next+submit (Kappa's statements), $c clients, ${SECS}s, load $(cat /proc/loadavg)"
   pgbench -h 127.0.0.1 -U postgres -n -M prepared -c $c -j 2 -T $SECS -f ${NEXT_SUBMIT_SQL:-bench/assignment/next_submit.sql} \
     -D p=$P2 -D amin=$1 -D amax=$2 -D ttl=600 -D "schema=$schema" kappa_bench 2>&1 | { grep -E 'tps|latency average|failed|aborted' || true; } | sed "s/^/kappa   c=$c: /" | tee -a $out/pgbench.txt || true
-  $PG -d kappa_bench -c "UPDATE slots SET lease_id = NULL, annotator_id = NULL, expires_at = NULL, answer_id = NULL, started = false WHERE project_id = $P2;
+  $PG -d kappa_bench -c "UPDATE slots SET lease_id = NULL, annotator_id = NULL, expires_at = NULL, answer_id = NULL, filled_at = NULL, started = false WHERE project_id = $P2;
     DELETE FROM answers WHERE project_id = $P2; DELETE FROM leases WHERE project_id = $P2" -c "VACUUM ANALYZE slots"
   mini_reset
   echo "== pgbench minimal cycle, $c clients, ${SECS}s, load $(cat /proc/loadavg)"

@@ -55,7 +55,7 @@ final class LeaseRepository {
               FROM ok o
               RETURNING id, item_id, tier, label, duration_ms, server_ms, created_at, lease_id
             ), filled AS (
-              UPDATE slots s SET answer_id = a.id, expires_at = NULL FROM answer a JOIN ok o ON o.id = a.lease_id
+              UPDATE slots s SET answer_id = a.id, filled_at = a.created_at, expires_at = NULL FROM answer a JOIN ok o ON o.id = a.lease_id
               WHERE s.project_id = o.project_id AND s.item_id = o.item_id AND s.tier = o.tier AND s.slot_no = o.slot_no AND s.lease_id = o.id
             ), closed AS (
               UPDATE leases l SET closed_at = now(), outcome = 'answered' FROM answer a WHERE l.project_id = ? AND l.id = a.lease_id
@@ -166,7 +166,7 @@ final class LeaseRepository {
     static void fillSlotAndClose(DSLContext tx, LeasesRecord l, long answerId) {
         tx.execute("""
                 WITH filled AS (
-                  UPDATE slots SET answer_id = ?, expires_at = NULL
+                  UPDATE slots SET answer_id = ?, filled_at = now(), expires_at = NULL
                   WHERE project_id = ? AND item_id = ? AND tier = ? AND slot_no = ? AND lease_id = ?)
                 UPDATE leases SET closed_at = now(), outcome = 'answered' WHERE project_id = ? AND id = ?""",
                 answerId, l.getProjectId(), l.getItemId(), l.getTier(), l.getSlotNo(), l.getId(), l.getProjectId(), l.getId());
@@ -194,7 +194,7 @@ final class LeaseRepository {
         tx.update(LEASES).setNull(LEASES.CLOSED_AT).setNull(LEASES.OUTCOME)
                 .where(LEASES.PROJECT_ID.eq(l.getProjectId()), LEASES.ID.eq(l.getId())).execute();
         if (l.getSlotNo() != null) {
-            tx.update(SLOTS).setNull(SLOTS.ANSWER_ID).set(SLOTS.EXPIRES_AT, l.getExpiresAt())
+            tx.update(SLOTS).setNull(SLOTS.ANSWER_ID).setNull(SLOTS.FILLED_AT).set(SLOTS.EXPIRES_AT, l.getExpiresAt())
                     .where(SLOTS.PROJECT_ID.eq(l.getProjectId()), SLOTS.ITEM_ID.eq(l.getItemId()), SLOTS.TIER.eq(l.getTier()),
                             SLOTS.SLOT_NO.eq(l.getSlotNo()), SLOTS.ANSWER_ID.eq(a.getId()))
                     .execute();
