@@ -55,7 +55,12 @@ public final class ConsolePagesBench {
             browser.logIn(email, password);
             String loadBefore = loadAverage();
             List<String> rows = new ArrayList<>();
+            // KAPPA_BENCH_PAGES=quality (a comma list) opens only those: a page first on a fresh server, nothing shared.
+            List<String> only = List.of(System.getenv().getOrDefault("KAPPA_BENCH_PAGES", "").split(","));
             for (String[] page : PAGES) {
+                if (!only.equals(List.of("")) && !only.contains(page[0])) {
+                    continue;
+                }
                 long[] ms = new long[runs];
                 for (int r = 0; r < runs; r++) {
                     ms[r] = open(browser, project, page[0], Integer.parseInt(page[1]));
