@@ -49,9 +49,10 @@ public final class MyProgressService {
                 throw Problems.forbidden("Only annotators have labeling progress of their own");
             }
             long me = caller.userId();
-            Record r = tx.fetchOne(MY_PROGRESS, projectId, me, projectId, caller.tier(), me, me, me, ITEMS_LEFT_CAP + 1);
+            String tier = caller.tier().getLiteral(); // every annotator has one (users CHECKs it)
+            Record r = tx.fetchOne(MY_PROGRESS, projectId, me, projectId, tier, me, me, me, ITEMS_LEFT_CAP + 1);
             long left = r.get("items_left", Long.class);
-            return new JsonObject().put("project_id", projectId).put("tier", caller.tier())
+            return new JsonObject().put("project_id", projectId).put("tier", tier)
                     .put("answers_today", r.get("answers_today", Long.class))
                     .put("items_left", Math.min(left, ITEMS_LEFT_CAP)).put("items_left_capped", left > ITEMS_LEFT_CAP);
         });

@@ -69,7 +69,8 @@ public final class SessionRoutes implements ApiRouter.Routes {
 
     static JsonObject me(Principal p) {
         JsonObject o = new JsonObject().put("id", p.userId()).put("email", p.email()).put("display_name", p.displayName())
-                .put("role", p.role().key()).put("status", p.status()).put("tier", p.tier());
+                .put("role", p.role().key()).put("status", p.status().getLiteral())
+                .put("tier", p.tier() == null ? null : p.tier().getLiteral());
         if (p.viaSession()) {
             o.put("csrf_token", p.csrfToken());
         }

@@ -1,5 +1,6 @@
 package dev.kappa.study;
 
+import dev.kappa.auth.Tier;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 
@@ -44,9 +45,9 @@ final class StudyRepository {
     record Standing(Double score, OffsetDateTime qualificationDone, Boolean qualified, OffsetDateTime toldAt) {
     }
 
-    static List<StudyRow> running(DSLContext tx, long projectId, String tier) {
+    static List<StudyRow> running(DSLContext tx, long projectId, Tier tier) {
         return tx.resultQuery("SELECT * FROM baseline_studies WHERE project_id = ? AND tier = ? AND status = 'running' ORDER BY id",
-                projectId, tier).fetch(StudyRow::of);
+                projectId, tier.getLiteral()).fetch(StudyRow::of);
     }
 
     static List<StudyRow> all(DSLContext tx, long projectId) {
@@ -79,11 +80,11 @@ final class StudyRepository {
     }
 
     /** Leases the item to the annotator as a study task and reads the item for the task view. */
-    static Served lease(DSLContext tx, long projectId, long studyId, String phase, long itemId, long annotatorId, String tier,
+    static Served lease(DSLContext tx, long projectId, long studyId, String phase, long itemId, long annotatorId, Tier tier,
                         UUID lease, int ttlSeconds) {
         OffsetDateTime expires = tx.resultQuery("INSERT INTO leases (project_id, id, item_id, annotator_id, tier, slot_no, expires_at) "
                         + "VALUES (?, ?, ?, ?, ?, NULL, now() + make_interval(secs => ?)) RETURNING expires_at",
-                projectId, lease, itemId, annotatorId, tier, ttlSeconds).fetchOne(0, OffsetDateTime.class);
+                projectId, lease, itemId, annotatorId, tier.getLiteral(), ttlSeconds).fetchOne(0, OffsetDateTime.class);
         tx.execute("INSERT INTO study_tasks (project_id, study_id, lease_id, item_id, annotator_id, phase) VALUES (?, ?, ?, ?, ?, ?)",
                 projectId, studyId, lease, itemId, annotatorId, phase);
         Record item = tx.resultQuery("SELECT external_id, data::text FROM items WHERE project_id = ? AND id = ?", projectId, itemId).fetchOne();

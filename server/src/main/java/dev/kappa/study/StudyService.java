@@ -71,11 +71,11 @@ public final class StudyService {
     }
 
     /** Stops or resumes a study and/or renames it; a stopped study serves nothing new, open leases may still answer. */
-    public Future<Study> update(Principal caller, long projectId, long studyId, String status, String name) {
+    public Future<Study> update(Principal caller, long projectId, long studyId, StudyStatus status, String name) {
         return db.tx(tx -> {
             ProjectAccess.requireManager(tx, caller, projectId);
             StudyRow s = row(tx, projectId, studyId);
-            if (status != null && !status.equals(s.status())) {
+            if (status != null && status != s.status()) {
                 StudyStore.setStatus(tx, projectId, studyId, status);
             }
             if (name != null) {

@@ -20,7 +20,7 @@ final class StudyStore {
                 INSERT INTO baseline_studies (project_id, name, tier, training_n, qualification_m, measurement_k, votes_v,
                   pass_rule, pass_accuracy, qualification_quorum, sampling, seed, pay_unit, pay_amount, currency, created_by)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""",
-                projectId, r.name(), r.tier(), r.trainingN(), r.qualificationM(), r.measurementK(), r.votesV(), r.passRule(),
+                projectId, r.name(), r.tier().getLiteral(), r.trainingN(), r.qualificationM(), r.measurementK(), r.votesV(), r.passRule(),
                 r.passAccuracy(), r.qualificationQuorum(), r.sampling(), r.seed(), r.payUnit(), r.payAmount(), r.currency(),
                 createdBy).fetchOne(0, Long.class);
     }
@@ -32,9 +32,9 @@ final class StudyStore {
                 projectId, studyId, phase, boxed);
     }
 
-    static void setStatus(DSLContext tx, long projectId, long studyId, String status) {
+    static void setStatus(DSLContext tx, long projectId, long studyId, StudyStatus status) {
         tx.execute("UPDATE baseline_studies SET status = ?, stopped_at = CASE WHEN ? = 'stopped' THEN now() END "
-                + "WHERE project_id = ? AND id = ?", status, status, projectId, studyId);
+                + "WHERE project_id = ? AND id = ?", status.getLiteral(), status.getLiteral(), projectId, studyId);
     }
 
     static void rename(DSLContext tx, long projectId, long studyId, String name) {

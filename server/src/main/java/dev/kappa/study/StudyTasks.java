@@ -4,6 +4,7 @@ import dev.kappa.assignment.AssignmentService;
 import dev.kappa.assignment.LeaseId;
 import dev.kappa.assignment.TaskSource;
 import dev.kappa.auth.Principal;
+import dev.kappa.auth.Tier;
 import dev.kappa.db.tables.records.ProjectsRecord;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.kappa.assignment.Task;
@@ -32,7 +33,7 @@ public final class StudyTasks implements TaskSource {
     static final String MEASUREMENT = "measurement";
 
     /** A study's task: the lease and item as in the project's queue, the study's phase instead of a prediction. */
-    record StudyTask(String leaseId, Instant expiresAt, Integer leaseTtlSeconds, Long projectId, String tier, Item item,
+    record StudyTask(String leaseId, Instant expiresAt, Integer leaseTtlSeconds, Long projectId, Tier tier, Item item,
                      Study study) implements Task {
         /** The item's data stays jsonb text until written, after next-task's transaction. */
         record Item(long id, String externalId, @JsonSerialize(using = RecordJson.VertxText.class) String data) {
