@@ -1,7 +1,10 @@
 package dev.kappa.session;
 
+import dev.kappa.auth.AccountStatus;
 import dev.kappa.auth.AuthService;
 import dev.kappa.auth.Principal;
+import dev.kappa.auth.Role;
+import dev.kappa.auth.Tier;
 import dev.kappa.http.Access;
 import dev.kappa.http.ApiRouter;
 import dev.kappa.http.AuthHandler;
@@ -10,7 +13,7 @@ import dev.kappa.http.Responses;
 import dev.kappa.http.TrustedProxies;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
-import io.vertx.core.json.JsonObject;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -49,7 +52,9 @@ public final class SessionRoutes implements ApiRouter.Routes {
             ctx.response().addCookie(Cookie.cookie(DEVICE_COOKIE, s.deviceToken())
                     .setHttpOnly(true).setSameSite(CookieSameSite.LAX).setSecure(secureCookie).setPath("/api/auth")
                     .setMaxAge(365L * 24 * 3600));
-            Responses.json(ctx, 200, me(s.principal()).put("csrf_token", s.csrfToken()).put("expires_at", s.expiresAt().toInstant()));
+            Principal p = s.principal();
+            Responses.json(ctx, 200, new Me(p.userId(), p.email(), p.displayName(), p.role(), p.status(), p.tier(),
+                    s.csrfToken(), s.expiresAt().toInstant()));
         }).onFailure(ctx::fail);
     }
 
@@ -67,13 +72,14 @@ public final class SessionRoutes implements ApiRouter.Routes {
         }).onFailure(ctx::fail);
     }
 
-    static JsonObject me(Principal p) {
-        JsonObject o = new JsonObject().put("id", p.userId()).put("email", p.email()).put("display_name", p.displayName())
-                .put("role", p.role().key()).put("status", p.status().getLiteral())
-                .put("tier", p.tier() == null ? null : p.tier().getLiteral());
-        if (p.viaSession()) {
-            o.put("csrf_token", p.csrfToken());
-        }
-        return o;
+    /** Who the caller is; a session also carries its CSRF token (and, at login, when it ends). */
+    record Me(long id, String email, String displayName, Role role, AccountStatus status, Tier tier,
+              @JsonInclude(JsonInclude.Include.NON_NULL) String csrfToken,
+              @JsonInclude(JsonInclude.Include.NON_NULL) java.time.Instant expiresAt) {
+    }
+
+    static Me me(Principal p) {
+        return new Me(p.userId(), p.email(), p.displayName(), p.role(), p.status(), p.tier(),
+                p.viaSession() ? p.csrfToken() : null, null);
     }
 }
