@@ -48,9 +48,9 @@ public final class StudyService {
             StudyDraw.Drawn d = StudyDraw.draw(ids, klass, r.trainingN(), r.qualificationM(), r.measurementK(),
                     "stratified".equals(r.sampling()), r.seed());
             long id = StudyStore.insert(tx, projectId, r, caller.userId());
-            StudyStore.insertItems(tx, projectId, id, StudyTasks.TRAINING, d.training());
-            StudyStore.insertItems(tx, projectId, id, StudyTasks.QUALIFICATION, d.qualification());
-            StudyStore.insertItems(tx, projectId, id, StudyTasks.MEASUREMENT, d.measurement());
+            StudyStore.insertItems(tx, projectId, id, StudyPhase.TRAINING, d.training());
+            StudyStore.insertItems(tx, projectId, id, StudyPhase.QUALIFICATION, d.qualification());
+            StudyStore.insertItems(tx, projectId, id, StudyPhase.MEASUREMENT, d.measurement());
             return study(tx, projectId, id);
         });
     }
@@ -94,7 +94,7 @@ public final class StudyService {
             Record t = StudyStore.leaseTask(tx, lease.projectId(), lease.id())
                     .filter(r -> r.get("annotator_id", Long.class) == caller.userId())
                     .orElseThrow(() -> Problems.notFound("study task for lease " + lease));
-            if (!StudyTasks.TRAINING.equals(t.get("phase", String.class))) {
+            if (StudyPhase.of(t.get("phase", String.class)) != StudyPhase.TRAINING) {
                 throw Problems.conflict("lease", "lease: answers in the " + t.get("phase", String.class) + " phase get no feedback");
             }
             String answer = t.get("answer", String.class);

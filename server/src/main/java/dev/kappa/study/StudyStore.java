@@ -25,11 +25,11 @@ final class StudyStore {
                 createdBy).fetchOne(0, Long.class);
     }
 
-    static void insertItems(DSLContext tx, long projectId, long studyId, String phase, long[] items) {
+    static void insertItems(DSLContext tx, long projectId, long studyId, StudyPhase phase, long[] items) {
         Long[] boxed = java.util.Arrays.stream(items).boxed().toArray(Long[]::new);
         tx.execute("INSERT INTO study_items (project_id, study_id, phase, position, item_id) "
                 + "SELECT ?, ?, ?, u.ord, u.item FROM unnest(?::bigint[]) WITH ORDINALITY AS u(item, ord)",
-                projectId, studyId, phase, boxed);
+                projectId, studyId, phase.getLiteral(), boxed);
     }
 
     static void setStatus(DSLContext tx, long projectId, long studyId, StudyStatus status) {
