@@ -1,11 +1,13 @@
 package dev.kappa.activity;
 
+import dev.kappa.auth.Tier;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -55,24 +57,25 @@ final class ActivityRepository {
     }
 
     /** Answers per bucket start, by tier, in [from, to). */
-    static Map<String, Map<Instant, Long>> answers(DSLContext tx, long projectId, String bucket, Instant from, Instant to) {
-        Map<String, Map<Instant, Long>> out = new LinkedHashMap<>();
-        out.put("crowd", new LinkedHashMap<>());
-        out.put("expert", new LinkedHashMap<>());
+    static Map<Tier, Map<Instant, Long>> answers(DSLContext tx, long projectId, String bucket, Instant from, Instant to) {
+        Map<Tier, Map<Instant, Long>> out = new EnumMap<>(Tier.class);
+        for (Tier t : Tier.values()) {
+            out.put(t, new LinkedHashMap<>());
+        }
         for (Record r : tx.fetch(ANSWERS_PER_BUCKET, bucket, projectId, from.toString(), to.toString())) {
-            out.get(r.get("tier", String.class)).put(instant(r.get("b")), r.get("n", Long.class));
+            out.get(Tier.of(r.get("tier", String.class))).put(instant(r.get("b")), r.get("n", Long.class));
         }
         return out;
     }
 
     /** Items the tier must finish, by the bucket they were created in (all time). */
-    static Map<Instant, Long> itemsCreated(DSLContext tx, long projectId, String bucket, String tier) {
-        return counts(tx.fetch(ITEMS_PER_BUCKET, bucket, projectId, tier));
+    static Map<Instant, Long> itemsCreated(DSLContext tx, long projectId, String bucket, Tier tier) {
+        return counts(tx.fetch(ITEMS_PER_BUCKET, bucket, projectId, tier.getLiteral()));
     }
 
     /** Items whose slots of the tier were all filled ({@code overlap} of them), by the bucket of the last answer (all time). */
-    static Map<Instant, Long> itemsCompleted(DSLContext tx, long projectId, String bucket, String tier, int overlap) {
-        return counts(tx.fetch(COMPLETED_PER_BUCKET, bucket, projectId, tier, overlap));
+    static Map<Instant, Long> itemsCompleted(DSLContext tx, long projectId, String bucket, Tier tier, int overlap) {
+        return counts(tx.fetch(COMPLETED_PER_BUCKET, bucket, projectId, tier.getLiteral(), overlap));
     }
 
     private static Map<Instant, Long> counts(Iterable<Record> rows) {

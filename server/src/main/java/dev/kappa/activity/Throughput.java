@@ -1,5 +1,6 @@
 package dev.kappa.activity;
 
+import dev.kappa.auth.Tier;
 import java.time.Instant;
 import java.util.List;
 
@@ -14,6 +15,6 @@ public record Throughput(long projectId, String bucket, boolean bucketChosen, In
      * {@code itemsLeft[i]}: items created before the end of bucket i whose {@code overlap}-th answer of {@code tier}
      * had not come by then. Null when the tier has no overlap (no work to burn down).
      */
-    public record Burndown(String tier, int overlap, long itemsTotal, long[] itemsLeft) {
+    public record Burndown(Tier tier, int overlap, long itemsTotal, long[] itemsLeft) {
     }
 }

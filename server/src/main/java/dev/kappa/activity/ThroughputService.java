@@ -1,6 +1,7 @@
 package dev.kappa.activity;
 
 import dev.kappa.auth.Principal;
+import dev.kappa.auth.Tier;
 import dev.kappa.db.tables.records.ProjectsRecord;
 import dev.kappa.error.Problems;
 import dev.kappa.project.ProjectAccess;
@@ -53,16 +54,16 @@ public final class ThroughputService {
                 starts.add(first.plus(i, unit));
             }
             Instant rangeEnd = first.plus(n, unit);
-            Map<String, Map<Instant, Long>> answers = ActivityRepository.answers(tx, projectId, b, first, rangeEnd);
-            String tier = project.getOverlapCrowd() > 0 ? "crowd" : project.getOverlapExpert() > 0 ? "expert" : null;
+            Map<Tier, Map<Instant, Long>> answers = ActivityRepository.answers(tx, projectId, b, first, rangeEnd);
+            Tier tier = project.getOverlapCrowd() > 0 ? Tier.CROWD : project.getOverlapExpert() > 0 ? Tier.EXPERT : null;
             Throughput.Burndown burn = null;
             if (tier != null) {
-                int overlap = tier.equals("crowd") ? project.getOverlapCrowd() : project.getOverlapExpert();
+                int overlap = tier == Tier.CROWD ? project.getOverlapCrowd() : project.getOverlapExpert();
                 burn = burndown(starts, unit, tier, overlap, ActivityRepository.itemsCreated(tx, projectId, b, tier),
                         ActivityRepository.itemsCompleted(tx, projectId, b, tier, overlap));
             }
-            return new Throughput(projectId, b, bucket == null, first, rangeEnd, starts, dense(starts, answers.get("crowd")),
-                    dense(starts, answers.get("expert")), burn);
+            return new Throughput(projectId, b, bucket == null, first, rangeEnd, starts, dense(starts, answers.get(Tier.CROWD)),
+                    dense(starts, answers.get(Tier.EXPERT)), burn);
         });
     }
 
@@ -75,7 +76,7 @@ public final class ThroughputService {
     }
 
     /** Items left at the end of each bucket: created up to then minus completed up to then (history before the range counts). */
-    static Throughput.Burndown burndown(List<Instant> starts, ChronoUnit unit, String tier, int overlap,
+    static Throughput.Burndown burndown(List<Instant> starts, ChronoUnit unit, Tier tier, int overlap,
                                        Map<Instant, Long> created, Map<Instant, Long> completed) {
         TreeMap<Instant, Long> delta = new TreeMap<>();
         long total = 0;

@@ -1,5 +1,6 @@
 package dev.kappa.analysis;
 
+import dev.kappa.auth.Tier;
 import dev.kappa.error.Problems;
 import dev.kappa.http.Query;
 
@@ -19,10 +20,7 @@ public final class AnalysisQuery {
 
     /** {@code tier}, {@code label}, {@code from}, {@code to} (ISO-8601 instants or dates, UTC) and {@code annotators}. */
     public static AnswerFilter filter(Query query) {
-        String tier = param(query, "tier");
-        if (tier != null && !tier.equals("crowd") && !tier.equals("expert")) {
-            throw Problems.badRequest("tier", "must be crowd or expert");
-        }
+        Tier tier = tier(query);
         OffsetDateTime from = time(query, "from");
         OffsetDateTime to = time(query, "to");
         if (from != null && to != null && !from.isBefore(to)) {
@@ -38,6 +36,15 @@ public final class AnalysisQuery {
             }
         }
         return new AnswerFilter(tier, param(query, "label"), from, to, ids, workers.isEmpty() ? null : workers.toArray(String[]::new));
+    }
+
+    /** {@code tier}: crowd or expert, or null when absent. */
+    public static Tier tier(Query query) {
+        String tier = param(query, "tier");
+        if (tier != null && !Tier.LITERALS.contains(tier)) {
+            throw Problems.badRequest("tier", "must be crowd or expert");
+        }
+        return Tier.of(tier);
     }
 
     /** A number parameter in [min, max], or the fallback when absent. */

@@ -1,5 +1,6 @@
 package dev.kappa.analysis;
 
+import dev.kappa.auth.Tier;
 import dev.kappa.error.Problems;
 
 import java.time.OffsetDateTime;
@@ -13,10 +14,10 @@ import java.util.List;
  * Annotators are named by internal user id ({@code annotators}) or by external worker id ({@code workers}, the ids
  * other tools know them by; issue 14): an answer is kept when its annotator is in either list.
  */
-public record AnswerFilter(String tier, String label, OffsetDateTime from, OffsetDateTime to, long[] annotators, String[] workers) {
+public record AnswerFilter(Tier tier, String label, OffsetDateTime from, OffsetDateTime to, long[] annotators, String[] workers) {
     public static final AnswerFilter ALL = new AnswerFilter(null, null, null, null, null, null);
 
-    public AnswerFilter(String tier, String label, OffsetDateTime from, OffsetDateTime to, long[] annotators) {
+    public AnswerFilter(Tier tier, String label, OffsetDateTime from, OffsetDateTime to, long[] annotators) {
         this(tier, label, from, to, annotators, null);
     }
 
@@ -33,7 +34,7 @@ public record AnswerFilter(String tier, String label, OffsetDateTime from, Offse
     }
 
     /** The filters as given, for the response; {@code from} and {@code to} as ISO-8601 text. */
-    public record Shown(String tier, String label, String from, String to, List<Long> annotators, List<String> workers) {
+    public record Shown(Tier tier, String label, String from, String to, List<Long> annotators, List<String> workers) {
     }
 
     public Shown shown() {

@@ -1,5 +1,7 @@
 package dev.kappa.analysis;
 
+import dev.kappa.auth.Tier;
+import dev.kappa.db.tables.Answers;
 import io.vertx.core.json.JsonArray;
 import org.jooq.Condition;
 import org.jooq.Cursor;
@@ -30,7 +32,7 @@ public final class AnswerLoader {
     /** About 20 bytes per answer: at most ~80 MB of answer sets are remembered. */
     private static final Memo<Key, AnswerSet> RECENT = new Memo<>(4_000_000, AnswerSet::size);
 
-    private record Key(java.util.UUID installation, long projectId, String kind, List<String> labels, String tier,
+    private record Key(java.util.UUID installation, long projectId, String kind, List<String> labels, Tier tier,
                        java.time.OffsetDateTime from, java.time.OffsetDateTime to) {
     }
 
@@ -64,7 +66,7 @@ public final class AnswerLoader {
                 : DSL.field("{0} #>> '{}'", SQLDataType.CLOB, ANSWERS.LABEL);
         Field<Integer> duration = DSL.coalesce(ANSWERS.DURATION_MS, ANSWERS.SERVER_MS, DSL.inline(-1));
         Builder b = new Builder(space, durations);
-        try (Cursor<?> cursor = tx.select(ANSWERS.ITEM_ID, ANSWERS.ANNOTATOR_ID, ANSWERS.TIER.eq("expert"), label, duration)
+        try (Cursor<?> cursor = tx.select(ANSWERS.ITEM_ID, ANSWERS.ANNOTATOR_ID, ANSWERS.TIER.eq(Tier.EXPERT), label, duration)
                 .from(ANSWERS).where(conditions(projectId, filter)).fetchSize(FETCH_SIZE).fetchLazy()) {
             ResultSet rs = cursor.resultSet();
             while (rs.next()) {
@@ -77,22 +79,30 @@ public final class AnswerLoader {
     }
 
     static Condition conditions(long projectId, AnswerFilter f) {
-        Condition c = ANSWERS.PROJECT_ID.eq(projectId);
+        return ANSWERS.PROJECT_ID.eq(projectId).and(selects(ANSWERS, f));
+    }
+
+    /**
+     * What the filter keeps of answers {@code a} (the table or an alias of it), the project aside: tier, time and
+     * annotators. The label filter is not a condition; it recodes the answers it keeps. Exports share this.
+     */
+    public static Condition selects(Answers a, AnswerFilter f) {
+        Condition c = DSL.noCondition();
         if (f.tier() != null) {
-            c = c.and(ANSWERS.TIER.eq(f.tier()));
+            c = c.and(a.TIER.eq(f.tier()));
         }
         if (f.from() != null) {
-            c = c.and(ANSWERS.CREATED_AT.ge(f.from()));
+            c = c.and(a.CREATED_AT.ge(f.from()));
         }
         if (f.to() != null) {
-            c = c.and(ANSWERS.CREATED_AT.lt(f.to()));
+            c = c.and(a.CREATED_AT.lt(f.to()));
         }
         if (f.annotators() != null || f.workers() != null) {
             // By internal id, or by the external worker id the annotator is known by in other tools (issue 14).
             Condition who = f.annotators() == null ? DSL.falseCondition()
-                    : ANSWERS.ANNOTATOR_ID.eq(DSL.any(Arrays.stream(f.annotators()).boxed().toArray(Long[]::new)));
+                    : a.ANNOTATOR_ID.eq(DSL.any(Arrays.stream(f.annotators()).boxed().toArray(Long[]::new)));
             if (f.workers() != null) {
-                who = who.or(ANSWERS.ANNOTATOR_ID.in(DSL.select(dev.kappa.db.Tables.USERS.ID).from(dev.kappa.db.Tables.USERS)
+                who = who.or(a.ANNOTATOR_ID.in(DSL.select(dev.kappa.db.Tables.USERS.ID).from(dev.kappa.db.Tables.USERS)
                         .where(dev.kappa.db.Tables.USERS.EXTERNAL_ID.eq(DSL.any(f.workers())))));
             }
             c = c.and(who);

@@ -1,5 +1,6 @@
 package dev.kappa.assignment;
 
+import dev.kappa.auth.Tier;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 
@@ -142,7 +143,8 @@ final class AssignmentRepository {
      * 41% of the server's CPU samples under load (JFR, BENCHMARKS.md issue 18); the driver caches the parsed and
      * server-prepared statement per connection.
      */
-    static OneTrip nextInOneTrip(DSLContext tx, long projectId, long annotatorId, String tier, UUID lease, boolean studies) {
+    static OneTrip nextInOneTrip(DSLContext tx, long projectId, long annotatorId, Tier caller, UUID lease, boolean studies) {
+        String tier = caller.getLiteral();
         return tx.connectionResult(c -> {
             try (PreparedStatement ps = c.prepareStatement(NEXT_ONE_TRIP)) {
                 Object[] binds = {annotatorLockKey(projectId, annotatorId),
@@ -170,7 +172,7 @@ final class AssignmentRepository {
                     TaskView.Prediction prediction = predLabel == null ? null : new TaskView.Prediction(predLabel,
                             r.getString("pred_probs"), r.getString("model"), r.getString("version"));
                     TaskView view = new TaskView(new LeaseId(projectId, lease).toString(),
-                            r.getObject("expires_at", OffsetDateTime.class).toInstant(), r.getInt("lease_ttl_seconds"), projectId, tier,
+                            r.getObject("expires_at", OffsetDateTime.class).toInstant(), r.getInt("lease_ttl_seconds"), projectId, caller,
                             new TaskView.Item(itemId, r.getString("external_id"), r.getString("data")), prediction);
                     return new OneTrip(true, true, false, Optional.of(view));
                 }
@@ -186,7 +188,7 @@ final class AssignmentRepository {
     }
 
     /** An open lease (not closed, not expired) of one annotator. */
-    record Open(UUID id, long itemId, String tier, OffsetDateTime expiresAt) {
+    record Open(UUID id, long itemId, Tier tier, OffsetDateTime expiresAt) {
     }
 
     /**
@@ -201,7 +203,7 @@ final class AssignmentRepository {
         if (r == null || r.get("open", Integer.class) < cap) {
             return Optional.empty();
         }
-        return Optional.of(new Open(r.get("id", UUID.class), r.get("item_id", Long.class), r.get("tier", String.class),
+        return Optional.of(new Open(r.get("id", UUID.class), r.get("item_id", Long.class), Tier.of(r.get("tier", String.class)),
                 r.get("expires_at", OffsetDateTime.class)));
     }
 
@@ -214,8 +216,9 @@ final class AssignmentRepository {
                 + "FROM (SELECT pg_advisory_xact_lock(?)) l", projectId, annotatorId, annotatorLockKey(projectId, annotatorId)).fetchOne(0, Integer.class);
     }
 
-    static Optional<Taken> takeSlot(DSLContext tx, long projectId, String tier, long annotatorId, UUID lease, int ttlSeconds,
+    static Optional<Taken> takeSlot(DSLContext tx, long projectId, Tier caller, long annotatorId, UUID lease, int ttlSeconds,
                                     boolean breadthFirst, int overlap) {
+        String tier = caller.getLiteral();
         Record r = tx.fetchOne(TAKE_SLOT, projectId, tier, annotatorId, annotatorId, annotatorId,
                 lease, annotatorId, ttlSeconds, breadthFirst, projectId, tier,
                 projectId, lease, annotatorId, tier,
@@ -232,9 +235,9 @@ final class AssignmentRepository {
         return Optional.ofNullable(tx.resultQuery(TAKE_GOLD, projectId, annotatorId, annotatorId, annotatorId).fetchOne(0, Long.class));
     }
 
-    static OffsetDateTime insertLease(DSLContext tx, long projectId, UUID id, long itemId, long annotatorId, String tier, Integer slotNo, int ttlSeconds) {
+    static OffsetDateTime insertLease(DSLContext tx, long projectId, UUID id, long itemId, long annotatorId, Tier tier, Integer slotNo, int ttlSeconds) {
         return tx.resultQuery("INSERT INTO leases (project_id, id, item_id, annotator_id, tier, slot_no, expires_at) "
                 + "VALUES (?, ?, ?, ?, ?, ?, now() + make_interval(secs => ?)) RETURNING expires_at",
-                projectId, id, itemId, annotatorId, tier, slotNo, ttlSeconds).fetchOne(0, OffsetDateTime.class);
+                projectId, id, itemId, annotatorId, tier.getLiteral(), slotNo, ttlSeconds).fetchOne(0, OffsetDateTime.class);
     }
 }

@@ -1,6 +1,8 @@
 package dev.kappa.assignment;
 
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.kappa.auth.AccountStatus;
+import dev.kappa.auth.Tier;
 import dev.kappa.http.RecordJson;
 import dev.kappa.auth.Principal;
 import dev.kappa.auth.Role;
@@ -40,7 +42,7 @@ public final class AssignmentService {
     }
 
     /** A submitted answer as stored; {@code replayed} when the submit was a retry of one already taken. */
-    public record Answered(long answerId, String leaseId, long itemId, String tier,
+    public record Answered(long answerId, String leaseId, long itemId, Tier tier,
                            @JsonSerialize(using = RecordJson.VertxText.class) String label, Integer durationMs,
                            Integer serverMs, Instant createdAt, boolean replayed) {
         static Answered of(AnswersRecord a, LeaseId id, boolean replayed) {
@@ -77,7 +79,7 @@ public final class AssignmentService {
     public Future<Next> next(Principal caller, long projectId) {
         return db.tx(tx -> {
             Boolean gold = null;
-            if (caller.role() == Role.ANNOTATOR && "active".equals(caller.status()) && caller.tier() != null) {
+            if (caller.role() == Role.ANNOTATOR && caller.status() == AccountStatus.ACTIVE && caller.tier() != null) {
                 UUID lease = UUID.randomUUID();
                 AssignmentRepository.OneTrip one = AssignmentRepository.nextInOneTrip(tx, projectId, caller.userId(),
                         caller.tier(), lease, first != TaskSource.NONE);
@@ -104,7 +106,7 @@ public final class AssignmentService {
             throw Problems.forbidden("Only annotators take tasks; give this user the annotator role and a tier");
         }
         // Paused: the account (by an admin, everywhere) or the membership (by the project's managers, here only).
-        if (!"active".equals(caller.status()) || ProjectAccess.pausedHere(tx, caller, projectId)) {
+        if (caller.status() != AccountStatus.ACTIVE || ProjectAccess.pausedHere(tx, caller, projectId)) {
             return new Next(null, "paused");
         }
         int today = AssignmentRepository.lockAnnotatorAndCountToday(tx, projectId, caller.userId());
@@ -127,7 +129,7 @@ public final class AssignmentService {
         }
         int ttl = p.getLeaseTtlSeconds();
         Optional<AssignmentRepository.Taken> taken = Optional.empty();
-        boolean crowd = "crowd".equals(caller.tier());
+        boolean crowd = caller.tier() == Tier.CROWD;
         boolean drawGold = goldDrawn != null ? goldDrawn : crowd && p.getGoldRate() > 0 && ThreadLocalRandom.current().nextDouble() < p.getGoldRate();
         if (crowd && drawGold) {
             Optional<Long> gold = AssignmentRepository.goldCandidate(tx, projectId, caller.userId());
@@ -192,7 +194,7 @@ public final class AssignmentService {
         AnswersRecord answer = LeaseRepository.insertAnswer(tx, lease, label, durationMs);
         Metrics.answerStored(lease.getTier(), lease.getExpiresAt());
         LeaseRepository.fillSlotAndClose(tx, lease, answer.getId());
-        if ("crowd".equals(lease.getTier())) {
+        if (lease.getTier() == Tier.CROWD) {
             Escalation.afterCrowdAnswer(tx, p, lease.getItemId());
         }
         return Answered.of(answer, id, false);
@@ -249,7 +251,7 @@ public final class AssignmentService {
             }
             ProjectsRecord p = ProjectAccess.visible(tx, caller, id.projectId());
             LeaseRepository.undo(tx, lease, answer);
-            if ("crowd".equals(lease.getTier()) && Escalation.withdraw(tx, p, lease.getItemId(), answer.getCreatedAt())) {
+            if (lease.getTier() == Tier.CROWD && Escalation.withdraw(tx, p, lease.getItemId(), answer.getCreatedAt())) {
                 SlotSync.item(tx, p, lease.getItemId());
             }
             return new Undone(id.toString(), lease.getExpiresAt().toInstant(), answer.getId());
@@ -259,13 +261,13 @@ public final class AssignmentService {
     public Future<Void> skip(Principal caller, LeaseId id, String reason) {
         return leaseWrites.run(() -> db.tx(tx -> {
             LeasesRecord lease = holderLease(tx, caller, id);
-            if ("skipped".equals(lease.getOutcome())) {
+            if (lease.getOutcome() == LeaseOutcome.SKIPPED) {
                 return null;
             }
             requireOpen(lease);
             LeaseRepository.skip(tx, lease, reason);
             LeaseRepository.freeSlot(tx, lease);
-            LeaseRepository.close(tx, lease, "skipped");
+            LeaseRepository.close(tx, lease, LeaseOutcome.SKIPPED);
             return null;
         }));
     }
@@ -273,12 +275,12 @@ public final class AssignmentService {
     public Future<Void> release(Principal caller, LeaseId id) {
         return leaseWrites.run(() -> db.tx(tx -> {
             LeasesRecord lease = holderLease(tx, caller, id);
-            if ("released".equals(lease.getOutcome())) {
+            if (lease.getOutcome() == LeaseOutcome.RELEASED) {
                 return null;
             }
             requireOpen(lease);
             LeaseRepository.freeSlot(tx, lease);
-            LeaseRepository.close(tx, lease, "released");
+            LeaseRepository.close(tx, lease, LeaseOutcome.RELEASED);
             return null;
         }));
     }

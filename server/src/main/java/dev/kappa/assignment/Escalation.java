@@ -1,5 +1,6 @@
 package dev.kappa.assignment;
 
+import dev.kappa.auth.Tier;
 import dev.kappa.db.tables.records.ProjectsRecord;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
@@ -33,7 +34,7 @@ final class Escalation {
             return;
         }
         Result<Record2<JSONB, Integer>> votes = tx.select(ANSWERS.LABEL, org.jooq.impl.DSL.count()).from(ANSWERS)
-                .where(ANSWERS.PROJECT_ID.eq(p.getId()), ANSWERS.ITEM_ID.eq(itemId), ANSWERS.TIER.eq("crowd"))
+                .where(ANSWERS.PROJECT_ID.eq(p.getId()), ANSWERS.ITEM_ID.eq(itemId), ANSWERS.TIER.eq(Tier.CROWD))
                 .groupBy(ANSWERS.LABEL).orderBy(org.jooq.impl.DSL.count().desc()).fetch();
         int total = votes.stream().mapToInt(Record2::value2).sum();
         if (total == 0 || total < Math.max(1, p.getOverlapCrowd() + item.value3())) {
@@ -106,7 +107,7 @@ final class Escalation {
      */
     static boolean withdraw(DSLContext tx, ProjectsRecord p, long itemId, OffsetDateTime since) {
         boolean expertStarted = tx.fetchExists(SLOTS, SLOTS.PROJECT_ID.eq(p.getId()),
-                SLOTS.ITEM_ID.eq(itemId), SLOTS.TIER.eq("expert"),
+                SLOTS.ITEM_ID.eq(itemId), SLOTS.TIER.eq(Tier.EXPERT),
                 SLOTS.ANNOTATOR_ID.isNotNull());
         if (expertStarted) {
             return false;

@@ -1,5 +1,6 @@
 package dev.kappa.assignment;
 
+import dev.kappa.auth.Tier;
 import dev.kappa.db.tables.records.AnswersRecord;
 import dev.kappa.db.tables.records.LeasesRecord;
 import dev.kappa.db.tables.records.SlotsRecord;
@@ -72,7 +73,7 @@ final class LeaseRepository {
             """;
 
     /** An answer the one-trip submit stored, and whether escalation must now judge its item. */
-    record Stored(long answerId, long itemId, String tier, String label, Integer durationMs, Integer serverMs,
+    record Stored(long answerId, long itemId, Tier tier, String label, Integer durationMs, Integer serverMs,
                   OffsetDateTime createdAt, OffsetDateTime leaseExpiresAt, boolean judgeItem) {
     }
 
@@ -97,7 +98,7 @@ final class LeaseRepository {
                         Integer extra = (Integer) r.getObject("extra_crowd");
                         judge = r.getBoolean("judge") && r.getObject("escalated_at") == null && extra != null;
                         overlap = r.getInt("overlap_crowd") + (extra == null ? 0 : extra);
-                        stored = new Stored(r.getLong("id"), r.getLong("item_id"), r.getString("tier"), r.getString("label"),
+                        stored = new Stored(r.getLong("id"), r.getLong("item_id"), Tier.of(r.getString("tier")), r.getString("label"),
                                 (Integer) r.getObject("duration_ms"), (Integer) r.getObject("server_ms"),
                                 r.getObject("created_at", OffsetDateTime.class), r.getObject("lease_expires_at", OffsetDateTime.class), false);
                     }
@@ -139,7 +140,7 @@ final class LeaseRepository {
                     if (r.get(ANSWERS.ID) != null) {
                         return new Held(lease, Optional.of(r.into(ANSWERS)));
                     }
-                    if ("answered".equals(lease.getOutcome())) {
+                    if (lease.getOutcome() == LeaseOutcome.ANSWERED) {
                         return new Held(lease, tx.selectFrom(ANSWERS)
                                 .where(ANSWERS.PROJECT_ID.eq(id.projectId()), ANSWERS.LEASE_ID.eq(id.id())).fetchOptional());
                     }
@@ -158,7 +159,7 @@ final class LeaseRepository {
                 .set(ANSWERS.ANNOTATOR_ID, l.getAnnotatorId()).set(ANSWERS.TIER, l.getTier()).set(ANSWERS.LABEL, label)
                 .set(ANSWERS.DURATION_MS, durationMs)
                 .set(ANSWERS.SERVER_MS, org.jooq.impl.DSL.field("(extract(epoch from (now() - {0})) * 1000)::int", Integer.class, org.jooq.impl.DSL.val(l.getCreatedAt())))
-                .set(ANSWERS.SOURCE, "live").set(ANSWERS.LEASE_ID, l.getId())
+                .set(ANSWERS.SOURCE, AnswerOrigin.LIVE).set(ANSWERS.LEASE_ID, l.getId())
                 .returning().fetchOne();
     }
 
@@ -169,7 +170,7 @@ final class LeaseRepository {
                   UPDATE slots SET answer_id = ?, filled_at = now(), expires_at = NULL
                   WHERE project_id = ? AND item_id = ? AND tier = ? AND slot_no = ? AND lease_id = ?)
                 UPDATE leases SET closed_at = now(), outcome = 'answered' WHERE project_id = ? AND id = ?""",
-                answerId, l.getProjectId(), l.getItemId(), l.getTier(), l.getSlotNo(), l.getId(), l.getProjectId(), l.getId());
+                answerId, l.getProjectId(), l.getItemId(), l.getTier().getLiteral(), l.getSlotNo(), l.getId(), l.getProjectId(), l.getId());
     }
 
     /** Gives the slot back if this lease still holds it; a slot already re-leased to someone else is left alone. */
@@ -183,7 +184,7 @@ final class LeaseRepository {
                 .execute();
     }
 
-    static void close(DSLContext tx, LeasesRecord l, String outcome) {
+    static void close(DSLContext tx, LeasesRecord l, LeaseOutcome outcome) {
         tx.update(LEASES).set(LEASES.CLOSED_AT, OffsetDateTime.now()).set(LEASES.OUTCOME, outcome)
                 .where(LEASES.PROJECT_ID.eq(l.getProjectId()), LEASES.ID.eq(l.getId())).execute();
     }

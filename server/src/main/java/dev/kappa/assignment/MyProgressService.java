@@ -2,6 +2,7 @@ package dev.kappa.assignment;
 
 import dev.kappa.auth.Principal;
 import dev.kappa.auth.Role;
+import dev.kappa.auth.Tier;
 import dev.kappa.error.Problems;
 import dev.kappa.project.ProjectAccess;
 import dev.kappa.sql.Db;
@@ -35,7 +36,7 @@ public final class MyProgressService {
             """;
 
     /** What GET my-progress answers. */
-    public record MyProgress(long projectId, String tier, long answersToday, long itemsLeft, boolean itemsLeftCapped) {
+    public record MyProgress(long projectId, Tier tier, long answersToday, long itemsLeft, boolean itemsLeftCapped) {
     }
 
     private final Db db;
@@ -52,7 +53,8 @@ public final class MyProgressService {
                 throw Problems.forbidden("Only annotators have labeling progress of their own");
             }
             long me = caller.userId();
-            Record r = tx.fetchOne(MY_PROGRESS, projectId, me, projectId, caller.tier(), me, me, me, ITEMS_LEFT_CAP + 1);
+            String tier = caller.tier().getLiteral(); // every annotator has one (users CHECKs it)
+            Record r = tx.fetchOne(MY_PROGRESS, projectId, me, projectId, tier, me, me, me, ITEMS_LEFT_CAP + 1);
             long left = r.get("items_left", Long.class);
             return new MyProgress(projectId, caller.tier(), r.get("answers_today", Long.class), Math.min(left, ITEMS_LEFT_CAP),
                     left > ITEMS_LEFT_CAP);

@@ -2,6 +2,7 @@ package dev.kappa.assignment;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.kappa.auth.Tier;
 import dev.kappa.db.tables.records.ItemsRecord;
 import dev.kappa.db.tables.records.ProjectsRecord;
 import dev.kappa.http.RecordJson;
@@ -20,7 +21,7 @@ import static dev.kappa.db.Tables.PREDICTIONS;
  * other answers or whether it is a gold check — plus the newest model prediction only when the project pre-annotates
  * (absent otherwise). Built inside next-task's transaction from what it read; written to JSON after it ends.
  */
-public record TaskView(String leaseId, Instant expiresAt, Integer leaseTtlSeconds, Long projectId, String tier, Item item,
+public record TaskView(String leaseId, Instant expiresAt, Integer leaseTtlSeconds, Long projectId, Tier tier, Item item,
                        @JsonInclude(JsonInclude.Include.NON_NULL) Prediction prediction) implements Task {
     /** The item's id, external id and data ({@code jsonb} text). */
     public record Item(long id, String externalId, @JsonSerialize(using = RecordJson.VertxText.class) String data) {
@@ -31,13 +32,13 @@ public record TaskView(String leaseId, Instant expiresAt, Integer leaseTtlSecond
                              @JsonSerialize(using = RecordJson.VertxText.class) String probs, String model, String version) {
     }
 
-    static TaskView of(DSLContext tx, ProjectsRecord p, long itemId, LeaseId lease, OffsetDateTime expires, String tier) {
+    static TaskView of(DSLContext tx, ProjectsRecord p, long itemId, LeaseId lease, OffsetDateTime expires, Tier tier) {
         ItemsRecord item = tx.selectFrom(ITEMS).where(ITEMS.PROJECT_ID.eq(p.getId()), ITEMS.ID.eq(itemId)).fetchOne();
         return of(tx, p, itemId, item.getExternalId(), item.getData().data(), lease, expires, tier);
     }
 
     /** With the item's external id and data already read (the slot-taking statement returns them). */
-    static TaskView of(DSLContext tx, ProjectsRecord p, long itemId, String externalId, String data, LeaseId lease, OffsetDateTime expires, String tier) {
+    static TaskView of(DSLContext tx, ProjectsRecord p, long itemId, String externalId, String data, LeaseId lease, OffsetDateTime expires, Tier tier) {
         Prediction prediction = null;
         if (p.getPreAnnotation()) {
             Record pred = tx.select(PREDICTIONS.LABEL, PREDICTIONS.PROBS, MODEL_RUNS.MODEL, MODEL_RUNS.VERSION)

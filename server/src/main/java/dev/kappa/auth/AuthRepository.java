@@ -19,7 +19,7 @@ public final class AuthRepository {
     public static Optional<Principal> byToken(DSLContext tx, byte[] tokenHash) {
         return tx.select(USERS.fields()).select(API_TOKENS.ID, API_TOKENS.LAST_USED_AT)
                 .from(API_TOKENS).join(USERS).on(USERS.ID.eq(API_TOKENS.USER_ID))
-                .where(API_TOKENS.TOKEN_HASH.eq(tokenHash), API_TOKENS.REVOKED_AT.isNull(), USERS.STATUS.ne("blocked"))
+                .where(API_TOKENS.TOKEN_HASH.eq(tokenHash), API_TOKENS.REVOKED_AT.isNull(), USERS.STATUS.ne(AccountStatus.BLOCKED))
                 .fetchOptional()
                 .map(r -> {
                     OffsetDateTime last = r.get(API_TOKENS.LAST_USED_AT);
@@ -39,13 +39,13 @@ public final class AuthRepository {
     public static Optional<SessionPrincipal> bySession(DSLContext tx, byte[] sessionHash) {
         return tx.select(USERS.fields()).select(SESSIONS.CSRF_TOKEN, SESSIONS.EXPIRES_AT)
                 .from(SESSIONS).join(USERS).on(USERS.ID.eq(SESSIONS.USER_ID))
-                .where(SESSIONS.ID_HASH.eq(sessionHash), SESSIONS.EXPIRES_AT.gt(OffsetDateTime.now()), USERS.STATUS.ne("blocked"))
+                .where(SESSIONS.ID_HASH.eq(sessionHash), SESSIONS.EXPIRES_AT.gt(OffsetDateTime.now()), USERS.STATUS.ne(AccountStatus.BLOCKED))
                 .fetchOptional()
                 .map(r -> new SessionPrincipal(principal(r, r.get(SESSIONS.CSRF_TOKEN)), r.get(SESSIONS.EXPIRES_AT)));
     }
 
     static Principal principal(Record r, String csrf) {
-        return new Principal(r.get(USERS.ID), r.get(USERS.EMAIL), r.get(USERS.DISPLAY_NAME), Role.of(r.get(USERS.ROLE)),
+        return new Principal(r.get(USERS.ID), r.get(USERS.EMAIL), r.get(USERS.DISPLAY_NAME), r.get(USERS.ROLE),
                 r.get(USERS.TIER), r.get(USERS.STATUS), csrf);
     }
 

@@ -64,7 +64,7 @@ public final class AuthService {
             // bcrypt runs outside the transaction so no connection is held for its ~70 ms; the attempt is already counted.
             String hash = attempt.user().map(u -> u.get(USERS.PASSWORD_HASH)).orElse(null);
             boolean ok = Passwords.verify(password, hash);
-            if (!ok || attempt.user().isEmpty() || "blocked".equals(attempt.user().get().get(USERS.STATUS))) {
+            if (!ok || attempt.user().isEmpty() || attempt.user().get().get(USERS.STATUS) == AccountStatus.BLOCKED) {
                 return Future.succeededFuture((Session) null);
             }
             return db.tx(tx -> {

@@ -1,5 +1,6 @@
 package dev.kappa.confusion;
 
+import dev.kappa.auth.Tier;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 
@@ -41,16 +42,16 @@ final class ConfusionRepository {
     private ConfusionRepository() {
     }
 
-    static List<Given> tier(DSLContext tx, long projectId, String tier) {
-        return read(tx.fetch(TIER, projectId, tier));
+    static List<Given> tier(DSLContext tx, long projectId, Tier tier) {
+        return read(tx.fetch(TIER, projectId, tier.getLiteral()));
     }
 
     static List<Given> run(DSLContext tx, long projectId, long runId) {
         return read(tx.fetch(RUN, projectId, runId));
     }
 
-    static List<Pair> tierAgainstGold(DSLContext tx, long projectId, String tier) {
-        return pairs(tx.fetch(TIER_AGAINST_GOLD, projectId, tier));
+    static List<Pair> tierAgainstGold(DSLContext tx, long projectId, Tier tier) {
+        return pairs(tx.fetch(TIER_AGAINST_GOLD, projectId, tier.getLiteral()));
     }
 
     static List<Pair> runAgainstGold(DSLContext tx, long projectId, long runId) {

@@ -1,5 +1,6 @@
 package dev.kappa.confusion;
 
+import dev.kappa.auth.Tier;
 import dev.kappa.http.Access;
 import dev.kappa.error.Problems;
 import dev.kappa.http.ApiRouter;
@@ -28,7 +29,7 @@ public final class ConfusionRoutes implements ApiRouter.Routes {
         if ((tier == null) == (run == null)) {
             throw Problems.badRequest("tier", "give exactly one of tier and run_id");
         }
-        if (tier != null && !tier.equals("crowd") && !tier.equals("expert")) {
+        if (tier != null && !Tier.LITERALS.contains(tier)) {
             throw Problems.badRequest("tier", "must be crowd or expert");
         }
         Long runId = null;
@@ -48,7 +49,7 @@ public final class ConfusionRoutes implements ApiRouter.Routes {
         } else if (!reference.equals("gold") && !reference.equals("consensus")) {
             throw Problems.badRequest("reference", "must be gold or consensus");
         }
-        service.confusion(Access.caller(ctx), id, tier, runId, reference)
+        service.confusion(Access.caller(ctx), id, Tier.of(tier), runId, reference)
                 .onSuccess(c -> Responses.json(ctx, 200, c)).onFailure(ctx::fail);
     }
 }

@@ -3,6 +3,7 @@ package dev.kappa.confusion;
 import dev.kappa.analysis.AnswerFilter;
 import dev.kappa.analysis.LabelSpace;
 import dev.kappa.auth.Principal;
+import dev.kappa.auth.Tier;
 import dev.kappa.consensus.ConsensusMethod;
 import dev.kappa.consensus.ConsensusRequest;
 import dev.kappa.consensus.ConsensusService;
@@ -27,7 +28,7 @@ public final class ConfusionService {
     }
 
     /** {@code tier} or {@code runId} (exactly one); {@code reference}: gold or consensus. */
-    public Future<Confusion> confusion(Principal p, long projectId, String tier, Long runId, String reference) {
+    public Future<Confusion> confusion(Principal p, long projectId, Tier tier, Long runId, String reference) {
         return db.tx(tx -> {
             ProjectsRecord project = ProjectAccess.requireManager(tx, p, projectId);
             LabelSpace space = LabelSpace.ofSchema(project.getSchema().data());

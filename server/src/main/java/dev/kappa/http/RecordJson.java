@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import org.jooq.EnumType;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,13 +23,20 @@ import java.time.Instant;
  * {@code @JsonProperty}). It writes what Vert.x's {@code JsonObject.encode()} wrote before, on the same jackson-core
  * generator: doubles alike, a null component as {@code null} (mark one {@code @JsonInclude(NON_NULL)} where the key
  * used to be left out), an {@link Instant} as its ISO-8601 text, and a {@link JsonObject} or {@link JsonArray} held in
- * a record (an item's data) exactly as Vert.x encodes it.
+ * a record (an item's data) exactly as Vert.x encodes it. A closed set read from a column (a {@link EnumType}: tier,
+ * role, status) is written as its database text, {@code "crowd"}, never as the Java constant's name.
  */
 public final class RecordJson {
     public static final ObjectMapper MAPPER = JsonMapper.builder()
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
             .addModule(new SimpleModule("kappa")
+                    .addSerializer(EnumType.class, new StdSerializer<>(EnumType.class) {
+                        @Override
+                        public void serialize(EnumType v, JsonGenerator g, SerializerProvider p) throws IOException {
+                            g.writeString(v.getLiteral());
+                        }
+                    })
                     .addSerializer(Instant.class, new StdSerializer<>(Instant.class) {
                         @Override
                         public void serialize(Instant v, JsonGenerator g, SerializerProvider p) throws IOException {

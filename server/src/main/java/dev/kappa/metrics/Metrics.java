@@ -1,5 +1,6 @@
 package dev.kappa.metrics;
 
+import dev.kappa.auth.Tier;
 import dev.kappa.sql.Db;
 import dev.kappa.sql.Gate;
 import io.micrometer.core.instrument.Counter;
@@ -26,7 +27,7 @@ public final class Metrics {
     static void add(MeterRegistry registry) {
         ALL.add(registry);
         // Every series a dashboard plots starts at 0 instead of appearing at its first event.
-        for (String tier : new String[] {"crowd", "expert"}) {
+        for (Tier tier : Tier.values()) {
             answers(tier);
             leases(tier);
         }
@@ -53,7 +54,7 @@ public final class Metrics {
      * An annotator's answer stored through submit (a replayed submit and imported answers are not counted); one that
      * arrived after its lease's expiry also counts as an expired lease "answered": nobody had taken the slot meanwhile.
      */
-    public static void answerStored(String tier, OffsetDateTime leaseExpiry) {
+    public static void answerStored(Tier tier, OffsetDateTime leaseExpiry) {
         boolean late = leaseExpiry != null && leaseExpiry.isBefore(OffsetDateTime.now());
         Db.afterCommit(() -> {
             answers(tier).increment();
@@ -64,7 +65,7 @@ public final class Metrics {
     }
 
     /** A new lease from a project's queue (a slot or a gold item); handing back a held lease is not counted. */
-    public static void leaseTaken(String tier) {
+    public static void leaseTaken(Tier tier) {
         Db.afterCommit(() -> leases(tier).increment());
     }
 
@@ -88,14 +89,14 @@ public final class Metrics {
         recomputes().record(Duration.ofMillis(ms));
     }
 
-    private static Counter answers(String tier) {
+    private static Counter answers(Tier tier) {
         return Counter.builder("kappa.answers").description("Answers stored through submit, by tier")
-                .tag("tier", tier).register(ALL);
+                .tag("tier", tier.getLiteral()).register(ALL);
     }
 
-    private static Counter leases(String tier) {
+    private static Counter leases(Tier tier) {
         return Counter.builder("kappa.leases.taken").description("New leases from a project's queue, by tier")
-                .tag("tier", tier).register(ALL);
+                .tag("tier", tier.getLiteral()).register(ALL);
     }
 
     private static Counter expired(String result) {

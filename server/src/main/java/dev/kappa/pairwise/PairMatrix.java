@@ -1,5 +1,6 @@
 package dev.kappa.pairwise;
 
+import dev.kappa.auth.Tier;
 import dev.kappa.stats.Estimate;
 
 import java.util.List;
@@ -8,7 +9,7 @@ import java.util.List;
  * One page of the annotator-by-annotator agreement matrix. {@code annotators} is the whole ordered list (both axes
  * share it); the page covers positions [rowOffset, rowOffset + rows) x [colOffset, colOffset + cols).
  */
-public record PairMatrix(long projectId, String kind, String order, String orderNote, String tier, int minShared,
+public record PairMatrix(long projectId, String kind, String order, String orderNote, Tier tier, int minShared,
                          List<Annotator> annotators, int rowOffset, int colOffset, int size, Cell[][] cells) {
 
     /** {@code agreement}: pooled share of same labels with everyone (null when they share no item with anyone). */

@@ -2,11 +2,12 @@ package dev.kappa.pairwise;
 
 import dev.kappa.analysis.EstimateView;
 
+import dev.kappa.auth.Tier;
 import java.util.ArrayList;
 import java.util.List;
 
 /** A page of the agreement matrix as the response shows it: annotators with their position, null for an empty cell. */
-record PairMatrixView(long projectId, String kind, String order, String orderNote, String tier, int minShared,
+record PairMatrixView(long projectId, String kind, String order, String orderNote, Tier tier, int minShared,
                       int nAnnotators, List<Annotator> annotators, int rowOffset, int colOffset, int size,
                       List<List<Cell>> cells) {
     record Annotator(int position, long userId, String name, int answers, long sharedPairs, Double agreement) {

@@ -1,5 +1,6 @@
 package dev.kappa.pairwise;
 
+import dev.kappa.auth.Tier;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 
@@ -53,12 +54,14 @@ final class PairwiseRepository {
         return tx.fetchOne(HAS_ANSWERS, projectId, userId).get(0, Boolean.class);
     }
 
-    static long[] counts(DSLContext tx, long projectId, long a, long b, String tier) {
+    static long[] counts(DSLContext tx, long projectId, long a, long b, Tier filter) {
+        String tier = filter == null ? null : filter.getLiteral();
         Record r = tx.fetchOne(COUNTS, projectId, a, tier, tier, projectId, b, tier, tier);
         return new long[] {r.get("shared", Long.class), r.get("differ", Long.class)};
     }
 
-    static List<Disagreements.Item> page(DSLContext tx, long projectId, long a, long b, String tier, int offset, int limit) {
+    static List<Disagreements.Item> page(DSLContext tx, long projectId, long a, long b, Tier filter, int offset, int limit) {
+        String tier = filter == null ? null : filter.getLiteral();
         List<Disagreements.Item> out = new ArrayList<>();
         for (Record r : tx.fetch(PAGE, projectId, a, tier, tier, projectId, b, tier, tier, projectId, offset, limit)) {
             out.add(new Disagreements.Item(r.get("id", Long.class), r.get("external_id", String.class), r.get("data", String.class),

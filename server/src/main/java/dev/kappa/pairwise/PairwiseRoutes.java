@@ -1,5 +1,6 @@
 package dev.kappa.pairwise;
 
+import dev.kappa.auth.Tier;
 import dev.kappa.http.Access;
 import dev.kappa.error.Problems;
 import dev.kappa.http.ApiRouter;
@@ -27,7 +28,7 @@ public final class PairwiseRoutes implements ApiRouter.Routes {
 
     private void matrix(RoutingContext ctx) {
         long id = Input.pathId(ctx, "id", "project");
-        String tier = tier(ctx);
+        Tier tier = tier(ctx);
         String order = ctx.queryParams().get("order");
         if (order == null || order.isBlank()) {
             order = "cluster";
@@ -56,15 +57,15 @@ public final class PairwiseRoutes implements ApiRouter.Routes {
                 .onSuccess(d -> Responses.json(ctx, 200, d)).onFailure(ctx::fail);
     }
 
-    private static String tier(RoutingContext ctx) {
+    private static Tier tier(RoutingContext ctx) {
         String tier = ctx.queryParams().get("tier");
         if (tier == null || tier.isBlank()) {
             return null;
         }
-        if (!tier.equals("crowd") && !tier.equals("expert")) {
+        if (!Tier.LITERALS.contains(tier)) {
             throw Problems.badRequest("tier", "must be crowd or expert");
         }
-        return tier;
+        return Tier.of(tier);
     }
 
     private static long userId(RoutingContext ctx, String name) {

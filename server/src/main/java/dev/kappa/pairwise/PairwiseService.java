@@ -5,6 +5,7 @@ import dev.kappa.analysis.AnswerLoader;
 import dev.kappa.analysis.AnswerSet;
 import dev.kappa.analysis.LabelSpace;
 import dev.kappa.auth.Principal;
+import dev.kappa.auth.Tier;
 import dev.kappa.db.tables.records.ProjectsRecord;
 import dev.kappa.error.Problems;
 import dev.kappa.project.ProjectAccess;
@@ -36,7 +37,7 @@ public final class PairwiseService {
     private record Loaded(ProjectsRecord project, AnswerSet set, Map<Long, String> names) {
     }
 
-    public Future<PairMatrix> matrix(Principal p, long projectId, String tier, String order, int minShared,
+    public Future<PairMatrix> matrix(Principal p, long projectId, Tier tier, String order, int minShared,
                                      int rowOffset, int colOffset, int size) {
         return db.tx(tx -> {
             ProjectsRecord project = ProjectAccess.requireManager(tx, p, projectId);
@@ -54,7 +55,7 @@ public final class PairwiseService {
         }).compose(l -> db.blocking(() -> build(projectId, l, tier, order, minShared, rowOffset, colOffset, size)));
     }
 
-    private static PairMatrix build(long projectId, Loaded l, String tier, String order, int minShared,
+    private static PairMatrix build(long projectId, Loaded l, Tier tier, String order, int minShared,
                                     int rowOffset, int colOffset, int size) {
         AnswerSet set = l.set();
         PairCounts counts = PairCounts.of(set);
@@ -112,7 +113,7 @@ public final class PairwiseService {
         return new PairMatrix(projectId, set.space().kind(), used, note, tier, minShared, annotators, rowOffset, colOffset, size, cells);
     }
 
-    public Future<Disagreements> disagreements(Principal p, long projectId, long a, long b, String tier, int offset, int limit) {
+    public Future<Disagreements> disagreements(Principal p, long projectId, long a, long b, Tier tier, int offset, int limit) {
         return db.tx(tx -> {
             ProjectAccess.requireManager(tx, p, projectId);
             if (!PairwiseRepository.hasAnswers(tx, projectId, a)) {

@@ -1,6 +1,7 @@
 package dev.kappa.project;
 
 import dev.kappa.auth.Principal;
+import dev.kappa.auth.Role;
 import dev.kappa.error.Problems;
 import dev.kappa.sql.Db;
 import io.vertx.core.Future;
@@ -27,11 +28,11 @@ public final class ManagerService {
     public Future<Added> add(Principal p, long projectId, long userId) {
         return db.tx(tx -> {
             ProjectAccess.requireManager(tx, p, projectId);
-            String role = tx.select(USERS.ROLE).from(USERS).where(USERS.ID.eq(userId)).fetchOne(USERS.ROLE);
+            Role role = tx.select(USERS.ROLE).from(USERS).where(USERS.ID.eq(userId)).fetchOne(USERS.ROLE);
             if (role == null) {
                 throw Problems.invalid("user_id", "no user has the id " + userId);
             }
-            if (!"engineer".equals(role)) {
+            if (role != Role.ENGINEER) {
                 throw Problems.invalid("user_id", "user " + userId + " is an " + role + "; only engineers are made managers (admins manage every project)");
             }
             boolean created = ManagerRepository.add(tx, projectId, userId, p.userId());

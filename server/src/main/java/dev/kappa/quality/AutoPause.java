@@ -1,5 +1,7 @@
 package dev.kappa.quality;
 
+import dev.kappa.auth.AccountStatus;
+import dev.kappa.auth.Role;
 import dev.kappa.project.QualityPolicy;
 import org.jooq.DSLContext;
 import org.jooq.Record3;
@@ -43,8 +45,8 @@ public final class AutoPause {
             if (!policy.flags(n, accuracy) || !newEvidence(tx, projectId, user, n)) {
                 continue;
             }
-            int changed = tx.update(USERS).set(USERS.STATUS, "paused").set(USERS.UPDATED_AT, DSL.currentOffsetDateTime())
-                    .where(USERS.ID.eq(user), USERS.STATUS.eq("active"), USERS.ROLE.eq("annotator")).execute();
+            int changed = tx.update(USERS).set(USERS.STATUS, AccountStatus.PAUSED).set(USERS.UPDATED_AT, DSL.currentOffsetDateTime())
+                    .where(USERS.ID.eq(user), USERS.STATUS.eq(AccountStatus.ACTIVE), USERS.ROLE.eq(Role.ANNOTATOR)).execute();
             if (changed == 1) {
                 tx.insertInto(QUALITY_PAUSES).set(QUALITY_PAUSES.PROJECT_ID, projectId).set(QUALITY_PAUSES.USER_ID, user)
                         .set(QUALITY_PAUSES.GOLD_ITEMS, n).set(QUALITY_PAUSES.GOLD_ACCURACY, accuracy).execute();

@@ -1,5 +1,7 @@
 package dev.kappa.quality;
 
+import dev.kappa.auth.AccountStatus;
+import dev.kappa.auth.Tier;
 import dev.kappa.project.QualityPolicy;
 import dev.kappa.analysis.AnswerSet;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -27,11 +29,11 @@ final class QualityReport {
     static final String MULTI = "multi-label schema: kappa is per label, see per_label";
 
     /** Who an annotator is now (their tier may differ from the tier of some answers). */
-    record Person(String displayName, String tier, String status, String externalId) {
+    record Person(String displayName, Tier tier, AccountStatus status, String externalId) {
     }
 
     /** One annotator's row: who, how much, how fast, scored against gold and against the consensus, and the flag. */
-    record Annotator(long userId, String externalId, String displayName, String tier, String status, int answers,
+    record Annotator(long userId, String externalId, String displayName, Tier tier, AccountStatus status, int answers,
                      Double medianSeconds, Scored gold, Scored consensus, boolean flagged, String flagReason) {
     }
 

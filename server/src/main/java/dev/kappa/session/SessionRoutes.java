@@ -1,7 +1,10 @@
 package dev.kappa.session;
 
+import dev.kappa.auth.AccountStatus;
 import dev.kappa.auth.AuthService;
 import dev.kappa.auth.Principal;
+import dev.kappa.auth.Role;
+import dev.kappa.auth.Tier;
 import dev.kappa.http.Access;
 import dev.kappa.http.ApiRouter;
 import dev.kappa.http.AuthHandler;
@@ -50,7 +53,7 @@ public final class SessionRoutes implements ApiRouter.Routes {
                     .setHttpOnly(true).setSameSite(CookieSameSite.LAX).setSecure(secureCookie).setPath("/api/auth")
                     .setMaxAge(365L * 24 * 3600));
             Principal p = s.principal();
-            Responses.json(ctx, 200, new Me(p.userId(), p.email(), p.displayName(), p.role().key(), p.status(), p.tier(),
+            Responses.json(ctx, 200, new Me(p.userId(), p.email(), p.displayName(), p.role(), p.status(), p.tier(),
                     s.csrfToken(), s.expiresAt().toInstant()));
         }).onFailure(ctx::fail);
     }
@@ -70,13 +73,13 @@ public final class SessionRoutes implements ApiRouter.Routes {
     }
 
     /** Who the caller is; a session also carries its CSRF token (and, at login, when it ends). */
-    record Me(long id, String email, String displayName, String role, String status, String tier,
+    record Me(long id, String email, String displayName, Role role, AccountStatus status, Tier tier,
               @JsonInclude(JsonInclude.Include.NON_NULL) String csrfToken,
               @JsonInclude(JsonInclude.Include.NON_NULL) java.time.Instant expiresAt) {
     }
 
     static Me me(Principal p) {
-        return new Me(p.userId(), p.email(), p.displayName(), p.role().key(), p.status(), p.tier(),
+        return new Me(p.userId(), p.email(), p.displayName(), p.role(), p.status(), p.tier(),
                 p.viaSession() ? p.csrfToken() : null, null);
     }
 }

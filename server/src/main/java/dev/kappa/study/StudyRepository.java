@@ -1,5 +1,6 @@
 package dev.kappa.study;
 
+import dev.kappa.auth.Tier;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 
@@ -44,9 +45,9 @@ final class StudyRepository {
     record Standing(Double score, OffsetDateTime qualificationDone, Boolean qualified, OffsetDateTime toldAt) {
     }
 
-    static List<StudyRow> running(DSLContext tx, long projectId, String tier) {
+    static List<StudyRow> running(DSLContext tx, long projectId, Tier tier) {
         return tx.resultQuery("SELECT * FROM baseline_studies WHERE project_id = ? AND tier = ? AND status = 'running' ORDER BY id",
-                projectId, tier).fetch(StudyRow::of);
+                projectId, tier.getLiteral()).fetch(StudyRow::of);
     }
 
     static List<StudyRow> all(DSLContext tx, long projectId) {
@@ -67,25 +68,25 @@ final class StudyRepository {
         return new Standing(r.get(0, Double.class), r.get(1, OffsetDateTime.class), r.get(2, Boolean.class), r.get(3, OffsetDateTime.class));
     }
 
-    static Optional<Candidate> nextItem(DSLContext tx, long projectId, long studyId, String phase, long annotatorId, int votes) {
-        return tx.resultQuery(NEXT_ITEM, projectId, studyId, phase, annotatorId, annotatorId, annotatorId, annotatorId, votes)
+    static Optional<Candidate> nextItem(DSLContext tx, long projectId, long studyId, StudyPhase phase, long annotatorId, int votes) {
+        return tx.resultQuery(NEXT_ITEM, projectId, studyId, phase.getLiteral(), annotatorId, annotatorId, annotatorId, annotatorId, votes)
                 .fetchOptional(r -> new Candidate(r.get(0, Long.class), r.get(1, Integer.class)));
     }
 
     /** How many items of the phase this annotator has been served (the one just served included). */
-    static int servedInPhase(DSLContext tx, long projectId, long studyId, long annotatorId, String phase) {
+    static int servedInPhase(DSLContext tx, long projectId, long studyId, long annotatorId, StudyPhase phase) {
         return tx.resultQuery("SELECT count(*)::int FROM study_tasks WHERE project_id = ? AND study_id = ? AND annotator_id = ? AND phase = ?",
-                projectId, studyId, annotatorId, phase).fetchOne(0, Integer.class);
+                projectId, studyId, annotatorId, phase.getLiteral()).fetchOne(0, Integer.class);
     }
 
     /** Leases the item to the annotator as a study task and reads the item for the task view. */
-    static Served lease(DSLContext tx, long projectId, long studyId, String phase, long itemId, long annotatorId, String tier,
+    static Served lease(DSLContext tx, long projectId, long studyId, StudyPhase phase, long itemId, long annotatorId, Tier tier,
                         UUID lease, int ttlSeconds) {
         OffsetDateTime expires = tx.resultQuery("INSERT INTO leases (project_id, id, item_id, annotator_id, tier, slot_no, expires_at) "
                         + "VALUES (?, ?, ?, ?, ?, NULL, now() + make_interval(secs => ?)) RETURNING expires_at",
-                projectId, lease, itemId, annotatorId, tier, ttlSeconds).fetchOne(0, OffsetDateTime.class);
+                projectId, lease, itemId, annotatorId, tier.getLiteral(), ttlSeconds).fetchOne(0, OffsetDateTime.class);
         tx.execute("INSERT INTO study_tasks (project_id, study_id, lease_id, item_id, annotator_id, phase) VALUES (?, ?, ?, ?, ?, ?)",
-                projectId, studyId, lease, itemId, annotatorId, phase);
+                projectId, studyId, lease, itemId, annotatorId, phase.getLiteral());
         Record item = tx.resultQuery("SELECT external_id, data::text FROM items WHERE project_id = ? AND id = ?", projectId, itemId).fetchOne();
         return new Served(expires, item.get(0, String.class), item.get(1, String.class));
     }

@@ -1,6 +1,7 @@
 package dev.kappa.study;
 
 import dev.kappa.assignment.LeaseId;
+import dev.kappa.auth.Tier;
 import dev.kappa.http.Access;
 import dev.kappa.auth.Principal;
 import dev.kappa.error.Problems;
@@ -64,7 +65,7 @@ public final class StudyRoutes implements ApiRouter.Routes {
         long projectId = Input.pathId(ctx, "id", "project");
         long studyId = Input.pathId(ctx, "sid", "baseline study");
         Input in = Input.body(ctx);
-        String status = in.oneOf("status", false, Set.of("running", "stopped"));
+        StudyStatus status = StudyStatus.of(in.oneOf("status", false, StudyStatus.LITERALS));
         String name = text(in, "name", false, 200);
         if (status == null && name == null) {
             throw Problems.invalid("status", "give status (running or stopped) or name");
@@ -112,7 +113,7 @@ public final class StudyRoutes implements ApiRouter.Routes {
 
     static StudyRequest request(Input in) {
         String name = text(in, "name", true, 200);
-        String tier = in.oneOf("tier", true, Set.of("crowd", "expert"));
+        Tier tier = Tier.of(in.oneOf("tier", true, Tier.LITERALS));
         int n = in.integer("training_n", true, 0, 1000);
         int m = in.integer("qualification_m", true, 0, 1000);
         int k = in.integer("measurement_k", true, 1, 100_000);

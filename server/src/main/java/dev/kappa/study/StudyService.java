@@ -48,9 +48,9 @@ public final class StudyService {
             StudyDraw.Drawn d = StudyDraw.draw(ids, klass, r.trainingN(), r.qualificationM(), r.measurementK(),
                     "stratified".equals(r.sampling()), r.seed());
             long id = StudyStore.insert(tx, projectId, r, caller.userId());
-            StudyStore.insertItems(tx, projectId, id, StudyTasks.TRAINING, d.training());
-            StudyStore.insertItems(tx, projectId, id, StudyTasks.QUALIFICATION, d.qualification());
-            StudyStore.insertItems(tx, projectId, id, StudyTasks.MEASUREMENT, d.measurement());
+            StudyStore.insertItems(tx, projectId, id, StudyPhase.TRAINING, d.training());
+            StudyStore.insertItems(tx, projectId, id, StudyPhase.QUALIFICATION, d.qualification());
+            StudyStore.insertItems(tx, projectId, id, StudyPhase.MEASUREMENT, d.measurement());
             return study(tx, projectId, id);
         });
     }
@@ -71,11 +71,11 @@ public final class StudyService {
     }
 
     /** Stops or resumes a study and/or renames it; a stopped study serves nothing new, open leases may still answer. */
-    public Future<Study> update(Principal caller, long projectId, long studyId, String status, String name) {
+    public Future<Study> update(Principal caller, long projectId, long studyId, StudyStatus status, String name) {
         return db.tx(tx -> {
             ProjectAccess.requireManager(tx, caller, projectId);
             StudyRow s = row(tx, projectId, studyId);
-            if (status != null && !status.equals(s.status())) {
+            if (status != null && status != s.status()) {
                 StudyStore.setStatus(tx, projectId, studyId, status);
             }
             if (name != null) {
@@ -94,7 +94,7 @@ public final class StudyService {
             Record t = StudyStore.leaseTask(tx, lease.projectId(), lease.id())
                     .filter(r -> r.get("annotator_id", Long.class) == caller.userId())
                     .orElseThrow(() -> Problems.notFound("study task for lease " + lease));
-            if (!StudyTasks.TRAINING.equals(t.get("phase", String.class))) {
+            if (StudyPhase.of(t.get("phase", String.class)) != StudyPhase.TRAINING) {
                 throw Problems.conflict("lease", "lease: answers in the " + t.get("phase", String.class) + " phase get no feedback");
             }
             String answer = t.get("answer", String.class);

@@ -20,21 +20,21 @@ final class StudyStore {
                 INSERT INTO baseline_studies (project_id, name, tier, training_n, qualification_m, measurement_k, votes_v,
                   pass_rule, pass_accuracy, qualification_quorum, sampling, seed, pay_unit, pay_amount, currency, created_by)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""",
-                projectId, r.name(), r.tier(), r.trainingN(), r.qualificationM(), r.measurementK(), r.votesV(), r.passRule(),
+                projectId, r.name(), r.tier().getLiteral(), r.trainingN(), r.qualificationM(), r.measurementK(), r.votesV(), r.passRule(),
                 r.passAccuracy(), r.qualificationQuorum(), r.sampling(), r.seed(), r.payUnit(), r.payAmount(), r.currency(),
                 createdBy).fetchOne(0, Long.class);
     }
 
-    static void insertItems(DSLContext tx, long projectId, long studyId, String phase, long[] items) {
+    static void insertItems(DSLContext tx, long projectId, long studyId, StudyPhase phase, long[] items) {
         Long[] boxed = java.util.Arrays.stream(items).boxed().toArray(Long[]::new);
         tx.execute("INSERT INTO study_items (project_id, study_id, phase, position, item_id) "
                 + "SELECT ?, ?, ?, u.ord, u.item FROM unnest(?::bigint[]) WITH ORDINALITY AS u(item, ord)",
-                projectId, studyId, phase, boxed);
+                projectId, studyId, phase.getLiteral(), boxed);
     }
 
-    static void setStatus(DSLContext tx, long projectId, long studyId, String status) {
+    static void setStatus(DSLContext tx, long projectId, long studyId, StudyStatus status) {
         tx.execute("UPDATE baseline_studies SET status = ?, stopped_at = CASE WHEN ? = 'stopped' THEN now() END "
-                + "WHERE project_id = ? AND id = ?", status, status, projectId, studyId);
+                + "WHERE project_id = ? AND id = ?", status.getLiteral(), status.getLiteral(), projectId, studyId);
     }
 
     static void rename(DSLContext tx, long projectId, long studyId, String name) {

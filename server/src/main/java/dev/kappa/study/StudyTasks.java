@@ -4,6 +4,7 @@ import dev.kappa.assignment.AssignmentService;
 import dev.kappa.assignment.LeaseId;
 import dev.kappa.assignment.TaskSource;
 import dev.kappa.auth.Principal;
+import dev.kappa.auth.Tier;
 import dev.kappa.db.tables.records.ProjectsRecord;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.kappa.assignment.Task;
@@ -27,19 +28,16 @@ import java.util.UUID;
  * finished annotators) and {@code study_not_qualified} (told once; afterwards the project's own queue serves them).
  */
 public final class StudyTasks implements TaskSource {
-    static final String TRAINING = "training";
-    static final String QUALIFICATION = "qualification";
-    static final String MEASUREMENT = "measurement";
 
     /** A study's task: the lease and item as in the project's queue, the study's phase instead of a prediction. */
-    record StudyTask(String leaseId, Instant expiresAt, Integer leaseTtlSeconds, Long projectId, String tier, Item item,
+    record StudyTask(String leaseId, Instant expiresAt, Integer leaseTtlSeconds, Long projectId, Tier tier, Item item,
                      Study study) implements Task {
         /** The item's data stays jsonb text until written, after next-task's transaction. */
         record Item(long id, String externalId, @JsonSerialize(using = RecordJson.VertxText.class) String data) {
         }
 
         /** Which study, which phase, and how far into it this task is ({@code position} of {@code of}). */
-        record Study(long id, String name, String phase, int position, int of) {
+        record Study(long id, String name, StudyPhase phase, int position, int of) {
         }
     }
 
@@ -63,7 +61,7 @@ public final class StudyTasks implements TaskSource {
         StudyRepository.Standing standing = StudyRepository.join(tx, p.getId(), s.id(), user);
         Boolean qualified = standing.qualified();
         if (qualified == null) {
-            for (String phase : new String[] {TRAINING, QUALIFICATION}) {
+            for (StudyPhase phase : new StudyPhase[] {StudyPhase.TRAINING, StudyPhase.QUALIFICATION}) {
                 Optional<StudyRepository.Candidate> c = StudyRepository.nextItem(tx, p.getId(), s.id(), phase, user, s.votesV());
                 if (c.isPresent()) {
                     return Optional.of(task(tx, p, s, phase, c.get().itemId(), caller, lease));
@@ -85,8 +83,8 @@ public final class StudyTasks implements TaskSource {
             return Optional.empty();
         }
         StudyRepository.lockMeasurement(tx, s.id());
-        return StudyRepository.nextItem(tx, p.getId(), s.id(), MEASUREMENT, user, s.votesV())
-                .map(c -> task(tx, p, s, MEASUREMENT, c.itemId(), caller, lease));
+        return StudyRepository.nextItem(tx, p.getId(), s.id(), StudyPhase.MEASUREMENT, user, s.votesV())
+                .map(c -> task(tx, p, s, StudyPhase.MEASUREMENT, c.itemId(), caller, lease));
     }
 
     /**
@@ -121,7 +119,7 @@ public final class StudyTasks implements TaskSource {
      * The task as next-task shows it. Blind: the item's data and the study's phase, never its gold, meta, other answers
      * or a model's prediction (even in a pre-annotating project).
      */
-    private static AssignmentService.Next task(DSLContext tx, ProjectsRecord p, StudyRow s, String phase, long itemId,
+    private static AssignmentService.Next task(DSLContext tx, ProjectsRecord p, StudyRow s, StudyPhase phase, long itemId,
                                                Principal caller, UUID lease) {
         StudyRepository.Served served = StudyRepository.lease(tx, p.getId(), s.id(), phase, itemId, caller.userId(),
                 caller.tier(), lease, p.getLeaseTtlSeconds());

@@ -1,9 +1,11 @@
 package dev.kappa.study;
 
+import dev.kappa.auth.Tier;
+
 import java.time.Instant;
 
 /** A study as the API shows it: protocol, pay and progress. */
-record StudyView(long id, long projectId, String name, String tier, String status, Protocol protocol, Pay pay,
+record StudyView(long id, long projectId, String name, Tier tier, StudyStatus status, Protocol protocol, Pay pay,
                  StudyProgress progress, Instant createdAt, Instant stoppedAt) {
     /** How the study runs; the reference is always the items' gold. */
     record Protocol(int trainingN, int qualificationM, int measurementK, int votesV, String passRule, Double passAccuracy,

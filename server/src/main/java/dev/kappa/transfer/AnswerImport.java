@@ -1,6 +1,7 @@
 package dev.kappa.transfer;
 
 import dev.kappa.assignment.ImportedAnswers;
+import dev.kappa.auth.Tier;
 import dev.kappa.db.tables.records.ProjectsRecord;
 import dev.kappa.project.LabelSchema;
 import io.vertx.core.json.Json;
@@ -25,16 +26,15 @@ import java.util.Set;
 final class AnswerImport implements ImportKind<Imported.Answers> {
     private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(AnswerImport.class.getName());
     private static final Set<String> FIELDS = Set.of("item", "annotator", "tier", "label", "duration_ms", "created_at");
-    private static final Set<String> TIERS = Set.of("crowd", "expert");
 
     private final ProjectsRecord project;
     private final long projectId;
     private final LabelSchema schema;
     private final boolean fillSlots;
     /** The tier of lines that give none (the request's {@code tier}); null makes the tier required on every line. */
-    private final String defaultTier;
+    private final Tier defaultTier;
 
-    AnswerImport(ProjectsRecord project, LabelSchema schema, boolean fillSlots, String defaultTier) {
+    AnswerImport(ProjectsRecord project, LabelSchema schema, boolean fillSlots, Tier defaultTier) {
         this.project = project;
         this.projectId = project.getId();
         this.schema = schema;
@@ -70,9 +70,9 @@ final class AnswerImport implements ImportKind<Imported.Answers> {
         String annotator = f.string("annotator", true, 200);
         String tier = f.string("tier", defaultTier == null, 16);
         if (tier == null) {
-            tier = defaultTier;
+            tier = defaultTier.getLiteral();
         }
-        if (!TIERS.contains(tier)) {
+        if (!Tier.LITERALS.contains(tier)) {
             throw new BadField("tier", "must be crowd or expert, got '" + tier + "'");
         }
         Object label = f.label("label", schema, true);

@@ -3,7 +3,6 @@ package dev.kappa.transfer;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.jooq.DSLContext;
 import org.jooq.Record;
 
 import java.io.IOException;
@@ -31,12 +30,6 @@ final class CsvExport {
         this.dataKeys = dataKeys;
         this.sink = sink;
         this.consensus = consensus;
-    }
-
-    /** Every top-level data key in the project: one pass over the items before the cursor opens. */
-    static List<String> dataColumns(DSLContext tx, long projectId) {
-        return tx.fetch("select distinct k from items, jsonb_object_keys(data) k where project_id = ? order by k", projectId)
-                .getValues(0, String.class);
     }
 
     void header() throws IOException {

@@ -31,7 +31,7 @@ final class ExportConsensus {
         if (f.consensus() == null) {
             return null;
         }
-        AnswerFilter answers = new AnswerFilter(f.tier(), null, f.from(), f.to(), null);
+        AnswerFilter answers = f.answers();
         return new ExportConsensus(ConsensusService.computeNow(tx, project, ConsensusRequest.of(f.consensus(), answers)));
     }
 

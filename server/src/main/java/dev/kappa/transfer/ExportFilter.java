@@ -1,12 +1,13 @@
 package dev.kappa.transfer;
 
+import dev.kappa.analysis.AnalysisQuery;
+import dev.kappa.analysis.AnswerFilter;
+import dev.kappa.auth.Tier;
 import dev.kappa.consensus.ConsensusMethod;
 import dev.kappa.error.Problems;
 import dev.kappa.http.Query;
 
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * What an export includes. {@code tier}, {@code from} (inclusive) and {@code to} (exclusive) select answers;
@@ -14,7 +15,7 @@ import java.util.List;
  * from (false: only items with none); whether that consensus is resolved shows in the {@code consensus} columns.
  * {@code consensus} names a method whose result is added to every item (see {@link ExportConsensus}); absent, none is.
  */
-record ExportFilter(String format, String tier, OffsetDateTime from, OffsetDateTime to, Boolean hasConsensus,
+record ExportFilter(String format, Tier tier, OffsetDateTime from, OffsetDateTime to, Boolean hasConsensus,
                     ConsensusMethod consensus) {
     static ExportFilter of(Query query) {
         String format = param(query, "format");
@@ -22,10 +23,7 @@ record ExportFilter(String format, String tier, OffsetDateTime from, OffsetDateT
         if (!format.equals("jsonl") && !format.equals("csv")) {
             throw Problems.badRequest("format", "must be jsonl or csv");
         }
-        String tier = param(query, "tier");
-        if (tier != null && !tier.equals("crowd") && !tier.equals("expert")) {
-            throw Problems.badRequest("tier", "must be crowd or expert");
-        }
+        Tier tier = AnalysisQuery.tier(query);
         String has = param(query, "has_consensus");
         if (has != null && !has.equals("true") && !has.equals("false")) {
             throw Problems.badRequest("has_consensus", "must be true or false");
@@ -38,32 +36,9 @@ record ExportFilter(String format, String tier, OffsetDateTime from, OffsetDateT
                 ExportConsensus.method(consensus));
     }
 
-    /** The SQL condition on answers {@code a} that these filters select, with its bind values appended to binds. */
-    String answerCondition(List<Object> binds) {
-        List<String> c = new ArrayList<>();
-        c.add("a.project_id = i.project_id and a.item_id = i.id");
-        if (tier != null) {
-            c.add("a.tier = ?");
-            binds.add(tier);
-        }
-        if (from != null) {
-            c.add("a.created_at >= ?::timestamptz");
-            binds.add(from);
-        }
-        if (to != null) {
-            c.add("a.created_at < ?::timestamptz");
-            binds.add(to);
-        }
-        return String.join(" and ", c);
-    }
-
-    /** The condition on items {@code i}, beyond their project. */
-    String itemCondition(List<Object> binds) {
-        if (hasConsensus == null) {
-            return "true";
-        }
-        String exists = "exists (select 1 from answers a where " + answerCondition(binds) + ")";
-        return hasConsensus ? exists : "not " + exists;
+    /** The answers these filters select, as analyses filter them (tier and time; every annotator). */
+    AnswerFilter answers() {
+        return new AnswerFilter(tier, null, from, to, null);
     }
 
     private static String param(Query query, String name) {

@@ -1,5 +1,6 @@
 package dev.kappa.transfer;
 
+import dev.kappa.auth.Tier;
 import dev.kappa.http.Access;
 import dev.kappa.auth.Principal;
 import dev.kappa.error.Problems;
@@ -89,12 +90,13 @@ public final class ImportRoutes implements ApiRouter.Routes {
             }
             mapping.put(target, column);
         }
-        String tier = ctx.queryParams().get("tier");
-        if (tier != null && !tier.equals("crowd") && !tier.equals("expert")) {
+        String given = ctx.queryParams().get("tier");
+        if (given != null && !Tier.LITERALS.contains(given)) {
             throw Problems.badRequest("tier", "must be crowd or expert");
         }
+        Tier tier = Tier.of(given);
         if (tier == null && (source != AnswerSource.KAPPA || !mapping.isEmpty())) {
-            tier = "crowd";
+            tier = Tier.CROWD;
         }
         String fromName = ctx.queryParams().get("from_name");
         return new ImportService.AnswerOptions(source, java.util.Map.copyOf(mapping), tier,

@@ -1,6 +1,7 @@
 package dev.kappa.transfer;
 
 import dev.kappa.auth.Principal;
+import dev.kappa.auth.Tier;
 import dev.kappa.db.tables.records.ProjectsRecord;
 import dev.kappa.metrics.Metrics;
 import dev.kappa.project.LabelSchema;
@@ -34,7 +35,7 @@ public final class ImportService {
     }
 
     /** How a past-answer upload is read: whose export it is, renamed columns, the default tier, the queue behaviour. */
-    record AnswerOptions(AnswerSource source, java.util.Map<String, String> mapping, String defaultTier, String fromName,
+    record AnswerOptions(AnswerSource source, java.util.Map<String, String> mapping, Tier defaultTier, String fromName,
                          boolean fillSlots) {
     }
 

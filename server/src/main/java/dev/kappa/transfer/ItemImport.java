@@ -7,6 +7,7 @@ import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
 import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;
+import org.jooq.impl.DSL;
 
 import java.util.List;
 import java.util.Set;
@@ -137,11 +138,11 @@ final class ItemImport implements ImportKind<Imported.Items> {
         return tx.fetchOne("""
                 with new_items as (
                   insert into items (project_id, external_id, data, gold, meta, seq, sample_key)
-                  select ?, s.external_id, s.data, s.gold, s.meta, ? + s.line, s.sample_key from import_items s
-                  where not exists (select 1 from items i where i.project_id = ? and i.external_id = s.external_id)
-                  returning project_id, id, gold, sample_key, escalated_at, priority, seq)"""
-                + SlotSync.firstSlotsOf("new_items", project) + " select count(*) from new_items",
-                projectId, base, projectId).get(0, Long.class);
+                  select {0}, s.external_id, s.data, s.gold, s.meta, {1} + s.line, s.sample_key from import_items s
+                  where not exists (select 1 from items i where i.project_id = {0} and i.external_id = s.external_id)
+                  returning project_id, id, gold, sample_key, escalated_at, priority, seq){2}
+                select count(*) from new_items""",
+                DSL.val(projectId), DSL.val(base), SlotSync.firstSlotsOf("new_items", project)).get(0, Long.class);
     }
 
     private static Imported.Items counts(long items, long created, long updated) {

@@ -3,6 +3,7 @@ package dev.kappa.user;
 import dev.kappa.AppConfig;
 import dev.kappa.ConfigException;
 import dev.kappa.auth.Passwords;
+import dev.kappa.auth.Role;
 import dev.kappa.auth.Secrets;
 import dev.kappa.db.tables.records.UsersRecord;
 import dev.kappa.sql.Db;
@@ -40,7 +41,7 @@ public final class FirstAdmin {
         String email = config.adminEmail().orElse("admin@kappa.local");
         db.inTx(tx -> {
             tx.execute("select pg_advisory_xact_lock(hashtext('kappa.first-admin'))");
-            Optional<UsersRecord> admin = tx.selectFrom(USERS).where(USERS.ROLE.eq("admin")).orderBy(USERS.ID).limit(1).fetchOptional();
+            Optional<UsersRecord> admin = tx.selectFrom(USERS).where(USERS.ROLE.eq(Role.ADMIN)).orderBy(USERS.ID).limit(1).fetchOptional();
             long adminId;
             if (admin.isEmpty()) {
                 String password = config.adminPassword().orElse(null);
@@ -52,7 +53,7 @@ public final class FirstAdmin {
                     LOG.info("first admin created: " + email);
                 }
                 adminId = tx.insertInto(USERS).set(USERS.EMAIL, email).set(USERS.DISPLAY_NAME, "Administrator")
-                        .set(USERS.ROLE, "admin").set(USERS.PASSWORD_HASH, Passwords.hash(password))
+                        .set(USERS.ROLE, Role.ADMIN).set(USERS.PASSWORD_HASH, Passwords.hash(password))
                         .returning(USERS.ID).fetchOne(USERS.ID);
             } else {
                 adminId = admin.get().getId();

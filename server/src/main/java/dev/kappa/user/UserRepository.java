@@ -1,5 +1,7 @@
 package dev.kappa.user;
 
+import dev.kappa.auth.Role;
+import dev.kappa.auth.Tier;
 import dev.kappa.db.tables.records.UsersRecord;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -29,7 +31,7 @@ public final class UserRepository {
         return tx.selectFrom(USERS).where(USERS.EXTERNAL_ID.eq(externalId)).fetchOptional();
     }
 
-    public static long insert(DSLContext tx, String email, String displayName, String role, String tier, String externalId, String passwordHash) {
+    public static long insert(DSLContext tx, String email, String displayName, Role role, Tier tier, String externalId, String passwordHash) {
         return tx.insertInto(USERS)
                 .set(USERS.EMAIL, email).set(USERS.DISPLAY_NAME, displayName).set(USERS.ROLE, role).set(USERS.TIER, tier)
                 .set(USERS.EXTERNAL_ID, externalId).set(USERS.PASSWORD_HASH, passwordHash)
@@ -41,7 +43,7 @@ public final class UserRepository {
     }
 
     /** Keyset page by id: cost does not grow with how far the client has paged. */
-    public static List<UserView.Listed> page(DSLContext tx, long afterId, int limit, String role) {
+    public static List<UserView.Listed> page(DSLContext tx, long afterId, int limit, Role role) {
         Condition c = USERS.ID.gt(afterId);
         if (role != null) {
             c = c.and(USERS.ROLE.eq(role));

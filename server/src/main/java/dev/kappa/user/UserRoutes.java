@@ -1,6 +1,8 @@
 package dev.kappa.user;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.kappa.auth.AccountStatus;
+import dev.kappa.auth.Tier;
 import dev.kappa.http.Access;
 import dev.kappa.auth.Passwords;
 import dev.kappa.auth.Role;
@@ -21,8 +23,6 @@ public final class UserRoutes implements ApiRouter.Routes {
     record Page(List<UserView.Listed> users, @JsonInclude(JsonInclude.Include.NON_NULL) Long nextAfter) {
     }
 
-    static final Set<String> TIERS = Set.of("crowd", "expert");
-    static final Set<String> STATUSES = Set.of("active", "paused", "blocked");
     /** Deliberately simple: one @, a dot in the domain, no spaces. Real validation is the confirmation mail. */
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
@@ -50,8 +50,8 @@ public final class UserRoutes implements ApiRouter.Routes {
         if (email != null && !EMAIL.matcher(email).matches()) {
             throw Problems.invalid("email", "is not a valid email address");
         }
-        String role = in.oneOf("role", true, Role.KEYS);
-        String tier = in.oneOf("tier", false, TIERS);
+        Role role = Role.of(in.oneOf("role", true, Role.KEYS));
+        Tier tier = Tier.of(in.oneOf("tier", false, Tier.LITERALS));
         String password = in.string("password", false, 1000);
         if (password != null) {
             Passwords.check("password", password);
@@ -72,7 +72,7 @@ public final class UserRoutes implements ApiRouter.Routes {
             throw Problems.badRequest("role", "must be one of admin, engineer, annotator");
         }
         int n = limit == null ? 100 : limit;
-        users.page(after == null ? 0 : after, n, role).onSuccess(page -> {
+        users.page(after == null ? 0 : after, n, Role.of(role)).onSuccess(page -> {
             Responses.json(ctx, 200, new Page(page, page.size() == n ? page.get(n - 1).user().id() : null));
         }).onFailure(ctx::fail);
     }
@@ -81,8 +81,9 @@ public final class UserRoutes implements ApiRouter.Routes {
         Access.admin(ctx);
         long id = Input.pathId(ctx, "id", "user");
         Input in = Input.body(ctx);
-        UserService.Change c = new UserService.Change(in.oneOf("role", false, Role.KEYS), in.oneOf("tier", false, TIERS),
-                in.oneOf("status", false, STATUSES), in.string("display_name", false, 200));
+        UserService.Change c = new UserService.Change(Role.of(in.oneOf("role", false, Role.KEYS)),
+                Tier.of(in.oneOf("tier", false, Tier.LITERALS)), AccountStatus.of(in.oneOf("status", false, AccountStatus.LITERALS)),
+                in.string("display_name", false, 200));
         users.change(id, c).onSuccess(u -> Responses.json(ctx, 200, u)).onFailure(ctx::fail);
     }
 }

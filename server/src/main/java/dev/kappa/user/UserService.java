@@ -1,6 +1,9 @@
 package dev.kappa.user;
 
+import dev.kappa.auth.AccountStatus;
 import dev.kappa.auth.Passwords;
+import dev.kappa.auth.Role;
+import dev.kappa.auth.Tier;
 import dev.kappa.db.tables.records.UsersRecord;
 import dev.kappa.error.Problems;
 import dev.kappa.sql.Db;
@@ -9,11 +12,11 @@ import io.vertx.core.Future;
 /** Rules for people: unique emails, a tier exactly for annotators, and blocking that ends sessions at once. */
 public final class UserService {
     /** A new user as asked for; the password is already checked for length. */
-    public record NewUser(String email, String displayName, String role, String tier, String externalId, String password) {
+    public record NewUser(String email, String displayName, Role role, Tier tier, String externalId, String password) {
     }
 
     /** A change; null fields stay as they are. */
-    public record Change(String role, String tier, String status, String displayName) {
+    public record Change(Role role, Tier tier, AccountStatus status, String displayName) {
     }
 
     private final Db db;
@@ -23,7 +26,7 @@ public final class UserService {
     }
 
     public Future<UserView> create(NewUser n) {
-        String tier = tierFor(n.role(), n.tier());
+        Tier tier = tierFor(n.role(), n.tier());
         // Hash before the transaction so no connection waits on bcrypt.
         String hash = n.password() == null ? null : Passwords.hash(n.password());
         return db.tx(tx -> {
@@ -39,15 +42,15 @@ public final class UserService {
         });
     }
 
-    public Future<java.util.List<UserView.Listed>> page(long after, int limit, String role) {
+    public Future<java.util.List<UserView.Listed>> page(long after, int limit, Role role) {
         return db.tx(tx -> UserRepository.page(tx, after, limit, role));
     }
 
     public Future<UserView> change(long id, Change c) {
         return db.tx(tx -> {
             UsersRecord u = UserRepository.find(tx, id).orElseThrow(() -> Problems.notFound("user " + id));
-            String role = c.role() != null ? c.role() : u.getRole();
-            String tier = c.tier() != null ? c.tier() : ("annotator".equals(role) ? u.getTier() : null);
+            Role role = c.role() != null ? c.role() : u.getRole();
+            Tier tier = c.tier() != null ? c.tier() : (role == Role.ANNOTATOR ? u.getTier() : null);
             u.setRole(role);
             u.setTier(tierFor(role, tier));
             if (c.displayName() != null) {
@@ -55,7 +58,7 @@ public final class UserService {
             }
             if (c.status() != null) {
                 u.setStatus(c.status());
-                if ("blocked".equals(c.status())) {
+                if (c.status() == AccountStatus.BLOCKED) {
                     UserRepository.endSessions(tx, id);
                 }
             }
@@ -65,8 +68,8 @@ public final class UserService {
     }
 
     /** Annotators need a tier (crowd or expert); nobody else has one. */
-    private static String tierFor(String role, String tier) {
-        if ("annotator".equals(role)) {
+    private static Tier tierFor(Role role, Tier tier) {
+        if (role == Role.ANNOTATOR) {
             if (tier == null) {
                 throw Problems.invalid("tier", "is required for an annotator (crowd or expert)");
             }

@@ -1,11 +1,14 @@
 package dev.kappa.user;
 
+import dev.kappa.auth.AccountStatus;
+import dev.kappa.auth.Role;
+import dev.kappa.auth.Tier;
 import dev.kappa.db.tables.records.UsersRecord;
 
 import java.time.Instant;
 
 /** A user as admins see them: never the password, only whether there is one. */
-public record UserView(long id, String email, String displayName, String role, String tier, String status,
+public record UserView(long id, String email, String displayName, Role role, Tier tier, AccountStatus status,
                        String externalId, boolean hasPassword, Instant createdAt, Instant updatedAt) {
     static UserView of(UsersRecord u) {
         return new UserView(u.getId(), u.getEmail(), u.getDisplayName(), u.getRole(), u.getTier(), u.getStatus(),

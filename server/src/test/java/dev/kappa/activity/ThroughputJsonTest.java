@@ -1,5 +1,6 @@
 package dev.kappa.activity;
 
+import dev.kappa.auth.Tier;
 import dev.kappa.http.RecordJson;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -20,7 +21,7 @@ class ThroughputJsonTest {
         Instant b = Instant.parse("2026-01-05T11:00:00.5Z");
         for (Throughput t : List.of(
                 new Throughput(4, "hour", true, a, b.plusSeconds(3600), List.of(a, b), new long[] {3, 0}, new long[] {0, 12},
-                        new Throughput.Burndown("crowd", 3, 40, new long[] {40, 31})),
+                        new Throughput.Burndown(Tier.CROWD, 3, 40, new long[] {40, 31})),
                 new Throughput(4, "day", false, a, b, List.of(), new long[0], new long[0], null))) {
             assertEquals(json(t).encode(), RecordJson.encode(ThroughputView.of(t)));
         }
@@ -34,7 +35,7 @@ class ThroughputJsonTest {
                 .put("starts", starts)
                 .put("answers", new JsonObject().put("crowd", array(t.crowd())).put("expert", array(t.expert())));
         Throughput.Burndown b = t.burndown();
-        out.put("burndown", b == null ? null : new JsonObject().put("tier", b.tier()).put("overlap", b.overlap())
+        out.put("burndown", b == null ? null : new JsonObject().put("tier", b.tier().getLiteral()).put("overlap", b.overlap())
                 .put("items_total", b.itemsTotal()).put("items_left", array(b.itemsLeft())));
         return out;
     }

@@ -1,5 +1,6 @@
 package dev.kappa.analysis;
 
+import dev.kappa.auth.Tier;
 import dev.kappa.sql.Db;
 import dev.kappa.stats.Krippendorff;
 import dev.kappa.stats.Ratings;
@@ -104,10 +105,10 @@ class AnswerLoaderTest {
         assertEquals(1, all.ignored(), "the answer 'maybe' does not fit the schema");
         assertEquals(2, all.nItems());
         assertEquals(-1, all.itemIndex(p.item("i3")), "an item with only unusable answers is not in the set");
-        assertEquals(2, load(p, "single", keys, new AnswerFilter("expert", null, null, null, null)).size());
+        assertEquals(2, load(p, "single", keys, new AnswerFilter(Tier.EXPERT, null, null, null, null)).size());
         assertEquals(2, load(p, "single", keys, new AnswerFilter(null, null, t0.plusDays(1), t0.plusDays(3), null)).size());
         assertEquals(3, load(p, "single", keys, new AnswerFilter(null, null, null, null, new long[] {p.annotator("ann")})).size());
-        AnswerSet crowd = load(p, "single", keys, new AnswerFilter("crowd", null, t0, null, new long[] {p.annotator("ann")}));
+        AnswerSet crowd = load(p, "single", keys, new AnswerFilter(Tier.CROWD, null, t0, null, new long[] {p.annotator("ann")}));
         assertEquals(2, crowd.size());
         assertEquals(p.annotator("ann"), crowd.userId(0));
         assertEquals(1000, crowd.durationMs(0));

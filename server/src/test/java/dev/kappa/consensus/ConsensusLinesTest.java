@@ -5,6 +5,7 @@ import dev.kappa.analysis.AnswerFilter;
 import dev.kappa.analysis.AnswerSet;
 import dev.kappa.analysis.AnswerSets;
 import dev.kappa.analysis.LabelSpace;
+import dev.kappa.auth.Tier;
 import dev.kappa.http.LineGenerator;
 import dev.kappa.http.RecordJson;
 import org.junit.jupiter.api.DisplayName;
@@ -111,7 +112,7 @@ class ConsensusLinesTest {
                 List.of(new ConsensusModel.Annotator(3, "w\u00fc", "Ada \"A\"", 12, new double[][] {{0.9, 0.05, 0.05}, {0.1, 0.8, 0.1}, {0, 0, 1}}),
                         new ConsensusModel.Annotator(4, null, null, 0, new double[][] {{Double.NaN, 0, 0}, {0, 1, 0}, {1.0 / 3, 1.0 / 3, 1.0 / 3}})));
         ConsensusModel.Part multi = new ConsensusModel.Part("caf\u00e9", List.of("absent", "present"), new double[] {1, 0}, 0, 1, false, List.of());
-        for (AnswerFilter f : List.of(AnswerFilter.ALL, new AnswerFilter("crowd", "pos", OffsetDateTime.parse("2026-01-01T10:00:00+02:00"),
+        for (AnswerFilter f : List.of(AnswerFilter.ALL, new AnswerFilter(Tier.CROWD, "pos", OffsetDateTime.parse("2026-01-01T10:00:00+02:00"),
                 OffsetDateTime.parse("2026-02-01T00:00:00Z"), new long[] {3, 4}, new String[] {"w1"}))) {
             ConsensusRequest q = new ConsensusRequest(ConsensusMethod.DAWID_SKENE, f, null, null, 1e-9, 200);
             ConsensusModel m = new ConsensusModel(List.of(part, multi));

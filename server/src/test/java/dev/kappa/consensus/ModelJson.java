@@ -39,7 +39,7 @@ final class ModelJson {
 
     /** {@code AnswerFilter.json()} before issue 16. */
     static JsonObject filter(dev.kappa.analysis.AnswerFilter f) {
-        JsonObject o = new JsonObject().put("tier", f.tier()).put("label", f.label())
+        JsonObject o = new JsonObject().put("tier", f.tier() == null ? null : f.tier().getLiteral()).put("label", f.label())
                 .put("from", f.from() == null ? null : f.from().toInstant().toString())
                 .put("to", f.to() == null ? null : f.to().toInstant().toString());
         if (f.annotators() != null) {

@@ -1,5 +1,6 @@
 package dev.kappa.pairwise;
 
+import dev.kappa.auth.Tier;
 import dev.kappa.http.RecordJson;
 import dev.kappa.stats.Estimate;
 import io.vertx.core.json.JsonArray;
@@ -20,7 +21,7 @@ class PairwiseJsonTest {
         PairMatrix.Cell[][] cells = {{null, new PairMatrix.Cell(12, 9, Estimate.of(0.1 + 0.2))},
                 {new PairMatrix.Cell(3, 3, Estimate.undefined("fewer than 10 shared items")), null}};
         for (String tier : Arrays.asList(null, "crowd")) {
-            PairMatrix m = new PairMatrix(2, "single", "cluster", tier == null ? null : "ordered by \"cluster\"", tier, 10,
+            PairMatrix m = new PairMatrix(2, "single", "cluster", tier == null ? null : "ordered by \"cluster\"", Tier.of(tier), 10,
                     List.of(new PairMatrix.Annotator(5, "Ada \u00e9", 40, 120, 0.75), new PairMatrix.Annotator(6, null, 0, 0, null)),
                     0, 1, 25, cells);
             assertEquals(json(m).encode(), RecordJson.encode(PairMatrixView.of(m)));
@@ -55,7 +56,7 @@ class PairwiseJsonTest {
             rows.add(r);
         }
         return new JsonObject().put("project_id", m.projectId()).put("kind", m.kind()).put("order", m.order())
-                .put("order_note", m.orderNote()).put("tier", m.tier()).put("min_shared", m.minShared())
+                .put("order_note", m.orderNote()).put("tier", m.tier() == null ? null : m.tier().getLiteral()).put("min_shared", m.minShared())
                 .put("n_annotators", m.annotators().size()).put("annotators", annotators)
                 .put("row_offset", m.rowOffset()).put("col_offset", m.colOffset()).put("size", m.size()).put("cells", rows);
     }

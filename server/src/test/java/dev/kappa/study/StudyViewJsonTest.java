@@ -1,5 +1,6 @@
 package dev.kappa.study;
 
+import dev.kappa.auth.Tier;
 import dev.kappa.http.RecordJson;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -15,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class StudyViewJsonTest {
     private static StudyRow row(boolean pay, boolean stopped) {
         OffsetDateTime at = OffsetDateTime.parse("2026-02-01T08:30:00.25Z");
-        return new StudyRow(5, 9, "Pilot \"A\"", "crowd", stopped ? "stopped" : "running", 3, 4, 50, 3, "fixed", pay ? 0.75 : null,
+        return new StudyRow(5, 9, "Pilot \"A\"", Tier.CROWD, stopped ? StudyStatus.STOPPED : StudyStatus.RUNNING, 3, 4, 50, 3, "fixed", pay ? 0.75 : null,
                 1, "stratified", 1L << 52, pay ? "hour" : null, pay ? 12.5 : null, pay ? "EUR" : null, at, stopped ? at : null);
     }
 
@@ -55,8 +56,8 @@ class StudyViewJsonTest {
         StudyRow s = st.row();
         StudyProgress p = st.progress();
         return new JsonObject()
-                .put("id", s.id()).put("project_id", s.projectId()).put("name", s.name()).put("tier", s.tier())
-                .put("status", s.status())
+                .put("id", s.id()).put("project_id", s.projectId()).put("name", s.name()).put("tier", s.tier().getLiteral())
+                .put("status", s.status().getLiteral())
                 .put("protocol", protocolBefore(s))
                 .put("pay", s.payUnit() == null ? null : new JsonObject().put("unit", s.payUnit()).put("amount", s.payAmount())
                         .put("currency", s.currency()))

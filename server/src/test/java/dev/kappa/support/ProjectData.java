@@ -1,5 +1,8 @@
 package dev.kappa.support;
 
+import dev.kappa.assignment.AnswerOrigin;
+import dev.kappa.auth.Role;
+import dev.kappa.auth.Tier;
 import dev.kappa.sql.Db;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
@@ -79,7 +82,7 @@ public final class ProjectData {
         tiers.putIfAbsent(name, tier);
         return annotators.computeIfAbsent(name, x -> db.inTx(tx -> tx.insertInto(USERS)
                 .set(USERS.EXTERNAL_ID, x + "-" + UUID.randomUUID()).set(USERS.DISPLAY_NAME, x)
-                .set(USERS.ROLE, "annotator").set(USERS.TIER, tier).returning(USERS.ID).fetchOne(USERS.ID)));
+                .set(USERS.ROLE, Role.ANNOTATOR).set(USERS.TIER, Tier.of(tier)).returning(USERS.ID).fetchOne(USERS.ID)));
     }
 
     public long annotator(String name) {
@@ -101,12 +104,12 @@ public final class ProjectData {
         for (int from = 0; from < pending.size(); from += 1000) {
             List<Answer> chunk = pending.subList(from, Math.min(pending.size(), from + 1000));
             db.inTx(tx -> {
-                InsertValuesStep8<?, Long, Long, Long, String, JSONB, Integer, String, OffsetDateTime> insert = tx.insertInto(ANSWERS,
+                InsertValuesStep8<?, Long, Long, Long, Tier, JSONB, Integer, AnswerOrigin, OffsetDateTime> insert = tx.insertInto(ANSWERS,
                         ANSWERS.PROJECT_ID, ANSWERS.ITEM_ID, ANSWERS.ANNOTATOR_ID, ANSWERS.TIER, ANSWERS.LABEL,
                         ANSWERS.DURATION_MS, ANSWERS.SOURCE, ANSWERS.CREATED_AT);
                 for (Answer a : chunk) {
-                    insert = insert.values(projectId, a.item(), a.user(), a.tier(), JSONB.valueOf(Json.encode(a.label())),
-                            a.durationMs(), "import", a.at() == null ? OffsetDateTime.now() : a.at());
+                    insert = insert.values(projectId, a.item(), a.user(), Tier.of(a.tier()), JSONB.valueOf(Json.encode(a.label())),
+                            a.durationMs(), AnswerOrigin.IMPORT, a.at() == null ? OffsetDateTime.now() : a.at());
                 }
                 return insert.execute();
             });
