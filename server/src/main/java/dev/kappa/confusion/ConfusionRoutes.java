@@ -1,11 +1,12 @@
 package dev.kappa.confusion;
 
+import dev.kappa.http.Query;
 import dev.kappa.http.Access;
 import dev.kappa.error.Problems;
 import dev.kappa.http.ApiRouter;
 import dev.kappa.http.Input;
 import dev.kappa.http.Responses;
-import io.vertx.ext.web.Router;
+import dev.kappa.http.Operations;
 import io.vertx.ext.web.RoutingContext;
 
 /** {@code GET /api/projects/{id}/confusion}: a run's or a tier's confusion matrix against a reference. */
@@ -17,14 +18,14 @@ public final class ConfusionRoutes implements ApiRouter.Routes {
     }
 
     @Override
-    public void mount(Router router) {
-        router.get("/api/projects/:id/confusion").handler(this::get);
+    public void mount(Operations operations) {
+        operations.handle("getConfusionMatrix", this::get);
     }
 
     private void get(RoutingContext ctx) {
         long id = Input.pathId(ctx, "id", "project");
-        String tier = ctx.queryParams().get("tier");
-        String run = ctx.queryParams().get("run_id");
+        String tier = Query.from(ctx).raw("tier");
+        String run = Query.from(ctx).raw("run_id");
         if ((tier == null) == (run == null)) {
             throw Problems.badRequest("tier", "give exactly one of tier and run_id");
         }
@@ -42,7 +43,7 @@ public final class ConfusionRoutes implements ApiRouter.Routes {
                 throw Problems.badRequest("run_id", "must be a positive whole number");
             }
         }
-        String reference = ctx.queryParams().get("reference");
+        String reference = Query.from(ctx).raw("reference");
         if (reference == null || reference.isBlank()) {
             reference = "gold";
         } else if (!reference.equals("gold") && !reference.equals("consensus")) {

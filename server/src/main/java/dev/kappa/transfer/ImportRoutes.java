@@ -1,5 +1,6 @@
 package dev.kappa.transfer;
 
+import dev.kappa.http.Query;
 import dev.kappa.http.Access;
 import dev.kappa.auth.Principal;
 import dev.kappa.error.Problems;
@@ -7,7 +8,7 @@ import dev.kappa.http.ApiRouter;
 import dev.kappa.http.Input;
 import dev.kappa.http.Responses;
 import io.vertx.core.Future;
-import io.vertx.ext.web.Router;
+import dev.kappa.http.Operations;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -25,11 +26,11 @@ public final class ImportRoutes implements ApiRouter.Routes {
     }
 
     @Override
-    public void mount(Router router) {
-        router.post("/api/projects/:id/items").handler(ctx -> upload(ctx, (p, id, format, body) -> imports.items(p, id, format, body)));
-        router.post("/api/projects/:id/predictions").handler(ctx -> upload(ctx,
+    public void mount(Operations operations) {
+        operations.handle("importItems", ctx -> upload(ctx, (p, id, format, body) -> imports.items(p, id, format, body)));
+        operations.handle("importPredictions", ctx -> upload(ctx,
                 (p, id, format, body) -> imports.predictions(p, id, format, body, run(ctx))));
-        router.post("/api/projects/:id/answers/import").handler(ctx -> upload(ctx, (p, id, format, body) -> imports.answers(p, id, format, body, answerOptions(ctx))));
+        operations.handle("importAnswers", ctx -> upload(ctx, (p, id, format, body) -> imports.answers(p, id, format, body, answerOptions(ctx))));
     }
 
     private interface Upload {
@@ -72,9 +73,9 @@ public final class ImportRoutes implements ApiRouter.Routes {
      * {@code from_name} (Label Studio's control to read), and {@code fill_slots}.
      */
     private static ImportService.AnswerOptions answerOptions(RoutingContext ctx) {
-        AnswerSource source = AnswerSource.of(ctx.queryParams().get("source"));
+        AnswerSource source = AnswerSource.of(Query.from(ctx).raw("source"));
         java.util.Map<String, String> mapping = new java.util.HashMap<>();
-        for (String name : ctx.queryParams().names()) {
+        for (String name : Query.from(ctx).params().names()) {
             if (!name.startsWith("map.")) {
                 continue;
             }
@@ -83,27 +84,27 @@ public final class ImportRoutes implements ApiRouter.Routes {
             if (!ToolRows.TARGETS.contains(target)) {
                 throw Problems.badRequest(name, "maps a field Kappa does not have (item, annotator, tier, label, duration, created_at)");
             }
-            String column = ctx.queryParams().get(name);
+            String column = Query.from(ctx).raw(name);
             if (column == null || column.isBlank() || column.length() > 200) {
                 throw Problems.badRequest(name, "must name a column of the file (1 to 200 characters)");
             }
             mapping.put(target, column);
         }
-        String tier = ctx.queryParams().get("tier");
+        String tier = Query.from(ctx).raw("tier");
         if (tier != null && !tier.equals("crowd") && !tier.equals("expert")) {
             throw Problems.badRequest("tier", "must be crowd or expert");
         }
         if (tier == null && (source != AnswerSource.KAPPA || !mapping.isEmpty())) {
             tier = "crowd";
         }
-        String fromName = ctx.queryParams().get("from_name");
+        String fromName = Query.from(ctx).raw("from_name");
         return new ImportService.AnswerOptions(source, java.util.Map.copyOf(mapping), tier,
                 fromName == null || fromName.isBlank() ? null : fromName, flag(ctx, "fill_slots", true));
     }
 
     /** A true/false query parameter; absent means {@code absent}. */
     private static boolean flag(RoutingContext ctx, String name, boolean absent) {
-        String v = ctx.queryParams().get(name);
+        String v = Query.from(ctx).raw(name);
         if (v == null || v.isBlank()) {
             return absent;
         }
@@ -121,7 +122,7 @@ public final class ImportRoutes implements ApiRouter.Routes {
     }
 
     private static String text(RoutingContext ctx, String name) {
-        String v = ctx.queryParams().get(name);
+        String v = Query.from(ctx).raw(name);
         if (v == null || v.isBlank()) {
             throw Problems.badRequest(name, "is required in the query string");
         }
@@ -132,7 +133,7 @@ public final class ImportRoutes implements ApiRouter.Routes {
     }
 
     private static Double metric(RoutingContext ctx, String name) {
-        String v = ctx.queryParams().get(name);
+        String v = Query.from(ctx).raw(name);
         if (v == null || v.isBlank()) {
             return null;
         }
