@@ -1,6 +1,10 @@
 #!/usr/bin/env bash
-# Assignment benchmark (issue 5): load generator against a running server, and pgbench running the same SQL.
-# Usage: [POOL=12] [CLIENTS="16 50 200"] bench/assignment/run.sh [items=100000] [annotators=200] [seconds=30]
+# Assignment benchmark (issues 5, 18): load generator against a running server, then pgbench in the same run on two
+# scripts: next_submit.sql (the statements Kappa runs per answer) and minimal_cycle.sql (the least PostgreSQL needs for
+# a next+submit cycle, the ceiling Kappa is quoted against, with the higher of the two).
+# Usage: [POOL=12] [CLIENTS="16 50 200"] [THINK=MIN:MAX ms] [WARMUP=5] [SERVER_JAVA_OPTS=...]
+#        bench/assignment/run.sh [items=100000] [annotators=200] [seconds=30]
+# THINK makes each annotator wait between an item and its answer (bench/assignment/crowd.sh).
 # pgbench at 200 clients needs max_connections above 210 (ALTER SYSTEM SET max_connections = 300, restart PostgreSQL).
 # Needs the machine's PostgreSQL at 127.0.0.1:5432 (trust). Uses database kappa_bench (dropped and re-created).
 set -euo pipefail
@@ -13,6 +17,7 @@ PG="psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q"
 PORT=18231; KEY=bench_admin_key_0123456789abcdef
 out=bench/out; mkdir -p $out
 . bench/lib.sh
+. bench/assignment/cpu.sh
 bench_jar
 CP=$(bench_classpath $out/cp.txt)
 $PG -d postgres -c "DROP DATABASE IF EXISTS kappa_bench WITH (FORCE)" -c "CREATE DATABASE kappa_bench"
@@ -40,22 +45,50 @@ $PG -d kappa_bench -c "INSERT INTO users (display_name, role, tier, external_id)
 $PG -d kappa_bench -c "INSERT INTO api_tokens (user_id, name, token_hash, prefix) SELECT id, 'bench', sha256(('bench' || id)::bytea), 'bench' FROM users WHERE role = 'annotator'"
 $PG -d kappa_bench -c "INSERT INTO project_members (project_id, user_id) SELECT $P, id FROM users WHERE role = 'annotator'"
 $PG -d kappa_bench -Atc "SELECT 'bench' || id FROM users WHERE role = 'annotator' ORDER BY id" > $out/tokens.txt
-echo "== load generator: $N annotators, $ITEMS items, ${SECS}s, server pool $POOL"
-java -cp "$CP" dev.kappa.bench.LoadGenerator http://127.0.0.1:$PORT $P $SECS $out/tokens.txt | tee $out/load.txt
+echo "== load generator: $N annotators, $ITEMS items, ${SECS}s, server pool $POOL, think ${THINK:-none}, load $(cat /proc/loadavg)"
+cpu_begin $SERVER
+TIMEFORMAT='%U %S'
+{ time java -Xss512k ${THINK:+-Dkappa.bench.think=$THINK} -cp "$CP" dev.kappa.bench.LoadGenerator http://127.0.0.1:$PORT $P $SECS $out/tokens.txt ${WARMUP:-5} > $out/load.txt ; } 2> $out/loadgen-time.txt
+cat $out/load.txt
+cpu_end $SERVER "$(awk '{ printf "%d", ($1 + $2) * 100 }' $out/loadgen-time.txt)" | tee -a $out/load.txt
+echo "load after: $(cat /proc/loadavg)"
+CL=${CLIENTS-16 50 200}
+[ -n "${CL// }" ] || exit 0
+: > $out/pgbench.txt
 # pgbench on a fresh project of the same size, same SQL.
 P2=$(mkproject); seed_items $P2 $ITEMS
 $PG -d kappa_bench -c "INSERT INTO project_members (project_id, user_id) SELECT $P2, id FROM users WHERE role = 'annotator'"
 range=$($PG -d kappa_bench -Atc "SELECT min(id) || ' ' || max(id) FROM users WHERE role = 'annotator'")
+schema=$($PG -d kappa_bench -Atc "SELECT schema FROM projects WHERE id = $P2")
 set -- $range
+# The minimal cycle's tables: the same queue order and indexes as slots and answers, none of Kappa's rules.
+$PG -d kappa_bench -c "CREATE TABLE mini_slots (project_id bigint NOT NULL, item_id bigint NOT NULL, slot_no int NOT NULL,
+    seq bigint NOT NULL, lease_id uuid, annotator_id bigint, expires_at timestamptz, answer_id bigint,
+    PRIMARY KEY (project_id, item_id, slot_no))" \
+  -c "CREATE INDEX mini_slots_queue ON mini_slots (project_id, seq, slot_no) WHERE answer_id IS NULL" \
+  -c "CREATE INDEX mini_slots_by_annotator ON mini_slots (project_id, annotator_id, item_id) WHERE annotator_id IS NOT NULL" \
+  -c "CREATE TABLE mini_answers (project_id bigint NOT NULL, id bigserial, item_id bigint NOT NULL, annotator_id bigint NOT NULL,
+    label jsonb NOT NULL, lease_id uuid, created_at timestamptz NOT NULL DEFAULT now(), PRIMARY KEY (project_id, id))" \
+  -c "CREATE INDEX mini_answers_item_annotator ON mini_answers (project_id, item_id, annotator_id)" \
+  -c "CREATE INDEX mini_answers_annotator_created ON mini_answers (project_id, annotator_id, created_at)"
+mini_reset() {
+  $PG -d kappa_bench -c "TRUNCATE mini_slots, mini_answers" \
+    -c "INSERT INTO mini_slots (project_id, item_id, slot_no, seq) SELECT $P2, id, k, seq FROM items, generate_series(1, 3) k WHERE project_id = $P2" \
+    -c "VACUUM ANALYZE mini_slots" -c "VACUUM ANALYZE mini_answers"
+}
 maxconn=$($PG -d postgres -Atc "show max_connections")
-for c in ${CLIENTS:-16 50 200}; do
+for c in $CL; do
   if [ "$c" -gt $((maxconn - 10)) ]; then
     echo "== pgbench with $c clients skipped: PostgreSQL allows $maxconn connections (ALTER SYSTEM SET max_connections = 300, then restart it)"
     continue
   fi
-  echo "== pgbench next+submit, $c clients, ${SECS}s"
-  pgbench -h 127.0.0.1 -U postgres -n -M extended -c $c -j 2 -T $SECS -f bench/assignment/next_submit.sql \
-    -D p=$P2 -D amin=$1 -D amax=$2 -D ttl=600 kappa_bench 2>&1 | grep -E 'tps|latency average|failed|aborted' | tee -a $out/pgbench.txt
-  $PG -d kappa_bench -c "UPDATE slots SET lease_id = NULL, annotator_id = NULL, expires_at = NULL, answer_id = NULL, started = false WHERE project_id = $P2;
+  echo "== pgbench next+submit (Kappa's statements), $c clients, ${SECS}s, load $(cat /proc/loadavg)"
+  pgbench -h 127.0.0.1 -U postgres -n -M prepared -c $c -j 2 -T $SECS -f ${NEXT_SUBMIT_SQL:-bench/assignment/next_submit.sql} \
+    -D p=$P2 -D amin=$1 -D amax=$2 -D ttl=600 -D "schema=$schema" kappa_bench 2>&1 | { grep -E 'tps|latency average|failed|aborted' || true; } | sed "s/^/kappa   c=$c: /" | tee -a $out/pgbench.txt || true
+  $PG -d kappa_bench -c "UPDATE slots SET lease_id = NULL, annotator_id = NULL, expires_at = NULL, answer_id = NULL, filled_at = NULL, started = false WHERE project_id = $P2;
     DELETE FROM answers WHERE project_id = $P2; DELETE FROM leases WHERE project_id = $P2" -c "VACUUM ANALYZE slots"
+  mini_reset
+  echo "== pgbench minimal cycle, $c clients, ${SECS}s, load $(cat /proc/loadavg)"
+  pgbench -h 127.0.0.1 -U postgres -n -M prepared -c $c -j 2 -T $SECS -f bench/assignment/minimal_cycle.sql \
+    -D p=$P2 -D amin=$1 -D amax=$2 -D ttl=600 kappa_bench 2>&1 | { grep -E 'tps|latency average|failed|aborted' || true; } | sed "s/^/minimal c=$c: /" | tee -a $out/pgbench.txt || true
 done

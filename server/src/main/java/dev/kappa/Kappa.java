@@ -49,10 +49,12 @@ public final class Kappa implements AutoCloseable {
     private final List<HttpVerticle> listeners;
     private final Db db;
     private final Telemetry telemetry;
+    private final dev.kappa.auth.PrincipalCache authCache;
     private volatile boolean closed;
 
     private Kappa(AppConfig config, EmbeddedDatabase embedded, HikariDataSource pool, Readiness readiness, Vertx vertx,
-                  List<HttpVerticle> listeners, Db db, Telemetry telemetry) {
+                  List<HttpVerticle> listeners, Db db, Telemetry telemetry, dev.kappa.auth.PrincipalCache authCache) {
+        this.authCache = authCache;
         this.config = config;
         this.embedded = embedded;
         this.pool = pool;
@@ -71,6 +73,7 @@ public final class Kappa implements AutoCloseable {
         Vertx vertx = null;
         Readiness readiness = null;
         Telemetry telemetry = null;
+        dev.kappa.auth.PrincipalCache authCache = null;
         // Before anything is created or printed: a port in use must not leave a new database and a lost password.
         PortReservation reservation = PortReservation.take(config.httpHost(), config.httpPort());
         try {
@@ -98,7 +101,8 @@ public final class Kappa implements AutoCloseable {
             readiness = Readiness.start(vertx, url, user, password);
             // Created once and shared by every listener: the services, their gates and the worker pool behind them.
             List<ApiRouter.Routes> features = Features.all(db, config, readiness, telemetry);
-            AuthHandler auth = new AuthHandler(db);
+            authCache = dev.kappa.auth.PrincipalCache.start(url, user, password, config.authCacheSeconds());
+            AuthHandler auth = new AuthHandler(db, authCache);
             // One contract for every listener: loading resolves and compiles openapi.yaml's schemas (read-only after).
             OpenAPIContract contract = Contract.load(vertx).await(30, TimeUnit.SECONDS);
             HardnessScheduler.start(vertx, db, config.hardnessIntervalMs());
@@ -123,10 +127,13 @@ public final class Kappa implements AutoCloseable {
             }
             LOG.info(String.format("Kappa listening on %s:%d (started in %d ms, %d event loops)", config.httpHost(),
                     listeners.get(0).server().actualPort(), (System.nanoTime() - t0) / 1_000_000, listeners.size()));
-            return new Kappa(config, embedded, pool, readiness, vertx, List.copyOf(listeners), db, telemetry);
+            return new Kappa(config, embedded, pool, readiness, vertx, List.copyOf(listeners), db, telemetry, authCache);
         } catch (Exception e) {
             if (readiness != null) {
                 readiness.close();
+            }
+            if (authCache != null) {
+                authCache.close();
             }
             closeQuietly(vertx, pool, embedded);
             if (telemetry != null) {
@@ -169,6 +176,7 @@ public final class Kappa implements AutoCloseable {
             LOG.warn("HTTP shutdown: " + e);
         }
         readiness.close();
+        authCache.close();
         closeQuietly(vertx, pool, embedded);
         telemetry.close();
         LOG.info("stopped");

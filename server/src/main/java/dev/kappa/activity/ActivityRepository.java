@@ -30,8 +30,8 @@ final class ActivityRepository {
     // and it is complete once its filled slots reach the overlap; it left the burndown when the last of those was answered.
     private static final String COMPLETED_PER_BUCKET = """
             SELECT date_trunc(?, done_at AT TIME ZONE 'UTC') AS b, count(*) AS n
-            FROM (SELECT max(a.created_at) AS done_at
-                  FROM slots s JOIN answers a ON a.project_id = s.project_id AND a.id = s.answer_id
+            FROM (SELECT max(s.filled_at) AS done_at
+                  FROM slots s
                   WHERE s.project_id = ? AND s.tier = ? AND s.answer_id IS NOT NULL
                   GROUP BY s.item_id HAVING count(*) >= ?) d
             GROUP BY 1

@@ -21,8 +21,10 @@ import org.jooq.JSONB;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -74,82 +76,162 @@ public final class AssignmentService {
 
     public Future<Next> next(Principal caller, long projectId) {
         return db.tx(tx -> {
-            ProjectsRecord p = ProjectAccess.visible(tx, caller, projectId);
-            if (caller.role() != Role.ANNOTATOR) {
-                throw Problems.forbidden("Only annotators take tasks; give this user the annotator role and a tier");
-            }
-            if (!"active".equals(caller.status())) {
-                return new Next(null, "paused");
-            }
-            int today = AssignmentRepository.lockAnnotatorAndCountToday(tx, projectId, caller.userId());
-            // Fair leases (issue 14): once the caller holds max_open_leases open leases in this project, asking again
-            // gives back their oldest open lease (same id, same expiry), never a new slot. The per-annotator lock above
-            // serialises their concurrent calls, so two racing requests cannot both pass this check.
-            Optional<AssignmentRepository.Open> held = AssignmentRepository.oldestIfAtCap(tx, projectId, caller.userId(), p.getMaxOpenLeases());
-            if (held.isPresent()) {
-                AssignmentRepository.Open o = held.get();
-                return new Next(TaskView.of(tx, p, o.itemId(), new LeaseId(projectId, o.id()), o.expiresAt(), o.tier()), null);
-            }
-            if (p.getDailyQuota() != null && today >= p.getDailyQuota()) {
-                return new Next(null, "quota");
-            }
-            UUID lease = UUID.randomUUID();
-            // The one hook for baseline studies: a study's phase comes before the project's own queue.
-            Optional<Next> study = first.next(tx, p, caller, lease);
-            if (study.isPresent()) {
-                return study.get();
-            }
-            int ttl = p.getLeaseTtlSeconds();
-            Optional<AssignmentRepository.Taken> taken = Optional.empty();
-            boolean crowd = "crowd".equals(caller.tier());
-            if (crowd && p.getGoldRate() > 0 && ThreadLocalRandom.current().nextDouble() < p.getGoldRate()) {
-                Optional<Long> gold = AssignmentRepository.goldCandidate(tx, projectId, caller.userId());
-                if (gold.isPresent()) {
-                    OffsetDateTime expires = AssignmentRepository.insertLease(tx, projectId, lease, gold.get(), caller.userId(), caller.tier(), null, ttl);
-                    Metrics.leaseTaken(caller.tier());
-                    return new Next(TaskView.of(tx, p, gold.get(), new LeaseId(projectId, lease), expires, caller.tier()), null);
+            Boolean gold = null;
+            if (caller.role() == Role.ANNOTATOR && "active".equals(caller.status()) && caller.tier() != null) {
+                UUID lease = UUID.randomUUID();
+                AssignmentRepository.OneTrip one = AssignmentRepository.nextInOneTrip(tx, projectId, caller.userId(),
+                        caller.tier(), lease, first != TaskSource.NONE);
+                if (one.open() && !one.gold()) {
+                    one.task().ifPresent(t -> Metrics.leaseTaken(caller.tier()));
+                    return one.task().map(t -> new Next(t, null)).orElseGet(() -> new Next(null, "exhausted"));
                 }
+                // The full path below serves what the one statement leaves to it; a gold check already drawn is not
+                // drawn again, so gold is served at exactly the project's rate.
+                gold = one.open() ? Boolean.TRUE : null;
             }
-            int overlap = crowd ? p.getOverlapCrowd() : p.getOverlapExpert();
-            taken = AssignmentRepository.takeSlot(tx, projectId, caller.tier(), caller.userId(), lease, ttl, p.getBreadthFirst(), overlap);
-            if (taken.isEmpty()) {
-                return new Next(null, "exhausted");
-            }
-            AssignmentRepository.Taken t = taken.get();
-            Metrics.leaseTaken(caller.tier());
-            return new Next(TaskView.of(tx, p, t.itemId(), t.externalId(), t.data(), new LeaseId(projectId, lease), t.expiresAt(), caller.tier()), null);
+            return fullNext(tx, caller, projectId, gold);
         });
     }
 
+    /**
+     * Every rule in turn, one statement each: the path for a project with a daily quota, a caller at the fair-lease
+     * cap, a running baseline study, a drawn gold check, and every refusal (404, 403, paused). {@code goldDrawn}: whether
+     * the gold check was already drawn (null: draw it here).
+     */
+    private Next fullNext(DSLContext tx, Principal caller, long projectId, Boolean goldDrawn) {
+        ProjectsRecord p = ProjectAccess.visible(tx, caller, projectId);
+        if (caller.role() != Role.ANNOTATOR) {
+            throw Problems.forbidden("Only annotators take tasks; give this user the annotator role and a tier");
+        }
+        // Paused: the account (by an admin, everywhere) or the membership (by the project's managers, here only).
+        if (!"active".equals(caller.status()) || ProjectAccess.pausedHere(tx, caller, projectId)) {
+            return new Next(null, "paused");
+        }
+        int today = AssignmentRepository.lockAnnotatorAndCountToday(tx, projectId, caller.userId());
+        // Fair leases (issue 14): once the caller holds max_open_leases open leases in this project, asking again
+        // gives back their oldest open lease (same id, same expiry), never a new slot. The per-annotator lock above
+        // serialises their concurrent calls, so two racing requests cannot both pass this check.
+        Optional<AssignmentRepository.Open> held = AssignmentRepository.oldestIfAtCap(tx, projectId, caller.userId(), p.getMaxOpenLeases());
+        if (held.isPresent()) {
+            AssignmentRepository.Open o = held.get();
+            return new Next(TaskView.of(tx, p, o.itemId(), new LeaseId(projectId, o.id()), o.expiresAt(), o.tier()), null);
+        }
+        if (p.getDailyQuota() != null && today >= p.getDailyQuota()) {
+            return new Next(null, "quota");
+        }
+        UUID lease = UUID.randomUUID();
+        // The one hook for baseline studies: a study's phase comes before the project's own queue.
+        Optional<Next> study = first.next(tx, p, caller, lease);
+        if (study.isPresent()) {
+            return study.get();
+        }
+        int ttl = p.getLeaseTtlSeconds();
+        Optional<AssignmentRepository.Taken> taken = Optional.empty();
+        boolean crowd = "crowd".equals(caller.tier());
+        boolean drawGold = goldDrawn != null ? goldDrawn : crowd && p.getGoldRate() > 0 && ThreadLocalRandom.current().nextDouble() < p.getGoldRate();
+        if (crowd && drawGold) {
+            Optional<Long> gold = AssignmentRepository.goldCandidate(tx, projectId, caller.userId());
+            if (gold.isPresent()) {
+                OffsetDateTime expires = AssignmentRepository.insertLease(tx, projectId, lease, gold.get(), caller.userId(), caller.tier(), null, ttl);
+                Metrics.leaseTaken(caller.tier());
+                return new Next(TaskView.of(tx, p, gold.get(), new LeaseId(projectId, lease), expires, caller.tier()), null);
+            }
+        }
+        int overlap = crowd ? p.getOverlapCrowd() : p.getOverlapExpert();
+        taken = AssignmentRepository.takeSlot(tx, projectId, caller.tier(), caller.userId(), lease, ttl, p.getBreadthFirst(), overlap);
+        if (taken.isEmpty()) {
+            return new Next(null, "exhausted");
+        }
+        AssignmentRepository.Taken t = taken.get();
+        Metrics.leaseTaken(caller.tier());
+        return new Next(TaskView.of(tx, p, t.itemId(), t.externalId(), t.data(), new LeaseId(projectId, lease), t.expiresAt(), caller.tier()), null);
+    }
+
     public Future<Answered> submit(Principal caller, LeaseId id, Object rawLabel, Integer durationMs) {
+        Schema known = schemas.get(id.projectId());
+        String label = known == null ? null : known.canonicalOrNull(rawLabel);
         return leaseWrites.run(() -> db.tx(tx -> {
-            LeaseRepository.Held held = holder(tx, caller, id);
-            LeasesRecord lease = held.lease();
-            Optional<AnswersRecord> existing = held.answer();
-            if (existing.isPresent()) {
-                // A retry (lost response, double click): the same result, never a second answer.
-                return Answered.of(existing.get(), id, true);
-            }
-            if (lease.getClosedAt() != null) {
-                throw Problems.conflict("lease", "lease: it was " + lease.getOutcome() + " and can no longer be answered");
-            }
-            ProjectsRecord p = ProjectAccess.visible(tx, caller, id.projectId());
-            JSONB label = canonicalLabel(p, rawLabel);
-            if (lease.getSlotNo() != null) {
-                SlotsRecord slot = LeaseRepository.lockSlot(tx, lease).orElse(null);
-                if (slot == null || !lease.getId().equals(slot.getLeaseId()) || slot.getAnswerId() != null) {
-                    Metrics.expiredLeaseLost();
-                    throw Problems.conflict("lease", "lease: it expired and its slot was taken by another annotator; take the next task");
+            if (label != null) {
+                Optional<LeaseRepository.Stored> stored = LeaseRepository.submitInOneTrip(tx, id, caller.userId(), known.json(), label, durationMs);
+                if (stored.isPresent()) {
+                    LeaseRepository.Stored a = stored.get();
+                    Metrics.answerStored(a.tier(), a.leaseExpiresAt());
+                    if (a.judgeItem()) {
+                        Escalation.afterCrowdAnswer(tx, ProjectAccess.visible(tx, caller, id.projectId()), a.itemId());
+                    }
+                    return new Answered(a.answerId(), id.toString(), a.itemId(), a.tier(), a.label(), a.durationMs(),
+                            a.serverMs(), a.createdAt().toInstant(), false);
                 }
             }
-            AnswersRecord answer = LeaseRepository.insertAnswer(tx, lease, label, durationMs);
-            Metrics.answerStored(lease.getTier(), lease.getExpiresAt());
-            LeaseRepository.fillSlotAndClose(tx, lease, answer.getId());
-            if ("crowd".equals(lease.getTier())) {
-                Escalation.afterCrowdAnswer(tx, p, lease.getItemId());
-            }
-            return Answered.of(answer, id, false);
+            return fullSubmit(tx, caller, id, rawLabel, durationMs);
         }));
+    }
+
+    /** Every check in turn: retries (replayed), closed, foreign or lost leases, bad labels, and a schema not yet known. */
+    private Answered fullSubmit(DSLContext tx, Principal caller, LeaseId id, Object rawLabel, Integer durationMs) {
+        LeaseRepository.Held held = holder(tx, caller, id);
+        LeasesRecord lease = held.lease();
+        Optional<AnswersRecord> existing = held.answer();
+        if (existing.isPresent()) {
+            // A retry (lost response, double click): the same result, never a second answer.
+            return Answered.of(existing.get(), id, true);
+        }
+        if (lease.getClosedAt() != null) {
+            throw Problems.conflict("lease", "lease: it was " + lease.getOutcome() + " and can no longer be answered");
+        }
+        ProjectsRecord p = ProjectAccess.visible(tx, caller, id.projectId());
+        remember(p);
+        JSONB label = canonicalLabel(p, rawLabel);
+        if (lease.getSlotNo() != null) {
+            SlotsRecord slot = LeaseRepository.lockSlot(tx, lease).orElse(null);
+            if (slot == null || !lease.getId().equals(slot.getLeaseId()) || slot.getAnswerId() != null) {
+                Metrics.expiredLeaseLost();
+                throw Problems.conflict("lease", "lease: it expired and its slot was taken by another annotator; take the next task");
+            }
+        }
+        AnswersRecord answer = LeaseRepository.insertAnswer(tx, lease, label, durationMs);
+        Metrics.answerStored(lease.getTier(), lease.getExpiresAt());
+        LeaseRepository.fillSlotAndClose(tx, lease, answer.getId());
+        if ("crowd".equals(lease.getTier())) {
+            Escalation.afterCrowdAnswer(tx, p, lease.getItemId());
+        }
+        return Answered.of(answer, id, false);
+    }
+
+    /**
+     * A project's label schema as this process last read it, so that a submit can check its label before the one
+     * statement that stores it; that statement stores nothing unless the project still has exactly this schema.
+     */
+    private record Schema(String json, LabelSchema parsed) {
+        /** The canonical label as JSON text, or null when it does not fit (the full path then names the problem). */
+        String canonicalOrNull(Object raw) {
+            if (raw == null) {
+                return null;
+            }
+            try {
+                return Json.encode(parsed.canonical(raw));
+            } catch (LabelSchema.BadLabel e) {
+                return null;
+            }
+        }
+    }
+
+    private final Map<Long, Schema> schemas = new ConcurrentHashMap<>();
+
+    private void remember(ProjectsRecord p) {
+        String json = p.getSchema().data();
+        Schema known = schemas.get(p.getId());
+        if (known != null && known.json().equals(json)) {
+            return;
+        }
+        if (schemas.size() > 10_000) {
+            schemas.clear();
+        }
+        try {
+            schemas.put(p.getId(), new Schema(json, LabelSchema.fromJson(json)));
+        } catch (RuntimeException e) {
+            schemas.remove(p.getId());
+        }
     }
 
     /**

@@ -21,7 +21,7 @@ public final class ImportedAnswers {
     }
 
     /**
-     * CTEs that give each new answer of {@code inserted} (a CTE returning id, item_id, annotator_id, tier) a slot:
+     * CTEs that give each new answer of {@code inserted} (a CTE returning id, item_id, annotator_id, tier, created_at) a slot:
      * first the item's free rows of that tier (free, or leased and expired) in slot order, then new rows numbered on
      * from the item's highest slot. All rows are read from one snapshot, so the two never collide; a free row leased
      * by next-task between that snapshot and the update is left to its holder (the re-checked WHERE fails) and the
@@ -33,7 +33,7 @@ public final class ImportedAnswers {
         boolean started = p.getBreadthFirst();
         String sql = """
                 , imported_firsts AS (
-                  SELECT DISTINCT ON (a.item_id, a.annotator_id) a.id, a.item_id, a.annotator_id, a.tier FROM %1$s a
+                  SELECT DISTINCT ON (a.item_id, a.annotator_id) a.id, a.item_id, a.annotator_id, a.tier, a.created_at FROM %1$s a
                   WHERE NOT EXISTS (SELECT 1 FROM slots m WHERE m.project_id = ? AND m.item_id = a.item_id AND m.annotator_id = a.annotator_id)
                   ORDER BY a.item_id, a.annotator_id, a.id
                 ), imported_ranked AS (
@@ -47,13 +47,13 @@ public final class ImportedAnswers {
                 ), slot_tops AS (
                   SELECT item_id, tier, max(slot_no) AS top, count(*) FILTER (WHERE free) AS nfree FROM touched_slots GROUP BY item_id, tier
                 ), imported_filled AS (
-                  UPDATE slots s SET answer_id = k.id, annotator_id = k.annotator_id, lease_id = NULL, expires_at = NULL, started = ?
+                  UPDATE slots s SET answer_id = k.id, filled_at = k.created_at, annotator_id = k.annotator_id, lease_id = NULL, expires_at = NULL, started = ?
                   FROM imported_ranked k JOIN free_slots f ON f.item_id = k.item_id AND f.tier = k.tier AND f.r = k.r
                   WHERE s.project_id = ? AND s.item_id = f.item_id AND s.tier = f.tier AND s.slot_no = f.slot_no
                     AND s.answer_id IS NULL AND (s.lease_id IS NULL OR s.expires_at < now())
                 ), imported_appended AS (
-                  INSERT INTO slots (project_id, item_id, tier, slot_no, priority, seq, started, annotator_id, answer_id)
-                  SELECT i.project_id, k.item_id, k.tier, coalesce(e.top, 0) + k.r - coalesce(e.nfree, 0), i.priority, i.seq, ?, k.annotator_id, k.id
+                  INSERT INTO slots (project_id, item_id, tier, slot_no, priority, seq, started, annotator_id, answer_id, filled_at)
+                  SELECT i.project_id, k.item_id, k.tier, coalesce(e.top, 0) + k.r - coalesce(e.nfree, 0), i.priority, i.seq, ?, k.annotator_id, k.id, k.created_at
                   FROM imported_ranked k JOIN items i ON i.project_id = ? AND i.id = k.item_id
                   LEFT JOIN slot_tops e ON e.item_id = k.item_id AND e.tier = k.tier
                   WHERE k.r > coalesce(e.nfree, 0)

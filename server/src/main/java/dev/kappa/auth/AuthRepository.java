@@ -32,12 +32,16 @@ public final class AuthRepository {
                 });
     }
 
-    public static Optional<Principal> bySession(DSLContext tx, byte[] sessionHash) {
-        return tx.select(USERS.fields()).select(SESSIONS.CSRF_TOKEN)
+    /** A live session's principal, with the session's expiry (a cached principal must not outlive it). */
+    public record SessionPrincipal(Principal principal, OffsetDateTime expiresAt) {
+    }
+
+    public static Optional<SessionPrincipal> bySession(DSLContext tx, byte[] sessionHash) {
+        return tx.select(USERS.fields()).select(SESSIONS.CSRF_TOKEN, SESSIONS.EXPIRES_AT)
                 .from(SESSIONS).join(USERS).on(USERS.ID.eq(SESSIONS.USER_ID))
                 .where(SESSIONS.ID_HASH.eq(sessionHash), SESSIONS.EXPIRES_AT.gt(OffsetDateTime.now()), USERS.STATUS.ne("blocked"))
                 .fetchOptional()
-                .map(r -> principal(r, r.get(SESSIONS.CSRF_TOKEN)));
+                .map(r -> new SessionPrincipal(principal(r, r.get(SESSIONS.CSRF_TOKEN)), r.get(SESSIONS.EXPIRES_AT)));
     }
 
     static Principal principal(Record r, String csrf) {

@@ -49,6 +49,14 @@ final class MemberRepository {
                 .where(PROJECT_MEMBERS.PROJECT_ID.eq(projectId), PROJECT_MEMBERS.USER_ID.eq(userId)).execute() == 1;
     }
 
+    /** Pauses (true) or resumes (false) a member in the project; false when they are no member of it. */
+    static boolean pause(DSLContext tx, long projectId, long userId, boolean paused, long by) {
+        return tx.update(PROJECT_MEMBERS)
+                .set(PROJECT_MEMBERS.PAUSED_AT, paused ? DSL.coalesce(PROJECT_MEMBERS.PAUSED_AT, DSL.currentOffsetDateTime()) : null)
+                .set(PROJECT_MEMBERS.PAUSED_BY, paused ? DSL.coalesce(PROJECT_MEMBERS.PAUSED_BY, DSL.val(by)) : null)
+                .where(PROJECT_MEMBERS.PROJECT_ID.eq(projectId), PROJECT_MEMBERS.USER_ID.eq(userId)).execute() == 1;
+    }
+
     static Member find(DSLContext tx, long projectId, long userId) {
         Record r = select(tx).where(PROJECT_MEMBERS.PROJECT_ID.eq(projectId), PROJECT_MEMBERS.USER_ID.eq(userId)).fetchOne();
         return r == null ? null : member(r);
@@ -61,13 +69,14 @@ final class MemberRepository {
     }
 
     private static org.jooq.SelectOnConditionStep<Record> select(DSLContext tx) {
-        return tx.select(List.<org.jooq.SelectFieldOrAsterisk>of(PROJECT_MEMBERS.USER_ID, PROJECT_MEMBERS.ADDED_AT, USERS.DISPLAY_NAME, USERS.EMAIL, USERS.ROLE,
+        return tx.select(List.<org.jooq.SelectFieldOrAsterisk>of(PROJECT_MEMBERS.USER_ID, PROJECT_MEMBERS.ADDED_AT, PROJECT_MEMBERS.PAUSED_AT, USERS.DISPLAY_NAME, USERS.EMAIL, USERS.ROLE,
                         USERS.TIER, USERS.STATUS, USERS.EXTERNAL_ID))
                 .from(PROJECT_MEMBERS).join(USERS).on(USERS.ID.eq(PROJECT_MEMBERS.USER_ID));
     }
 
     private static Member member(Record r) {
         return new Member(r.get(PROJECT_MEMBERS.USER_ID), r.get(USERS.DISPLAY_NAME), r.get(USERS.EMAIL), r.get(USERS.ROLE),
-                r.get(USERS.TIER), r.get(USERS.STATUS), r.get(USERS.EXTERNAL_ID), r.get(PROJECT_MEMBERS.ADDED_AT).toInstant());
+                r.get(USERS.TIER), r.get(USERS.STATUS), r.get(USERS.EXTERNAL_ID), r.get(PROJECT_MEMBERS.ADDED_AT).toInstant(),
+                r.get(PROJECT_MEMBERS.PAUSED_AT) == null ? null : r.get(PROJECT_MEMBERS.PAUSED_AT).toInstant());
     }
 }

@@ -29,6 +29,7 @@ public final class MemberRoutes implements ApiRouter.Routes {
     public void mount(Operations operations) {
         operations.handle("addProjectMember", this::add);
         operations.handle("listProjectMembers", this::list);
+        operations.handle("pauseProjectMember", this::patch);
         operations.handle("removeProjectMember", this::remove);
     }
 
@@ -55,6 +56,14 @@ public final class MemberRoutes implements ApiRouter.Routes {
         Paging paging = Paging.of(Query.from(ctx));
         members.page(p, projectId, paging).onSuccess(page -> Responses.json(ctx, 200,
                 new Page(page, page.size() == paging.limit() ? page.get(page.size() - 1).userId() : null))).onFailure(ctx::fail);
+    }
+
+    private void patch(RoutingContext ctx) {
+        Principal p = Access.caller(ctx);
+        long projectId = Input.pathId(ctx, "id", "project");
+        long userId = Input.pathId(ctx, "userId", "member");
+        String status = Input.body(ctx).string("status"); // paused or active (the contract's enum)
+        members.pause(p, projectId, userId, status.equals("paused")).onSuccess(m -> Responses.json(ctx, 200, m)).onFailure(ctx::fail);
     }
 
     private void remove(RoutingContext ctx) {

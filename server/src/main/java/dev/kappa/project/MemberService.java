@@ -42,6 +42,17 @@ public final class MemberService {
         });
     }
 
+    /** Pauses or resumes a member in the project: managers' own pause, apart from the account's status. */
+    public Future<Member> pause(Principal p, long projectId, long userId, boolean paused) {
+        return db.tx(tx -> {
+            ProjectAccess.requireManager(tx, p, projectId);
+            if (!MemberRepository.pause(tx, projectId, userId, paused, p.userId())) {
+                throw Problems.notFound("member " + userId + " of project " + projectId);
+            }
+            return MemberRepository.find(tx, projectId, userId);
+        });
+    }
+
     public Future<List<Member>> page(Principal p, long projectId, Paging paging) {
         return db.tx(tx -> {
             ProjectAccess.requireManager(tx, p, projectId);

@@ -83,6 +83,12 @@ public final class ProjectAccess {
         return relation(p);
     }
 
+    /** Whether the project's managers have paused this member here (next-task then has nothing for them). */
+    public static boolean pausedHere(DSLContext tx, Principal p, long projectId) {
+        return tx.fetchExists(PROJECT_MEMBERS, PROJECT_MEMBERS.PROJECT_ID.eq(projectId), PROJECT_MEMBERS.USER_ID.eq(p.userId()),
+                PROJECT_MEMBERS.PAUSED_AT.isNotNull());
+    }
+
     /** Gold is for checking annotators: only managers ever see it. */
     public static boolean seesGold(Principal p) {
         return p.role().manages();

@@ -54,6 +54,10 @@ public final class ProjectService {
         return db.tx(tx -> {
             ProjectAccess.requireManager(tx, p, id);
             ProjectsRecord current = ProjectRepository.lockForUpdate(tx, id);
+            if (current == null) {
+                // A concurrent delete won the row lock: the project is gone (the fuzz test's 500).
+                throw Problems.notFound("project " + id);
+            }
             if (settings.schema() != null) {
                 checkNothingStranded(tx, id, LabelSchema.fromJson(current.getSchema().data()), settings.schema());
             }

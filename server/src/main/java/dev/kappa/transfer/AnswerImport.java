@@ -122,7 +122,7 @@ final class AnswerImport implements ImportKind<Imported.Answers> {
         // would probe slots once per imported answer. Hash joins are right at any size here (see SlotSync.bulk).
         tx.execute("set local enable_nestloop = off");
         long t0 = System.nanoTime();
-        int answers = tx.fetchOne("with ins as (" + insert + " returning id, item_id, annotator_id, tier)" + slots.sql()
+        int answers = tx.fetchOne("with ins as (" + insert + " returning id, item_id, annotator_id, tier, created_at)" + slots.sql()
                 + " select count(*)::int from ins", binds).get(0, Integer.class);
         tx.execute("set local enable_nestloop to default");
         long t1 = System.nanoTime();

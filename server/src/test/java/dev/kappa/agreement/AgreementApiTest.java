@@ -7,10 +7,10 @@ import dev.kappa.support.TestServer;
 import dev.kappa.support.Users;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -24,22 +24,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** GET /api/projects/{id}/agreement over real HTTP and PostgreSQL, on published data stored as answers. */
 class AgreementApiTest {
     static final List<String> FIVE = List.of("1", "2", "3", "4", "5");
-    static TestServer server;
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass();
     static Http engineer;
     static ProjectData fleiss;
     static ProjectData exampleC;
 
     @BeforeAll
-    static void start() {
-        server = TestServer.start();
-        engineer = server.user("engineer", null).http();
+    static void setUp() {
+        engineer = server.engineer().http();
         fleiss = fleiss1971(server);
         exampleC = krippendorffC(server);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     /** Fleiss (1971, p. 379): 30 patients, 6 psychiatrists each, 5 diagnoses; stored as a single-label project. */

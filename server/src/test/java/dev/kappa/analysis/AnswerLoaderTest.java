@@ -7,10 +7,10 @@ import dev.kappa.support.Datasets;
 import dev.kappa.support.ProjectData;
 import dev.kappa.support.TestServer;
 import io.vertx.core.json.JsonArray;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -23,18 +23,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Answers stored in PostgreSQL come back as the right classes, items and annotators, filtered as asked. */
 class AnswerLoaderTest {
-    static TestServer server;
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass();
     static Db db;
 
     @BeforeAll
-    static void start() {
-        server = TestServer.start();
+    static void setUp() {
         db = server.kappa().db();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     static AnswerSet load(ProjectData p, String kind, List<String> keys, AnswerFilter f) {

@@ -6,10 +6,10 @@ import dev.kappa.support.Projects;
 import dev.kappa.support.TestServer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
 
@@ -23,20 +23,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class BaselineApiTest {
     static final double EPS = 1e-9;
     static final String JSONL = "application/x-ndjson";
-    static TestServer server;
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass();
     static Http engineer;
     static ProjectData small;
 
     @BeforeAll
-    static void start() {
-        server = TestServer.start();
-        engineer = server.user("engineer", null).http();
+    static void setUp() {
+        engineer = server.engineer().http();
         small = small(server, engineer);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     /**

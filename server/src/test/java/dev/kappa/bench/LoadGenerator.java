@@ -22,7 +22,10 @@ import java.util.regex.Pattern;
 
 /**
  * Load generator for the assignment queue: N annotators, each looping next -> submit with no think time, against a
- * running server, for a fixed duration. Reports answers per second and p50/p99 latency of next and of submit.
+ * running server, for a fixed duration. Reports answers per second and p50/p99/p99.9 latency of next and of submit.
+ * With {@code -Dkappa.bench.think=MIN:MAX} (milliseconds) each annotator thinks a uniformly drawn time between an item
+ * and its answer, as a person does (the realistic crowd of bench/assignment/crowd.sh); think time is not counted in
+ * either latency.
  * Usage: LoadGenerator BASE_URL PROJECT_ID SECONDS TOKEN_FILE [WARMUP_SECONDS, default 5] [ACK_FILE]
  * (one bearer token per line; N = number of lines). With ACK_FILE (the failover runs of bench/lb), a submit that
  * fails (no response, or 502/503/504) is sent again with the same lease, as the labeling screen's outbox does, and
@@ -50,6 +53,12 @@ public final class LoadGenerator {
         long t0 = System.nanoTime() + warmup * 1_000_000_000L;
         Load load = new Load(client, project, t0, t0 + seconds * 1_000_000_000L, tokens.size());
         load.retrySubmits = ackFile != null;
+        String think = System.getProperty("kappa.bench.think");
+        if (think != null) {
+            String[] t = think.split(":");
+            load.thinkMin = Long.parseLong(t[0]);
+            load.thinkMax = Long.parseLong(t[1]);
+        }
         for (String token : tokens) {
             load.annotator(token);
         }
@@ -58,8 +67,11 @@ public final class LoadGenerator {
         System.out.printf("(after a %d s warm-up that is not counted)%n", warmup);
         System.out.printf("annotators=%d seconds=%.1f answers=%d answers_per_second=%.0f errors=%d exhausted=%d%n",
                 tokens.size(), elapsed, load.submit.count(), load.submit.count() / elapsed, load.errors.get(), load.empty.get());
-        System.out.printf("next   p50=%.1fms p99=%.1fms%n", load.next.percentile(50), load.next.percentile(99));
-        System.out.printf("submit p50=%.1fms p99=%.1fms%n", load.submit.percentile(50), load.submit.percentile(99));
+        System.out.printf("next   p50=%.1fms p99=%.1fms p99.9=%.1fms n=%d%n", load.next.percentile(50), load.next.percentile(99),
+                load.next.percentile(99.9), load.next.count());
+        System.out.printf("submit p50=%.1fms p99=%.1fms p99.9=%.1fms n=%d%n", load.submit.percentile(50), load.submit.percentile(99),
+                load.submit.percentile(99.9), load.submit.count());
+        System.out.printf("think=%s submit_statuses=%s next_errors=%d%n", think == null ? "none" : think + " ms", load.statuses, load.nextErrors.get());
         if (ackFile != null) {
             java.nio.file.Files.write(ackFile, load.acknowledged.stream().map(String::valueOf).toList());
             System.out.printf("acknowledged=%d submit_retries=%d statuses=%s%n", load.acknowledged.size(), load.retries.get(), load.statuses);
@@ -77,6 +89,9 @@ public final class LoadGenerator {
         final java.util.Set<Long> acknowledged = java.util.concurrent.ConcurrentHashMap.newKeySet();
         final java.util.Map<Integer, AtomicInteger> statuses = new java.util.concurrent.ConcurrentSkipListMap<>();
         boolean retrySubmits;
+        long thinkMin;
+        long thinkMax;
+        final AtomicInteger nextErrors = new AtomicInteger();
         final CountDownLatch done;
         private final HttpClient client;
         private final long project;
@@ -104,17 +119,25 @@ public final class LoadGenerator {
                 }
                 if (n.failed()) {
                     errors.incrementAndGet();
+                    nextErrors.incrementAndGet();
                     annotator(token);
                 } else if (n.result().status == 204) {
                     empty.incrementAndGet();
                     done.countDown();
                 } else if (n.result().status != 200) {
                     errors.incrementAndGet();
+                    nextErrors.incrementAndGet();
                     annotator(token);
                 } else {
                     Matcher m = LEASE.matcher(n.result().body);
                     m.find();
-                    submit(token, m.group(1), System.nanoTime(), 0);
+                    String lease = m.group(1);
+                    if (thinkMax > 0) {
+                        long ms = java.util.concurrent.ThreadLocalRandom.current().nextLong(thinkMin, thinkMax + 1);
+                        vertxTimer(ms, () -> submit(token, lease, System.nanoTime(), 0));
+                    } else {
+                        submit(token, lease, System.nanoTime(), 0);
+                    }
                 }
             });
         }

@@ -5,10 +5,10 @@ import dev.kappa.support.ProjectData;
 import dev.kappa.support.TestServer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
 
@@ -16,25 +16,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** GET /api/projects/{id}/confusion over real HTTP and PostgreSQL. */
 class ConfusionApiTest {
-    static TestServer server;
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass();
     static Http engineer;
     static ProjectData p;
 
     /** Gold: i1 pos, i2 neg, i3 neg, i4 none. Crowd: a says pos pos neg pos, b says pos neg neg -; expert e says neg on i1. */
     @BeforeAll
-    static void start() {
-        server = TestServer.start();
-        engineer = server.user("engineer", null).http();
+    static void setUp() {
+        engineer = server.engineer().http();
         p = ProjectData.create(server, "single", List.of("pos", "neg"));
         p.gold("i1", "pos").gold("i2", "neg").gold("i3", "neg");
         p.answer("i1", "a", "pos").answer("i2", "a", "pos").answer("i3", "a", "neg").answer("i4", "a", "pos")
                 .answer("i1", "b", "pos").answer("i2", "b", "neg").answer("i3", "b", "neg")
                 .answer("i1", "e", "expert", "neg", null, null).flush();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     static JsonObject get(String query) {

@@ -7,10 +7,10 @@ import dev.kappa.support.TestServer;
 import dev.kappa.support.Users;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.HashMap;
 import java.util.List;
@@ -23,18 +23,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** GET /api/projects/{id}/consensus over real HTTP and PostgreSQL. */
 class ConsensusApiTest {
-    static TestServer server;
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass();
     static Http engineer;
 
     @BeforeAll
-    static void start() {
-        server = TestServer.start();
-        engineer = server.user("engineer", null).http();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
+    static void setUp() {
+        engineer = server.engineer().http();
     }
 
     static Http.Response get(ProjectData p, String query) {

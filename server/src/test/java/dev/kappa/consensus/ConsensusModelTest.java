@@ -5,10 +5,10 @@ import dev.kappa.support.Http;
 import dev.kappa.support.TestServer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
 import java.util.Set;
@@ -22,13 +22,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * (2.3)-(2.5), independent of dev.kappa.stats.
  */
 class ConsensusModelTest {
-    static TestServer server;
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass();
     static long project;
     static int[][][] counts = new int[45][5][4];
 
     @BeforeAll
-    static void start() {
-        server = TestServer.start();
+    static void setUp() {
         Http admin = server.admin();
         JsonArray labels = new JsonArray();
         for (int k = 1; k <= 4; k++) {
@@ -51,11 +51,6 @@ class ConsensusModelTest {
         Http.Response r = admin.post("/api/projects/" + project + "/answers/import?tier=crowd&fill_slots=false", answers.toString(), "text/csv");
         assertEquals(200, r.status(), r.body());
         assertEquals(315, r.json().getInteger("answers"));
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     static JsonObject model() {

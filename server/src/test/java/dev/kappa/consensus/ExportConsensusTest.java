@@ -5,10 +5,10 @@ import dev.kappa.support.ProjectData;
 import dev.kappa.support.TestServer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.Arrays;
 import java.util.List;
@@ -20,25 +20,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The export's optional consensus and per-item agreement columns. */
 class ExportConsensusTest {
-    static TestServer server;
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass();
     static Http engineer;
     static ProjectData p;
 
     @BeforeAll
-    static void start() {
-        server = TestServer.start();
-        engineer = server.user("engineer", null).http();
+    static void setUp() {
+        engineer = server.engineer().http();
         p = ProjectData.create(server, "single", List.of("pos", "neg"));
         p.annotator("e", "expert");
         p.answer("q1", "a", "pos").answer("q1", "b", "pos").answer("q1", "c", "neg");
         p.answer("q2", "a", "neg").answer("q2", "e", "expert", "pos", null, null);
         p.item("q3");
         p.flush();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     @Test

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -25,19 +26,18 @@ import static org.junit.jupiter.api.Assertions.fail;
  * background recompute, and nobody calls the recompute endpoint.
  */
 class BackgroundRecomputeTest {
-    static TestServer first;
+    @RegisterExtension
+    static final TestServer first = TestServer.perClass(Map.of("KAPPA_HARDNESS_INTERVAL_MS", "200"));
     static TestServer second;
 
     @BeforeAll
-    static void start() {
-        first = TestServer.start(Map.of("KAPPA_HARDNESS_INTERVAL_MS", "200"));
+    static void startSecond() {
         second = TestServer.onDatabase(first.databaseUrl(), Map.of("KAPPA_HARDNESS_INTERVAL_MS", "200"));
     }
 
     @AfterAll
-    static void stop() {
+    static void stopSecond() {
         second.close();
-        first.close();
     }
 
     private static <T> T eventually(Supplier<T> read, Predicate<T> ok, String what) {

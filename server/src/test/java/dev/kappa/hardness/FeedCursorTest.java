@@ -7,10 +7,9 @@ import io.vertx.core.json.JsonObject;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -38,17 +37,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class FeedCursorTest {
     static final int ITEMS = 300;
-    static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start(Map.of("KAPPA_HARDNESS_INTERVAL_MS", "0"));
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass(Map.of("KAPPA_HARDNESS_INTERVAL_MS", "0"));
 
     /** A project whose items all have a prediction of one run; returns item ids by position. */
     private static long[] setUp(HardProject p) throws Exception {

@@ -1,14 +1,12 @@
 package dev.kappa.hardness;
 
 import dev.kappa.support.Http;
-import dev.kappa.support.Projects;
 import dev.kappa.support.TestServer;
 import dev.kappa.support.Users;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,19 +20,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 /** The strategy steers the real queue: the order annotators get items from POST tasks/next. */
 class QueueOrderTest {
-    static TestServer server;
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass(Map.of("KAPPA_HARDNESS_INTERVAL_MS", "0"));
     /** p(a) per item x0..x7; the uncertainty order is x3, x6, x1, x4, x0, x7, x2, x5 (closest to 0.5 first). */
     static final double[] P_A = {0.80, 0.62, 0.90, 0.51, 0.75, 0.97, 0.56, 0.85};
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start(Map.of("KAPPA_HARDNESS_INTERVAL_MS", "0"));
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     /** Eight items in import order x0..x7, one model run; x5 (the surest prediction) contradicts its gold label. */
     private static HardProject project() {
@@ -51,9 +40,7 @@ class QueueOrderTest {
     }
 
     private static Users.Created annotator(HardProject p) {
-        Users.Created u = server.user("annotator", "crowd");
-        Projects.addMember(server, p.id, u.id());
-        return u;
+        return server.annotator("crowd", p.id);
     }
 
     private static JsonObject next(Users.Created u, HardProject p) {

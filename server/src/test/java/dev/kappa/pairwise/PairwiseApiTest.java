@@ -5,10 +5,10 @@ import dev.kappa.support.ProjectData;
 import dev.kappa.support.TestServer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
 
@@ -18,7 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** GET /api/projects/{id}/agreement/pairs and .../disagreements over real HTTP and PostgreSQL. */
 class PairwiseApiTest {
-    static TestServer server;
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass();
     static Http engineer;
     static ProjectData p;
     static ProjectData other;
@@ -28,9 +29,8 @@ class PairwiseApiTest {
      * one, as do Bob and Cy. Dee answers alone.
      */
     @BeforeAll
-    static void start() {
-        server = TestServer.start();
-        engineer = server.user("engineer", null).http();
+    static void setUp() {
+        engineer = server.engineer().http();
         p = ProjectData.create(server, "single", List.of("pos", "neg"));
         p.answer("i1", "Ann", "pos").answer("i1", "Bob", "pos")
                 .answer("i2", "Ann", "neg").answer("i2", "Bob", "neg").answer("i2", "Cy <img src=x onerror=alert(1)>", "pos")
@@ -41,11 +41,6 @@ class PairwiseApiTest {
         p.answer("i3", "Ann", "neg").flush();
         other = ProjectData.create(server, "single", List.of("pos", "neg"));
         other.answer("o1", "Eve", "pos").answer("o1", "Fay", "neg").flush();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     static JsonObject matrix(String query) {

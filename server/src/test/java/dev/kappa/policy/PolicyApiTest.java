@@ -4,10 +4,10 @@ import dev.kappa.support.Http;
 import dev.kappa.support.ProjectData;
 import dev.kappa.support.TestServer;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
 
@@ -19,18 +19,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The evaluation policy and the leaderboard over real HTTP and PostgreSQL. */
 class PolicyApiTest {
     static final String JSONL = "application/x-ndjson";
-    static TestServer server;
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass();
     static Http engineer;
 
     @BeforeAll
-    static void start() {
-        server = TestServer.start();
-        engineer = server.user("engineer", null).http();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
+    static void setUp() {
+        engineer = server.engineer().http();
     }
 
     /**

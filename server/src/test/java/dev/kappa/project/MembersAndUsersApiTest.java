@@ -5,9 +5,9 @@ import dev.kappa.support.TestServer;
 import dev.kappa.support.Users;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.UUID;
 
@@ -19,13 +19,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Members by email or external worker id, users' last activity and the Markdown preview, over real HTTP. */
 class MembersAndUsersApiTest {
-    static TestServer server;
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass();
     static Http admin;
     static long project;
 
     @BeforeAll
-    static void start() {
-        server = TestServer.start();
+    static void setUp() {
         admin = server.admin();
         Http.Response r = admin.post("/api/projects", new JsonObject().put("name", "members")
                 .put("schema", new JsonObject().put("kind", "single").put("labels", new JsonArray()
@@ -33,11 +33,6 @@ class MembersAndUsersApiTest {
                 .put("overlap", new JsonObject().put("crowd", 1).put("expert", 0)));
         project = r.json().getLong("id");
         admin.post("/api/projects/" + project + "/items", "{\"external_id\":\"x1\",\"data\":{\"text\":\"t\"}}\n", "application/x-ndjson");
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     private static void assertProblem(Http.Response r, int status, String field) {
@@ -78,6 +73,46 @@ class MembersAndUsersApiTest {
         assertEquals(204, admin.delete(members + "/" + external).status());
         assertProblem(admin.delete(members + "/" + external), 404, null);
         assertEquals(1, admin.get(members).json().getJsonArray("members").size());
+    }
+
+    @Test
+    void aManagerPausesAMemberInTheirProjectOnlyAndTheirNextTaskStops() {
+        Users.Created manager = server.user("engineer", null);
+        Users.Created otherTeam = server.user("engineer", null);
+        Users.Created ann = server.user("annotator", "crowd");
+        Http m = manager.http();
+        long mine = m.post("/api/projects", new JsonObject().put("name", "paused here")
+                .put("schema", new JsonObject().put("kind", "single").put("labels", new JsonArray()
+                        .add(new JsonObject().put("key", "a").put("name", "A")).add(new JsonObject().put("key", "b").put("name", "B"))))
+                .put("overlap", new JsonObject().put("crowd", 1).put("expert", 0))).json().getLong("id");
+        m.post("/api/projects/" + mine + "/items", "{\"external_id\":\"p1\",\"data\":{}}\n{\"external_id\":\"p2\",\"data\":{}}\n", "application/x-ndjson");
+        assertEquals(201, m.post("/api/projects/" + mine + "/members", new JsonObject().put("user_id", ann.id())).status());
+        assertEquals(201, admin.post("/api/projects/" + project + "/members", new JsonObject().put("user_id", ann.id())).status());
+        String member = "/api/projects/" + mine + "/members/" + ann.id();
+
+        Http.Response paused = m.patch(member, new JsonObject().put("status", "paused"));
+        assertEquals(200, paused.status(), paused.toString());
+        assertNotNull(paused.json().getString("paused_at"));
+        assertEquals("active", paused.json().getString("status"), "the account is untouched");
+        Http.Response none = ann.http().post("/api/projects/" + mine + "/tasks/next", new JsonObject());
+        assertEquals(204, none.status(), none.toString());
+        assertEquals("paused", none.header("Kappa-No-Task-Reason"));
+        Http.Response elsewhere = ann.http().post("/api/projects/" + project + "/tasks/next", new JsonObject());
+        assertFalse(elsewhere.status() == 204 && "paused".equals(elsewhere.header("Kappa-No-Task-Reason")),
+                "another project's pause is not this one's: " + elsewhere);
+        assertEquals(200, m.patch(member, new JsonObject().put("status", "paused")).status(), "pausing twice is harmless");
+
+        assertProblem(otherTeam.http().patch(member, new JsonObject().put("status", "active")), 404, null);
+        assertProblem(ann.http().patch(member, new JsonObject().put("status", "active")), 403, null);
+        assertProblem(m.patch(member, new JsonObject().put("status", "blocked")), 422, "status");
+        assertProblem(m.patch(member, new JsonObject().put("status", "paus\u0000ed")), 422, "status");
+        assertProblem(m.patch(member, new JsonObject()), 422, "status");
+        assertProblem(m.patch("/api/projects/" + mine + "/members/" + otherTeam.id(), new JsonObject().put("status", "paused")), 404, null);
+
+        Http.Response resumed = m.patch(member, new JsonObject().put("status", "active"));
+        assertEquals(200, resumed.status(), resumed.toString());
+        assertNull(resumed.json().getValue("paused_at"));
+        assertEquals(200, ann.http().post("/api/projects/" + mine + "/tasks/next", new JsonObject()).status());
     }
 
     @Test

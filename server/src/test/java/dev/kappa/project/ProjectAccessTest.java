@@ -5,10 +5,10 @@ import dev.kappa.support.TestServer;
 import dev.kappa.support.Users;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Who may do what with projects and their members: each role, and anonymous, against each endpoint. */
 class ProjectAccessTest {
-    static TestServer server;
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass();
     static Http anonymous;
     static Http engineer;
     static Users.Created member;
@@ -28,20 +29,14 @@ class ProjectAccessTest {
     static long hidden;
 
     @BeforeAll
-    static void start() {
-        server = TestServer.start();
+    static void setUp() {
         anonymous = server.http();
-        engineer = server.user("engineer", null).http();
+        engineer = server.engineer().http();
         member = server.user("annotator", "crowd");
         outsider = server.user("annotator", "expert");
         project = engineer.post("/api/projects", ProjectsTest.sentiment()).json().getLong("id");
         hidden = engineer.post("/api/projects", ProjectsTest.sentiment().put("name", "secret")).json().getLong("id");
         assertEquals(201, engineer.post("/api/projects/" + project + "/members", new JsonObject().put("user_id", member.id())).status());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     @Test

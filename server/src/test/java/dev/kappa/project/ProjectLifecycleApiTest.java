@@ -6,9 +6,9 @@ import dev.kappa.support.TestServer;
 import dev.kappa.support.Users;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -28,19 +28,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Archive, restore and delete over real HTTP and PostgreSQL, and the bad inputs around them. */
 class ProjectLifecycleApiTest {
-    static TestServer server;
+    // No background rescoring: it would consume the other project's hardness marks while the test compares its rows.
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass(java.util.Map.of("KAPPA_HARDNESS_INTERVAL_MS", "0"));
     static Http admin;
 
     @BeforeAll
-    static void start() {
-        // No background rescoring: it would consume the other project's hardness marks while the test compares its rows.
-        server = TestServer.start(java.util.Map.of("KAPPA_HARDNESS_INTERVAL_MS", "0"));
+    static void setUp() {
         admin = server.admin();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     private static long project(String name) {
@@ -154,6 +149,31 @@ class ProjectLifecycleApiTest {
         assertEquals(404, admin.get(base).status());
         assertEquals(404, admin.delete(base + "?confirm=x").status());
         assertEquals(404, admin.post(base + "/archive", new JsonObject()).status());
+    }
+
+    @Test
+    void aPatchThatWaitedForADeletedProjectsRowLockAnswers404() throws Exception {
+        long p = project("deleted while patched");
+        // Hold the project's row lock in another transaction, start the PATCH (it waits for the lock), then delete the
+        // project in the lock holder and commit: the PATCH wakes up to a row that is gone.
+        try (Connection c = TestDatabases.connect(server.databaseUrl())) {
+            c.setAutoCommit(false);
+            try (PreparedStatement lock = c.prepareStatement("SELECT 1 FROM projects WHERE id = ? FOR UPDATE")) {
+                lock.setLong(1, p);
+                lock.executeQuery();
+            }
+            var patch = java.util.concurrent.CompletableFuture.supplyAsync(() -> admin.patch("/api/projects/" + p,
+                    new JsonObject().put("overlap", new JsonObject().put("crowd", 2))));
+            Thread.sleep(500);
+            try (PreparedStatement delete = c.prepareStatement("DELETE FROM projects WHERE id = ?")) {
+                delete.setLong(1, p);
+                delete.executeUpdate();
+            }
+            c.commit();
+            Http.Response r = patch.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertEquals(404, r.status(), r.toString());
+            assertTrue(r.header("Content-Type").startsWith("application/problem+json"));
+        }
     }
 
     @Test

@@ -7,10 +7,10 @@ import dev.kappa.support.Users;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.postgresql.ds.PGSimpleDataSource;
 
 import java.sql.Connection;
@@ -24,24 +24,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Issue 15, defect 10: engineers see and manage only the projects they manage; admins see all; managers are an API. */
 class ProjectRolesTest {
-    static TestServer server;
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass();
     static Users.Created alice;
     static Users.Created bob;
     static long project;
 
     @BeforeAll
-    static void start() {
-        server = TestServer.start();
-        alice = server.user("engineer", null);
-        bob = server.user("engineer", null);
+    static void setUp() {
+        alice = server.engineer();
+        bob = server.engineer();
         Http.Response created = alice.http().post("/api/projects", ProjectsTest.sentiment().put("name", "alice's"));
         assertEquals(201, created.status(), created.body());
         project = created.json().getLong("id");
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     private static List<Long> listed(Http http) {

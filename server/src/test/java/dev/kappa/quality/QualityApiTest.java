@@ -6,10 +6,10 @@ import dev.kappa.support.TestServer;
 import dev.kappa.support.Users;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.HashMap;
 import java.util.List;
@@ -22,19 +22,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** GET annotators/quality and the quality policy with its automatic pauses, over real HTTP and PostgreSQL. */
 class QualityApiTest {
-    static TestServer server;
+    // a one-second sweep, so that the automatic pause can be watched happening
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass(Map.of("KAPPA_QUALITY_SWEEP_SECONDS", "1"));
     static Http engineer;
 
     @BeforeAll
-    static void start() {
-        // a one-second sweep, so that the automatic pause can be watched happening
-        server = TestServer.start(Map.of("KAPPA_QUALITY_SWEEP_SECONDS", "1"));
-        engineer = server.user("engineer", null).http();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
+    static void setUp() {
+        engineer = server.engineer().http();
     }
 
     /**

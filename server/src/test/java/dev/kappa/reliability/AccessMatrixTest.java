@@ -67,6 +67,7 @@ class AccessMatrixTest {
             PATCH /api/projects/{id}                       | 401 403 404 ok  404 ok  | {"instructions": "Label **tone**."}
             POST /api/projects/{id}/members                | 401 403 404 ok  404 ok  | {"user_id": $spare}
             GET /api/projects/{id}/members                 | 401 403 404 ok  404 ok  | -
+            PATCH /api/projects/{id}/members/{userId}      | 401 403 404 ok  404 ok  | {"status": "active"}
             DELETE /api/projects/{id}/members/{userId}     | 401 403 404 ok  404 ok  | -
             GET /api/projects/{id}/managers                | 401 403 404 ok  404 ok  | -
             POST /api/projects/{id}/managers               | 401 403 404 ok  404 ok  | {"user_id": $deputy}

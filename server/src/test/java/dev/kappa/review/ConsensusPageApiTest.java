@@ -4,10 +4,10 @@ import dev.kappa.support.Http;
 import dev.kappa.support.ProjectData;
 import dev.kappa.support.TestServer;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
 
@@ -17,24 +17,19 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 /** GET /api/projects/{id}/consensus/items: the consensus browser's pages over real HTTP and PostgreSQL. */
 class ConsensusPageApiTest {
-    static TestServer server;
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass();
     static Http engineer;
     static ProjectData p;
 
     /** i1: pos pos neg (2/3); i2: pos pos pos (1); i3: pos neg (a tie: unresolved). */
     @BeforeAll
-    static void start() {
-        server = TestServer.start();
-        engineer = server.user("engineer", null).http();
+    static void setUp() {
+        engineer = server.engineer().http();
         p = ProjectData.create(server, "single", List.of("pos", "neg"));
         p.answer("i1", "a", "pos").answer("i1", "b", "pos").answer("i1", "c", "neg")
                 .answer("i2", "a", "pos").answer("i2", "b", "pos").answer("i2", "c", "pos")
                 .answer("i3", "a", "pos").answer("i3", "b", "neg").flush();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     static JsonObject page(String query) {

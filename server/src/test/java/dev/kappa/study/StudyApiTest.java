@@ -6,10 +6,9 @@ import dev.kappa.support.TestServer;
 import dev.kappa.support.Users;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,17 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A study through the real API with a small simulated crowd: phases, feedback, qualification, blindness, report. */
 class StudyApiTest {
-    private static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    private static final TestServer server = TestServer.perClass();
 
     /** 20 items; the first 16 carry gold (pos on even seq, neg on odd) and an explanation in meta. */
     static long project(Map<String, String> gold) {

@@ -5,10 +5,10 @@ import dev.kappa.support.TestDatabases;
 import dev.kappa.support.TestServer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -22,18 +22,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ItemImportTest {
     static final String JSONL = "application/x-ndjson";
-    static TestServer server;
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass();
     static Http engineer;
 
     @BeforeAll
-    static void start() {
-        server = TestServer.start();
-        engineer = server.user("engineer", null).http();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
+    static void setUp() {
+        engineer = server.engineer().http();
     }
 
     static long project(Http http, String kind, String... keys) {

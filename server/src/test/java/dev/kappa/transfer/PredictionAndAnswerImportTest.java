@@ -4,10 +4,10 @@ import dev.kappa.support.Http;
 import dev.kappa.support.TestDatabases;
 import dev.kappa.support.TestServer;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -20,19 +20,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PredictionAndAnswerImportTest {
     static final String JSONL = "application/x-ndjson";
-    static TestServer server;
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass();
     static Http engineer;
 
     @BeforeAll
-    static void start() {
-        server = TestServer.start();
-        engineer = server.user("engineer", null).http();
+    static void setUp() {
+        engineer = server.engineer().http();
         ItemImportTest.engineer = engineer;
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     static long projectWithItems() {

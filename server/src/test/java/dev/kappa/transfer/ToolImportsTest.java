@@ -5,10 +5,10 @@ import dev.kappa.support.Http;
 import dev.kappa.support.TestServer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.file.Files;
 import java.util.List;
@@ -20,18 +20,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Issue 14: past answers from other tools' exports, read as those tools write them; errors in one pass. */
 class ToolImportsTest {
-    static TestServer server;
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass();
     static Http admin;
 
     @BeforeAll
-    static void start() {
-        server = TestServer.start();
+    static void setUp() {
         admin = server.admin();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     static long project(String kind, List<String> labels, List<String> items) {

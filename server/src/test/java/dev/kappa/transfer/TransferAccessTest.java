@@ -4,10 +4,10 @@ import dev.kappa.support.Http;
 import dev.kappa.support.TestServer;
 import dev.kappa.support.Users;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
 
@@ -15,16 +15,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Uploads, the item listing and the export, for each role and anonymous: only managers use them. */
 class TransferAccessTest {
-    static TestServer server;
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass();
     static Http engineer;
     static Users.Created member;
     static Users.Created outsider;
     static long project;
 
     @BeforeAll
-    static void start() {
-        server = TestServer.start();
-        engineer = server.user("engineer", null).http();
+    static void setUp() {
+        engineer = server.engineer().http();
         ItemImportTest.engineer = engineer;
         member = server.user("annotator", "crowd");
         outsider = server.user("annotator", "crowd");
@@ -32,11 +32,6 @@ class TransferAccessTest {
         assertEquals(201, engineer.post("/api/projects/" + project + "/members", new JsonObject().put("user_id", member.id())).status());
         assertEquals(200, engineer.post("/api/projects/" + project + "/items", "{\"external_id\": \"q1\", \"data\": {}, \"gold\": \"pos\"}\n",
                 "application/x-ndjson").status());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     record Call(String method, String path, String body) {

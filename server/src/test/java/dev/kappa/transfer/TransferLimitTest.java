@@ -2,10 +2,10 @@ package dev.kappa.transfer;
 
 import dev.kappa.support.Http;
 import dev.kappa.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.kappa.support.Users;
 
@@ -20,24 +20,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** A slow upload holds a transfer slot; past the cap the answer is 503 at once, and other requests still flow. */
 class TransferLimitTest {
-    static TestServer server;
+    // Two workers: one transfer slot, one worker left for everything else.
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass(Map.of("KAPPA_WORKER_POOL_SIZE", "2"));
     static Http engineer;
     static String token;
 
     @BeforeAll
-    static void start() {
-        // Two workers: one transfer slot, one worker left for everything else.
-        server = TestServer.start(Map.of("KAPPA_WORKER_POOL_SIZE", "2"));
-        Users.Created user = server.user("engineer", null);
+    static void setUp() {
+        Users.Created user = server.engineer();
         engineer = user.http();
         Http.Response t = server.admin().post("/api/users/" + user.id() + "/tokens", new io.vertx.core.json.JsonObject().put("name", "raw"));
         token = "Bearer " + t.json().getString("token");
         ItemImportTest.engineer = engineer;
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     @Test

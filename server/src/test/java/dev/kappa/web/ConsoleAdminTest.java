@@ -8,6 +8,7 @@ import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
@@ -31,24 +32,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * for the whole class (each test logs in afresh), so the suite stays short.
  */
 class ConsoleAdminTest {
-    static TestServer server;
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass();
     static Browser browser;
     static Path files;
 
     @BeforeAll
-    static void start() throws IOException {
-        server = TestServer.start();
+    static void setUp() throws IOException {
         browser = Browser.open(server.port());
         files = Files.createTempDirectory("kappa-console-");
     }
 
     @AfterAll
     static void stop() {
-        try {
-            browser.close();
-        } finally {
-            server.close();
-        }
+        browser.close();
     }
 
     private static Path file(String name, String content) throws IOException {

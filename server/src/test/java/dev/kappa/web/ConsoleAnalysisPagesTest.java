@@ -11,6 +11,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -32,7 +33,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleAnalysisPagesTest {
     static final String XSS = "<img src=x onerror=\"window.__xss=1\"><script>window.__xss=1</script>";
-    static TestServer server;
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass();
     static Browser browser;
     static long project;
     static Login engineer;
@@ -47,8 +49,7 @@ class ConsoleAnalysisPagesTest {
      * browser alone: the project, its two annotators, the items (every second with gold) and a model run.
      */
     @BeforeAll
-    static void start() throws java.io.IOException {
-        server = TestServer.start();
+    static void setUp() throws java.io.IOException {
         browser = Browser.open(server.port());
         Http api = server.admin();
         engineer = user(api, "engineer", null, "Eng " + XSS);
@@ -83,11 +84,7 @@ class ConsoleAnalysisPagesTest {
 
     @AfterAll
     static void stop() {
-        try {
-            browser.close();
-        } finally {
-            server.close();
-        }
+        browser.close();
     }
 
     static Login user(Http api, String role, String tier, String name) {
@@ -149,8 +146,18 @@ class ConsoleAnalysisPagesTest {
             browser.keys(Integer.parseInt(item.substring(2)) % 3 == 0 ? "2" : "1");
             until(d -> !browser.itemOnScreen().equals(item));
         }
+        // The outbox sends after the screen moved on: wait until the server holds all n, then until the page knows it.
+        until(d -> answersBy(who) >= n);
         until(d -> browser.count("#pending:not([hidden])") == 0);
         browser.script("location.hash = '#/projects'");
+    }
+
+    static long answersBy(Login who) {
+        try {
+            return Fixtures.scalar(server.databaseUrl(), "select count(*) from answers where project_id = ? and annotator_id = ?", project, who.id());
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static void assertInert() {
@@ -222,9 +229,9 @@ class ConsoleAnalysisPagesTest {
 
     @Test
     @Order(3)
-    @DisplayName("an admin pauses and resumes an annotator from the table with the keyboard alone")
+    @DisplayName("the engineer pauses an annotator in the project from the table with the keyboard alone: their next task stops, and resumes")
     void pausesFromTheTableByKeyboard() {
-        logInAs(admin);
+        logInAs(engineer);
         open("annotators", 1);
         Login target = annotators.get(0);
         String button = "[data-user='" + target.id() + "'] button";
@@ -238,10 +245,14 @@ class ConsoleAnalysisPagesTest {
         assertEquals(Boolean.TRUE, browser.script(focused, button), "the pause button is reachable by Tab");
         assertTrue(browser.find(button).getText().contains("Pause"));
         browser.keys(Keys.ENTER);
-        until(d -> "paused".equals(userStatus(target.id())));
+        until(d -> memberPausedAt(target.id()) != null);
         until(d -> browser.find(button).getText().contains("Resume"));
+        Http.Response next = nextTask(target);
+        assertEquals(204, next.status(), next.toString());
+        assertEquals("paused", next.header("Kappa-No-Task-Reason"));
+        assertEquals("active", userStatus(target.id()), "the account itself stays active: the pause is this project's");
         pressEnter(button);
-        until(d -> "active".equals(userStatus(target.id())));
+        until(d -> memberPausedAt(target.id()) == null);
         // the chart's numbers open with the keyboard too
         pressEnter("#chart-gold summary");
         until(d -> browser.find("#chart-gold table").isDisplayed());
@@ -362,6 +373,23 @@ class ConsoleAnalysisPagesTest {
 
     static List<String> numbers(List<Object> values) {
         return values.stream().map(v -> v == null ? "null" : String.format("%.12f", ((Number) v).doubleValue())).toList();
+    }
+
+    /** The member's pause in the project, from the members list as a manager reads it. */
+    static String memberPausedAt(long id) {
+        JsonArray members = server.admin().get("/api/projects/" + project + "/members?limit=200").json().getJsonArray("members");
+        for (int i = 0; i < members.size(); i++) {
+            if (members.getJsonObject(i).getLong("user_id") == id) {
+                return members.getJsonObject(i).getString("paused_at");
+            }
+        }
+        throw new IllegalStateException("user " + id + " is no member");
+    }
+
+    static Http.Response nextTask(Login who) {
+        Http.Response token = server.admin().post("/api/users/" + who.id() + "/tokens", new JsonObject().put("name", "test"));
+        check(token, 201);
+        return server.http().bearer(token.json().getString("token")).post("/api/projects/" + project + "/tasks/next", new JsonObject());
     }
 
     static String userStatus(long id) {

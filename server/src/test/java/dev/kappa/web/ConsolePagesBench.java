@@ -149,9 +149,9 @@ public final class ConsolePagesBench {
                     + "SELECT i.project_id, i.id, u.id, 'expert', to_jsonb('c' || CASE WHEN random() < 0.9 THEN i.seq % 10 ELSE floor(random() * 10)::int END), "
                     + "5000 + floor(random() * 40000)::int, 'import', least(now(), i.created_at + interval '2 hours') "
                     + "FROM items i JOIN bench_users u ON u.n = 1 + ((i.seq / 10) % 20) WHERE i.project_id = " + p + " AND i.seq % 10 = 1");
-            s.execute("INSERT INTO slots (project_id, item_id, tier, slot_no, priority, seq, started, annotator_id, answer_id) "
+            s.execute("INSERT INTO slots (project_id, item_id, tier, slot_no, priority, seq, started, annotator_id, answer_id, filled_at) "
                     + "SELECT a.project_id, a.item_id, a.tier, row_number() OVER (PARTITION BY a.item_id, a.tier ORDER BY a.id), 0, i.seq, true, "
-                    + "a.annotator_id, a.id FROM answers a JOIN items i ON i.project_id = a.project_id AND i.id = a.item_id WHERE a.project_id = " + p);
+                    + "a.annotator_id, a.id, a.created_at FROM answers a JOIN items i ON i.project_id = a.project_id AND i.id = a.item_id WHERE a.project_id = " + p);
             ResultSet run = s.executeQuery("INSERT INTO model_runs (project_id, model, version, latency_ms, cost_per_1k) VALUES (" + p
                     + ", 'bench-model', '1', 20, 0.1) RETURNING id");
             run.next();

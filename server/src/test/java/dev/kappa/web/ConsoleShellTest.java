@@ -7,6 +7,7 @@ import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 
 import java.util.List;
@@ -17,22 +18,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The console's frame: role homes, navigation, and the "not allowed" page that fetches nothing. One browser, one server. */
 class ConsoleShellTest {
-    static TestServer server;
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass();
     static Browser browser;
 
     @BeforeAll
-    static void start() {
-        server = TestServer.start();
+    static void setUp() {
         browser = Browser.open(server.port());
     }
 
     @AfterAll
     static void stop() {
-        try {
-            browser.close();
-        } finally {
-            server.close();
-        }
+        browser.close();
     }
 
     @Test

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.logging.LogEntry;
 
@@ -20,22 +21,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** /docs: Swagger UI renders Kappa's own operations under Kappa's Content-Security-Policy, and a call can be tried. */
 class DocsPageTest {
-    static TestServer server;
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass();
     static Browser browser;
 
     @BeforeAll
-    static void start() {
-        server = TestServer.start();
+    static void setUp() {
         browser = Browser.open(server.port());
     }
 
     @AfterAll
     static void stop() {
-        try {
-            browser.close();
-        } finally {
-            server.close();
-        }
+        browser.close();
     }
 
     @Test

@@ -1,5 +1,6 @@
 // Annotators: answers, median seconds per answer, gold accuracy with its Wilson interval, agreement with the consensus,
-// flag and status, from GET annotators/quality. Admins pause and resume from the table (PATCH /api/users/{id}).
+// flag and status, from GET annotators/quality. The project's managers pause and resume a member here, in this project
+// only (PATCH members/{userId}); pausing an account everywhere is the admin's, on the people page.
 import { notice, el } from '../../ui.js';
 import { fmt, intervalChart } from './chart.js';
 import { button, failure, get, labeled, openFrame, projectPath, redraw, select, send, table } from './frame.js';
@@ -33,7 +34,6 @@ function goldCell(g) {
 
 export async function renderAnnotators(main, ctx) {
   const frame = await openFrame(main, ctx, 'annotators');
-  const isAdmin = ctx.app.me.role === 'admin';
   const section = frame.section('annotators-table', 'Annotators',
     'Gold accuracy is shown with its 95% Wilson interval; agreement with consensus is the share of answers equal to the'
     + ' majority label of the item (the annotator\'s own answer included). Flags come from the project\'s quality policy.');
@@ -47,11 +47,12 @@ export async function renderAnnotators(main, ctx) {
   chartSection.append(chartSlot);
   section.append(controls, tableSlot);
   let report = null;
+  let pausedHere = new Set();
 
   async function setStatus(a, status) {
     try {
-      await send('PATCH', `/api/users/${encodeURIComponent(a.user_id)}`, { status });
-      notice(`${a.display_name} is now ${status}.`);
+      await send('PATCH', projectPath(ctx.projectId, `/members/${encodeURIComponent(a.user_id)}`), { status });
+      notice(`${a.display_name} is now ${status === 'paused' ? 'paused in this project' : 'active in this project'}.`);
       await load();
       const again = document.querySelector(`[data-user="${a.user_id}"] button`);
       if (again) {
@@ -62,14 +63,19 @@ export async function renderAnnotators(main, ctx) {
     }
   }
 
+  /** The member's pause in this project (ours to change), beside the account's status (the admin's). */
   function statusCell(a) {
     const wrap = el('span', 'status-cell');
     wrap.dataset.user = String(a.user_id);
-    wrap.append(el('span', `status status-${a.status}`, a.status));
-    if (isAdmin && (a.status === 'active' || a.status === 'paused')) {
-      const next = a.status === 'active' ? 'paused' : 'active';
-      const b = button(a.status === 'active' ? 'Pause' : 'Resume', () => setStatus(a, next), 'small');
-      b.setAttribute('aria-label', `${a.status === 'active' ? 'Pause' : 'Resume'} ${a.display_name}`);
+    const here = pausedHere.has(a.user_id);
+    const shown = a.status !== 'active' ? a.status : here ? 'paused' : 'active';
+    const status = el('span', `status status-${shown}`, a.status !== 'active' ? `${a.status} (account)` : shown);
+    status.dataset.projectStatus = here ? 'paused' : 'active';
+    wrap.append(status);
+    if (a.member) {
+      const verb = here ? 'Resume' : 'Pause';
+      const b = button(verb, () => setStatus(a, here ? 'active' : 'paused'), 'small');
+      b.setAttribute('aria-label', `${verb} ${a.display_name} in this project`);
       wrap.append(b);
     }
     return wrap;
@@ -87,7 +93,7 @@ export async function renderAnnotators(main, ctx) {
       statusCell(a),
     ]);
     const t = table(['Annotator', 'Tier', 'Answers', 'Median s / answer', 'Gold accuracy [95% CI]', 'Agreement with consensus', 'Flag',
-      isAdmin ? 'Status' : 'Status (admins pause and resume)'], rows);
+      'Status in this project'], rows);
     t.id = 'annotators';
     tableSlot.replaceChildren(t);
   }
@@ -116,13 +122,29 @@ export async function renderAnnotators(main, ctx) {
 
   async function load() {
     try {
-      report = await get(projectPath(ctx.projectId, '/annotators/quality'));
+      const [quality, members] = await Promise.all([get(projectPath(ctx.projectId, '/annotators/quality')), allMembers()]);
+      pausedHere = new Set(members.filter((m) => m.paused_at).map((m) => m.user_id));
+      const isMember = new Set(members.map((m) => m.user_id));
+      report = { ...quality, annotators: quality.annotators.map((a) => ({ ...a, member: isMember.has(a.user_id) })) };
       drawTable();
       drawChart();
     } catch (e) {
       failure(tableSlot, 'Could not load the annotators', e);
     }
   }
+  /** Every member of the project (their pause here), page by page. */
+  async function allMembers() {
+    const out = [];
+    for (let after = 0; ;) {
+      const page = await get(projectPath(ctx.projectId, `/members?limit=1000&after=${after}`));
+      out.push(...page.members);
+      if (!page.next_after) {
+        return out;
+      }
+      after = page.next_after;
+    }
+  }
+
   sort.addEventListener('change', drawTable);
   await load();
   return frame;

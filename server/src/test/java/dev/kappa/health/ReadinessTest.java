@@ -1,4 +1,4 @@
-package dev.kappa.foundation;
+package dev.kappa.health;
 
 import dev.kappa.AppConfig;
 import dev.kappa.Kappa;

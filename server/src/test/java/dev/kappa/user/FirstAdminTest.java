@@ -1,4 +1,4 @@
-package dev.kappa.accounts;
+package dev.kappa.user;
 
 import dev.kappa.AppConfig;
 import dev.kappa.Kappa;

@@ -1,4 +1,4 @@
-package dev.kappa.hardening;
+package dev.kappa.auth;
 
 import dev.kappa.support.Http;
 import dev.kappa.support.TestServer;
@@ -8,6 +8,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -25,20 +26,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * trusted proxy, so that X-Forwarded-For can play clients at different addresses.
  */
 class LoginThrottleTest {
-    static TestServer server;
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass(Map.of("KAPPA_LOGIN_MAX_FAILURES", "5", "KAPPA_LOGIN_MAX_FAILURES_PER_ADDRESS", "8",
+            "KAPPA_TRUSTED_PROXIES", "127.0.0.1, ::1"));
     static TestServer untrusting;
 
     @BeforeAll
-    static void start() {
-        server = TestServer.start(Map.of("KAPPA_LOGIN_MAX_FAILURES", "5", "KAPPA_LOGIN_MAX_FAILURES_PER_ADDRESS", "8",
-                "KAPPA_TRUSTED_PROXIES", "127.0.0.1, ::1"));
+    static void startUntrusting() {
         untrusting = TestServer.onDatabase(server.databaseUrl(), Map.of("KAPPA_LOGIN_MAX_FAILURES", "5", "KAPPA_LOGIN_MAX_FAILURES_PER_ADDRESS", "8"));
     }
 
     @AfterAll
-    static void stop() {
+    static void stopUntrusting() {
         untrusting.close();
-        server.close();
     }
 
     private static Http.Response login(TestServer s, String from, String cookie, String email, String password) {

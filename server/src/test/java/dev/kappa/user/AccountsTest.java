@@ -1,4 +1,4 @@
-package dev.kappa.accounts;
+package dev.kappa.user;
 
 import dev.kappa.auth.Secrets;
 import dev.kappa.support.Http;
@@ -6,10 +6,9 @@ import dev.kappa.support.TestDatabases;
 import dev.kappa.support.TestServer;
 import dev.kappa.support.Users;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -23,17 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class AccountsTest {
-    static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start(java.util.Map.of("KAPPA_LOGIN_MAX_FAILURES", "3"));
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass(java.util.Map.of("KAPPA_LOGIN_MAX_FAILURES", "3"));
 
     @Test
     @DisplayName("passwords are stored as bcrypt hashes and tokens as SHA-256, never in clear")

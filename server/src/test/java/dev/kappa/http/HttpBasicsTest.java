@@ -1,12 +1,12 @@
-package dev.kappa.foundation;
+package dev.kappa.http;
 
 import dev.kappa.support.Http;
 import dev.kappa.support.TestServer;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpRequest;
 import java.util.Map;
@@ -16,18 +16,13 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class HttpBasicsTest {
-    static TestServer server;
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass(Map.of("KAPPA_BODY_LIMIT_BYTES", "4096"));
     static Http http;
 
     @BeforeAll
-    static void start() {
-        server = TestServer.start(Map.of("KAPPA_BODY_LIMIT_BYTES", "4096"));
+    static void setUp() {
         http = server.http();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.kappa.hardening;
+package dev.kappa.assignment;
 
 import dev.kappa.support.Http;
 import dev.kappa.support.Projects;
@@ -6,10 +6,10 @@ import dev.kappa.support.TestDatabases;
 import dev.kappa.support.TestServer;
 import dev.kappa.support.Users;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -29,22 +29,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * row lock from the test's own connection until the server's requests are seen waiting for it.
  */
 class LeaseFailuresTest {
-    static TestServer server;
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass();
     static long project;
     static Users.Created annotator;
 
     @BeforeAll
-    static void start() {
-        server = TestServer.start();
+    static void setUp() {
         project = Projects.create(server, new JsonObject().put("overlap", new JsonObject().put("crowd", 1).put("expert", 0)));
         Projects.items(server, project, 10, 0);
         annotator = server.user("annotator", "crowd");
         Projects.addMember(server, project, annotator.id());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     private static String lease() {

@@ -1,12 +1,12 @@
-package dev.kappa.accounts;
+package dev.kappa.user;
 
 import dev.kappa.support.Http;
 import dev.kappa.support.TestServer;
 import dev.kappa.support.Users;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -16,24 +16,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Each account endpoint, for each role and for anonymous callers: the expected status. */
 class AuthorizationMatrixTest {
-    static TestServer server;
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass();
     static Map<String, Http> as;
     static long someUserId;
     static long engineerTokenId;
 
     @BeforeAll
-    static void start() {
-        server = TestServer.start();
-        Users.Created engineer = server.user("engineer", null);
+    static void setUp() {
+        Users.Created engineer = server.engineer();
         Users.Created annotator = server.user("annotator", "crowd");
         someUserId = server.user("annotator", "expert").id();
         as = Map.of("admin", server.admin(), "engineer", engineer.http(), "annotator", annotator.http(), "anonymous", server.http());
         engineerTokenId = engineer.http().post("/api/tokens", new JsonObject().put("name", "spare")).json().getLong("id");
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     @ParameterizedTest(name = "{0} {1} as {2} -> {3}")

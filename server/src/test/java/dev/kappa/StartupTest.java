@@ -1,4 +1,4 @@
-package dev.kappa.foundation;
+package dev.kappa;
 
 import dev.kappa.support.Http;
 import org.junit.jupiter.api.DisplayName;

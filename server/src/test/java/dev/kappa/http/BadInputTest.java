@@ -1,4 +1,4 @@
-package dev.kappa.hardening;
+package dev.kappa.http;
 
 import dev.kappa.support.Http;
 import dev.kappa.support.Projects;
@@ -6,10 +6,10 @@ import dev.kappa.support.TestServer;
 import dev.kappa.support.Users;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -22,18 +22,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Regression tests for issue 15, defects 3, 4, 8 and 9: NUL bytes, times PostgreSQL cannot hold, HTTP-layer errors, data: links. */
 class BadInputTest {
-    static TestServer server;
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass();
     static long project;
 
     @BeforeAll
-    static void start() {
-        server = TestServer.start();
+    static void setUp() {
         project = Projects.create(server, new JsonObject());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     private static void assertNamesField(Http.Response r, String field) {

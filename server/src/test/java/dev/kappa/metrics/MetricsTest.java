@@ -1,4 +1,4 @@
-package dev.kappa.observe;
+package dev.kappa.metrics;
 
 import dev.kappa.support.Http;
 import dev.kappa.support.Projects;

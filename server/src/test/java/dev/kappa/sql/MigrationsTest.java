@@ -1,6 +1,5 @@
-package dev.kappa.foundation;
+package dev.kappa.sql;
 
-import dev.kappa.sql.DataSources;
 import dev.kappa.support.TestDatabases;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;

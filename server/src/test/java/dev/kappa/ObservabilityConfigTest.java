@@ -1,7 +1,5 @@
-package dev.kappa.observe;
+package dev.kappa;
 
-import dev.kappa.AppConfig;
-import dev.kappa.ConfigException;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package dev.kappa.foundation;
+package dev.kappa.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;

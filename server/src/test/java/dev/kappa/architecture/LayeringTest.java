@@ -1,4 +1,4 @@
-package dev.kappa.foundation;
+package dev.kappa.architecture;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.Dependency;

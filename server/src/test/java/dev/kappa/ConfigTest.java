@@ -1,8 +1,5 @@
-package dev.kappa.foundation;
+package dev.kappa;
 
-import dev.kappa.AppConfig;
-import dev.kappa.ConfigException;
-import dev.kappa.Kappa;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
