@@ -11,7 +11,7 @@ import io.vertx.ext.web.handler.LoggerHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.openapi.contract.OpenAPIContract;
-import io.vertx.openapi.validation.RequestValidator;
+import io.vertx.openapi.validation.impl.RequestValidatorImpl;
 
 import java.util.List;
 import java.util.regex.Pattern;
@@ -38,7 +38,7 @@ public final class ApiRouter {
         BodyHandler body = BodyHandler.create(false).setBodyLimit(config.bodyLimitBytes());
         Pattern streamed = streamedUploads(contract);
         RouterBuilder builder = RouterBuilder.create(vertx, contract);
-        Operations operations = new Operations(builder, RequestValidator.create(vertx, contract));
+        Operations operations = new Operations(builder, new RequestValidatorImpl(vertx, contract));
         for (Routes f : features) {
             f.mount(operations);
         }

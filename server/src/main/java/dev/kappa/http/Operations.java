@@ -5,7 +5,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.OpenAPIRoute;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.openapi.contract.Operation;
-import io.vertx.openapi.validation.RequestValidator;
+import io.vertx.openapi.validation.impl.RequestValidatorImpl;
 
 import java.util.List;
 
@@ -15,9 +15,9 @@ import java.util.List;
  */
 public final class Operations {
     private final RouterBuilder builder;
-    private final RequestValidator validator;
+    private final RequestValidatorImpl validator;
 
-    Operations(RouterBuilder builder, RequestValidator validator) {
+    Operations(RouterBuilder builder, RequestValidatorImpl validator) {
         this.builder = builder;
         this.validator = validator;
     }
