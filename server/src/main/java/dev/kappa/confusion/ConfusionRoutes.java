@@ -24,31 +24,14 @@ public final class ConfusionRoutes implements ApiRouter.Routes {
 
     private void get(RoutingContext ctx) {
         long id = Input.pathId(ctx, "id", "project");
-        String tier = Query.from(ctx).raw("tier");
-        String run = Query.from(ctx).raw("run_id");
-        if ((tier == null) == (run == null)) {
+        // The enums and run_id's range are openapi.yaml's; that exactly one of tier and run_id is given is not.
+        String tier = Query.from(ctx).value("tier");
+        Long runId = Query.from(ctx).whole("run_id");
+        if ((tier == null) == (runId == null)) {
             throw Problems.badRequest("tier", "give exactly one of tier and run_id");
         }
-        if (tier != null && !tier.equals("crowd") && !tier.equals("expert")) {
-            throw Problems.badRequest("tier", "must be crowd or expert");
-        }
-        Long runId = null;
-        if (run != null) {
-            try {
-                runId = Long.parseLong(run.trim());
-            } catch (NumberFormatException e) {
-                throw Problems.badRequest("run_id", "must be a positive whole number");
-            }
-            if (runId <= 0) {
-                throw Problems.badRequest("run_id", "must be a positive whole number");
-            }
-        }
-        String reference = Query.from(ctx).raw("reference");
-        if (reference == null || reference.isBlank()) {
-            reference = "gold";
-        } else if (!reference.equals("gold") && !reference.equals("consensus")) {
-            throw Problems.badRequest("reference", "must be gold or consensus");
-        }
+        String reference = Query.from(ctx).value("reference");
+        reference = reference == null ? "gold" : reference;
         service.confusion(Access.caller(ctx), id, tier, runId, reference)
                 .onSuccess(c -> Responses.json(ctx, 200, c)).onFailure(ctx::fail);
     }

@@ -29,12 +29,8 @@ public final class PairwiseRoutes implements ApiRouter.Routes {
     private void matrix(RoutingContext ctx) {
         long id = Input.pathId(ctx, "id", "project");
         String tier = tier(ctx);
-        String order = Query.from(ctx).raw("order");
-        if (order == null || order.isBlank()) {
-            order = "cluster";
-        } else if (!order.equals("cluster") && !order.equals("agreement") && !order.equals("id")) {
-            throw Problems.badRequest("order", "must be cluster, agreement or id");
-        }
+        String order = Query.from(ctx).value("order"); // cluster, agreement or id (the contract's enum)
+        order = order == null ? "cluster" : order;
         Integer m = Input.queryInt(ctx, "min_shared");
         Integer rowOffset = Input.queryInt(ctx, "row_offset");
         Integer colOffset = Input.queryInt(ctx, "col_offset");
@@ -58,29 +54,11 @@ public final class PairwiseRoutes implements ApiRouter.Routes {
     }
 
     private static String tier(RoutingContext ctx) {
-        String tier = Query.from(ctx).raw("tier");
-        if (tier == null || tier.isBlank()) {
-            return null;
-        }
-        if (!tier.equals("crowd") && !tier.equals("expert")) {
-            throw Problems.badRequest("tier", "must be crowd or expert");
-        }
-        return tier;
+        return Query.from(ctx).value("tier");
     }
 
+    /** A required positive user id (the contract's). */
     private static long userId(RoutingContext ctx, String name) {
-        String v = Query.from(ctx).raw(name);
-        if (v == null || v.isBlank()) {
-            throw Problems.badRequest(name, "is required (a user id)");
-        }
-        try {
-            long id = Long.parseLong(v.trim());
-            if (id > 0) {
-                return id;
-            }
-        } catch (NumberFormatException e) {
-            // below
-        }
-        throw Problems.badRequest(name, "must be a positive user id");
+        return Query.from(ctx).whole(name);
     }
 }

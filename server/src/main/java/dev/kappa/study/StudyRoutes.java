@@ -13,7 +13,6 @@ import dev.kappa.http.Operations;
 import io.vertx.ext.web.RoutingContext;
 
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** Baseline studies (issue 19): create, list, read, stop or resume, report card, and a training answer's feedback. */
@@ -78,19 +77,11 @@ public final class StudyRoutes implements ApiRouter.Routes {
         Principal caller = Access.manager(ctx);
         long projectId = Input.pathId(ctx, "id", "project");
         long studyId = Input.pathId(ctx, "sid", "baseline study");
-        String format = Query.from(ctx).raw("format");
-        format = format == null || format.isBlank() ? "json" : format;
-        if (!Set.of("json", "markdown", "latex").contains(format)) {
-            throw Problems.badRequest("format", "must be json, markdown or latex");
-        }
+        String format = Query.from(ctx).value("format"); // json, markdown or latex (the contract's enum)
+        format = format == null ? "json" : format;
         Integer resamples = Input.queryInt(ctx, "resamples");
-        String seedText = Query.from(ctx).raw("seed");
-        long seed;
-        try {
-            seed = seedText == null || seedText.isBlank() ? 19L : Long.parseLong(seedText.trim());
-        } catch (NumberFormatException e) {
-            throw Problems.badRequest("seed", "must be a whole number between -2^63 and 2^63 - 1");
-        }
+        Long seedGiven = Query.from(ctx).whole("seed");
+        long seed = seedGiven == null ? 19L : seedGiven;
         String f = format;
         reports.report(caller, projectId, studyId, resamples == null ? 2000 : resamples, seed).onSuccess(r -> {
             switch (f) {
