@@ -6,7 +6,6 @@ import dev.kappa.error.Problems;
 import dev.kappa.project.ProjectAccess;
 import dev.kappa.sql.Db;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
 import org.jooq.Record;
 
 /**
@@ -35,13 +34,17 @@ public final class MyProgressService {
                       LIMIT ?) capped) AS items_left
             """;
 
+    /** What GET my-progress answers. */
+    public record MyProgress(long projectId, String tier, long answersToday, long itemsLeft, boolean itemsLeftCapped) {
+    }
+
     private final Db db;
 
     public MyProgressService(Db db) {
         this.db = db;
     }
 
-    public Future<JsonObject> myProgress(Principal caller, long projectId) {
+    public Future<MyProgress> myProgress(Principal caller, long projectId) {
         // Reads only: autocommit statements, no BEGIN/COMMIT round trips.
         return db.read(tx -> {
             ProjectAccess.visible(tx, caller, projectId);
@@ -51,9 +54,8 @@ public final class MyProgressService {
             long me = caller.userId();
             Record r = tx.fetchOne(MY_PROGRESS, projectId, me, projectId, caller.tier(), me, me, me, ITEMS_LEFT_CAP + 1);
             long left = r.get("items_left", Long.class);
-            return new JsonObject().put("project_id", projectId).put("tier", caller.tier())
-                    .put("answers_today", r.get("answers_today", Long.class))
-                    .put("items_left", Math.min(left, ITEMS_LEFT_CAP)).put("items_left_capped", left > ITEMS_LEFT_CAP);
+            return new MyProgress(projectId, caller.tier(), r.get("answers_today", Long.class), Math.min(left, ITEMS_LEFT_CAP),
+                    left > ITEMS_LEFT_CAP);
         });
     }
 }

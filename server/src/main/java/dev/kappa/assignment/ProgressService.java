@@ -4,7 +4,9 @@ import dev.kappa.auth.Principal;
 import dev.kappa.project.ProjectAccess;
 import dev.kappa.sql.Db;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.HashMap;
+import java.util.Map;
 import org.jooq.Record;
 
 /**
@@ -39,35 +41,50 @@ public final class ProgressService {
         this.db = db;
     }
 
-    public Future<JsonObject> progress(Principal caller, long projectId) {
+    /** One tier's items and answers; experts also say how many items wait for them. */
+    public record TierProgress(long itemsComplete, long itemsInProgress, long itemsNotStarted, long answers, long answersToday,
+                               Double medianSecondsPerAnswer,
+                               @JsonInclude(JsonInclude.Include.NON_NULL) Long itemsWaitingForExperts) {
+    }
+
+    public record Tiers(TierProgress crowd, TierProgress expert) {
+    }
+
+    /**
+     * What GET progress answers. Adaptive overlap (issue 14): items that got crowd votes beyond the overlap, and how
+     * many slots that was.
+     */
+    public record Progress(long projectId, long items, long itemsEscalated, long goldItems, long itemsWithExtraVotes,
+                           long extraCrowdSlots, Tiers tiers) {
+    }
+
+    public Future<Progress> progress(Principal caller, long projectId) {
         return db.tx(tx -> {
             ProjectAccess.requireManager(tx, caller, projectId);
-            JsonObject tiers = new JsonObject();
-            for (String tier : new String[] {"crowd", "expert"}) {
-                tiers.put(tier, new JsonObject().put("items_complete", 0).put("items_in_progress", 0).put("items_not_started", 0)
-                        .put("answers", 0).put("answers_today", 0).put("median_seconds_per_answer", null));
-            }
+            Map<String, Record> slots = new HashMap<>();
             for (Record r : tx.fetch(SLOTS_BY_TIER, projectId)) {
-                tiers.getJsonObject(r.get("tier", String.class)).put("items_complete", r.get("complete", Long.class))
-                        .put("items_in_progress", r.get("in_progress", Long.class)).put("items_not_started", r.get("not_started", Long.class));
-                if ("expert".equals(r.get("tier", String.class))) {
-                    tiers.getJsonObject("expert").put("items_waiting_for_experts", r.get("open", Long.class));
-                }
+                slots.put(r.get("tier", String.class), r);
             }
-            tiers.getJsonObject("expert").put("items_waiting_for_experts", tiers.getJsonObject("expert").getLong("items_waiting_for_experts", 0L));
+            Map<String, Record> answers = new HashMap<>();
             for (Record r : tx.fetch(ANSWERS_BY_TIER, projectId)) {
-                tiers.getJsonObject(r.get("tier", String.class)).put("answers", r.get("answers", Long.class))
-                        .put("answers_today", r.get("answers_today", Long.class)).put("median_seconds_per_answer", r.get("median_seconds", Double.class));
+                answers.put(r.get("tier", String.class), r);
             }
             Record totals = tx.fetchOne("SELECT count(*) AS items, count(*) FILTER (WHERE escalated_at IS NOT NULL) AS escalated, "
                     + "count(*) FILTER (WHERE gold IS NOT NULL) AS gold, count(*) FILTER (WHERE extra_crowd > 0) AS extra_items, "
                     + "coalesce(sum(extra_crowd), 0) AS extra_slots FROM items WHERE project_id = ?", projectId);
-            return new JsonObject().put("project_id", projectId).put("items", totals.get("items", Long.class))
-                    .put("items_escalated", totals.get("escalated", Long.class)).put("gold_items", totals.get("gold", Long.class))
-                    // Adaptive overlap (issue 14): items that got crowd votes beyond the overlap, and how many slots that was.
-                    .put("items_with_extra_votes", totals.get("extra_items", Long.class))
-                    .put("extra_crowd_slots", totals.get("extra_slots", Long.class))
-                    .put("tiers", tiers);
+            return new Progress(projectId, totals.get("items", Long.class), totals.get("escalated", Long.class),
+                    totals.get("gold", Long.class), totals.get("extra_items", Long.class), totals.get("extra_slots", Long.class),
+                    new Tiers(tier(slots.get("crowd"), answers.get("crowd"), false), tier(slots.get("expert"), answers.get("expert"), true)));
         });
+    }
+
+    private static TierProgress tier(Record slots, Record answers, boolean expert) {
+        return new TierProgress(count(slots, "complete"), count(slots, "in_progress"), count(slots, "not_started"),
+                count(answers, "answers"), count(answers, "answers_today"),
+                answers == null ? null : answers.get("median_seconds", Double.class), expert ? count(slots, "open") : null);
+    }
+
+    private static long count(Record r, String field) {
+        return r == null ? 0 : r.get(field, Long.class);
     }
 }

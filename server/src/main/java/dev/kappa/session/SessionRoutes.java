@@ -10,7 +10,7 @@ import dev.kappa.http.Responses;
 import dev.kappa.http.TrustedProxies;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
-import io.vertx.core.json.JsonObject;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.kappa.http.Operations;
 import io.vertx.ext.web.RoutingContext;
 
@@ -49,7 +49,9 @@ public final class SessionRoutes implements ApiRouter.Routes {
             ctx.response().addCookie(Cookie.cookie(DEVICE_COOKIE, s.deviceToken())
                     .setHttpOnly(true).setSameSite(CookieSameSite.LAX).setSecure(secureCookie).setPath("/api/auth")
                     .setMaxAge(365L * 24 * 3600));
-            Responses.json(ctx, 200, me(s.principal()).put("csrf_token", s.csrfToken()).put("expires_at", s.expiresAt().toInstant()));
+            Principal p = s.principal();
+            Responses.json(ctx, 200, new Me(p.userId(), p.email(), p.displayName(), p.role().key(), p.status(), p.tier(),
+                    s.csrfToken(), s.expiresAt().toInstant()));
         }).onFailure(ctx::fail);
     }
 
@@ -67,12 +69,14 @@ public final class SessionRoutes implements ApiRouter.Routes {
         }).onFailure(ctx::fail);
     }
 
-    static JsonObject me(Principal p) {
-        JsonObject o = new JsonObject().put("id", p.userId()).put("email", p.email()).put("display_name", p.displayName())
-                .put("role", p.role().key()).put("status", p.status()).put("tier", p.tier());
-        if (p.viaSession()) {
-            o.put("csrf_token", p.csrfToken());
-        }
-        return o;
+    /** Who the caller is; a session also carries its CSRF token (and, at login, when it ends). */
+    record Me(long id, String email, String displayName, String role, String status, String tier,
+              @JsonInclude(JsonInclude.Include.NON_NULL) String csrfToken,
+              @JsonInclude(JsonInclude.Include.NON_NULL) java.time.Instant expiresAt) {
+    }
+
+    static Me me(Principal p) {
+        return new Me(p.userId(), p.email(), p.displayName(), p.role().key(), p.status(), p.tier(),
+                p.viaSession() ? p.csrfToken() : null, null);
     }
 }
