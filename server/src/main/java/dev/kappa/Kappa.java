@@ -8,6 +8,7 @@ import dev.kappa.quality.QualityService;
 import dev.kappa.quality.QualitySweep;
 import dev.kappa.user.FirstAdmin;
 import dev.kappa.http.ApiRouter;
+import dev.kappa.http.Contract;
 import dev.kappa.http.HttpVerticle;
 import dev.kappa.http.PortReservation;
 import dev.kappa.http.RequestId;
@@ -21,6 +22,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.ext.web.Router;
+import io.vertx.openapi.contract.OpenAPIContract;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
@@ -101,6 +103,8 @@ public final class Kappa implements AutoCloseable {
             List<ApiRouter.Routes> features = Features.all(db, config, readiness, telemetry);
             authCache = dev.kappa.auth.PrincipalCache.start(url, user, password, config.authCacheSeconds());
             AuthHandler auth = new AuthHandler(db, authCache);
+            // One contract for every listener: loading resolves and compiles openapi.yaml's schemas (read-only after).
+            OpenAPIContract contract = Contract.load(vertx).await(30, TimeUnit.SECONDS);
             HardnessScheduler.start(vertx, db, config.hardnessIntervalMs());
             QualitySweep.start(vertx, new QualityService(db), config.qualitySweepSeconds());
             reservation.close();
@@ -108,7 +112,7 @@ public final class Kappa implements AutoCloseable {
             Vertx v = vertx;
             try {
                 vertx.deployVerticle(() -> {
-                    HttpVerticle listener = new HttpVerticle(() -> ApiRouter.create(v, config, auth, features),
+                    HttpVerticle listener = new HttpVerticle(() -> ApiRouter.create(v, config, auth, features, contract),
                             config.httpHost(), config.httpPort());
                     listeners.add(listener);
                     return listener;

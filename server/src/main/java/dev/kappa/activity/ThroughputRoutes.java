@@ -1,11 +1,12 @@
 package dev.kappa.activity;
 
+import dev.kappa.http.Query;
 import dev.kappa.http.Access;
 import dev.kappa.error.Problems;
 import dev.kappa.http.ApiRouter;
 import dev.kappa.http.Input;
 import dev.kappa.http.Responses;
-import io.vertx.ext.web.Router;
+import dev.kappa.http.Operations;
 import io.vertx.ext.web.RoutingContext;
 
 import java.time.Instant;
@@ -27,13 +28,13 @@ public final class ThroughputRoutes implements ApiRouter.Routes {
     }
 
     @Override
-    public void mount(Router router) {
-        router.get("/api/projects/:id/throughput").handler(this::get);
+    public void mount(Operations operations) {
+        operations.handle("getProjectThroughput", this::get);
     }
 
     private void get(RoutingContext ctx) {
         long id = Input.pathId(ctx, "id", "project");
-        String bucket = ctx.queryParams().get("bucket");
+        String bucket = Query.from(ctx).raw("bucket");
         if (bucket != null && !bucket.equals("hour") && !bucket.equals("day")) {
             throw Problems.badRequest("bucket", "must be hour or day");
         }
@@ -47,7 +48,7 @@ public final class ThroughputRoutes implements ApiRouter.Routes {
     }
 
     static Instant time(RoutingContext ctx, String name) {
-        String v = ctx.queryParams().get(name);
+        String v = Query.from(ctx).raw(name);
         if (v == null || v.isBlank()) {
             return null;
         }

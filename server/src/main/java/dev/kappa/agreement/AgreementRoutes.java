@@ -7,7 +7,7 @@ import dev.kappa.http.ApiRouter;
 import dev.kappa.http.Input;
 import dev.kappa.http.Query;
 import dev.kappa.http.Responses;
-import io.vertx.ext.web.Router;
+import dev.kappa.http.Operations;
 import io.vertx.ext.web.RoutingContext;
 
 /** {@code GET /api/projects/{id}/agreement}: every coefficient with its bootstrap interval (engineers and admins). */
@@ -19,19 +19,19 @@ public final class AgreementRoutes implements ApiRouter.Routes {
     }
 
     @Override
-    public void mount(Router router) {
-        router.get("/api/projects/:id/agreement").handler(this::get);
+    public void mount(Operations operations) {
+        operations.handle("getAgreement", this::get);
     }
 
     private void get(RoutingContext ctx) {
         Principal p = Access.caller(ctx);
         long id = Input.pathId(ctx, "id", "project");
-        Integer m = Input.queryInt(ctx, "m", 1, 1_000_000);
+        Integer m = Input.queryInt(ctx, "m");
         AgreementRequest q = new AgreementRequest(AnalysisQuery.filter(Query.from(ctx)),
                 m == null ? AgreementRequest.DEFAULT_MIN_SHARED : m,
-                Input.queryInt(ctx, "resamples", 0, 100_000),
+                Input.queryInt(ctx, "resamples"),
                 AnalysisQuery.seed(Query.from(ctx), AgreementRequest.DEFAULT_SEED),
-                AnalysisQuery.number(Query.from(ctx), "level", 0.5, 0.999, AgreementRequest.DEFAULT_LEVEL));
+                AnalysisQuery.number(Query.from(ctx), "level", AgreementRequest.DEFAULT_LEVEL));
         agreement.agreement(p, id, q).onSuccess(j -> Responses.json(ctx, 200, j)).onFailure(ctx::fail);
     }
 }

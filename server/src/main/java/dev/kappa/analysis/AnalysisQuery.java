@@ -7,12 +7,13 @@ import dev.kappa.http.Query;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 
 /**
- * Query parameters (handed down by the routes as a {@link Query}) shared by the agreement, consensus and quality endpoints. Malformed values are 400s naming
- * the parameter; a well-formed label that the schema lacks is checked later, against the project (422).
+ * Query parameters (handed down by the routes as a {@link Query}) shared by the agreement, consensus and quality
+ * endpoints. Their types, ranges and enums are openapi.yaml's (the router answers 400 naming the parameter); left here
+ * are the rules the contract cannot state: {@code to} after {@code from}, a time PostgreSQL can store, and the id
+ * lists. A well-formed label that the schema lacks is checked later, against the project (422).
  */
 public final class AnalysisQuery {
     private AnalysisQuery() {
@@ -35,52 +36,32 @@ public final class AnalysisQuery {
                 throw Problems.badRequest("workers", "must list at most 10000 external worker ids");
             }
         }
-        return new AnswerFilter(tier, param(query, "label"), from, to, ids, workers.isEmpty() ? null : workers.toArray(String[]::new));
+        return new AnswerFilter(tier, param(query, "label"), from, to, ids,
+                workers.isEmpty() ? null : workers.toArray(String[]::new));
     }
 
-    /** {@code tier}: crowd or expert, or null when absent. */
+    /** {@code tier}: crowd or expert (the contract's enum), or null when absent. */
     public static Tier tier(Query query) {
-        String tier = param(query, "tier");
-        if (tier != null && !Tier.LITERALS.contains(tier)) {
-            throw Problems.badRequest("tier", "must be crowd or expert");
-        }
-        return Tier.of(tier);
+        return Tier.of(param(query, "tier"));
     }
 
-    /** A number parameter in [min, max], or the fallback when absent. */
-    public static double number(Query query, String name, double min, double max, double fallback) {
-        String v = param(query, name);
-        if (v == null) {
-            return fallback;
-        }
-        try {
-            double d = Double.parseDouble(v);
-            if (d >= min && d <= max) {
-                return d;
-            }
-        } catch (NumberFormatException e) {
-            throw Problems.badRequest(name, "must be a number");
-        }
-        throw Problems.badRequest(name, "must be between " + min + " and " + max);
+    /** A number parameter, or the fallback when absent. */
+    public static double number(Query query, String name, double fallback) {
+        Double d = query.number(name);
+        return d == null ? fallback : d;
     }
 
     public static long seed(Query query, long fallback) {
-        String v = param(query, "seed");
-        if (v == null) {
-            return fallback;
-        }
-        try {
-            return Long.parseLong(v);
-        } catch (NumberFormatException e) {
-            throw Problems.badRequest("seed", "must be a whole number (64-bit)");
-        }
+        Long seed = query.whole("seed");
+        return seed == null ? fallback : seed;
     }
 
     static String param(Query query, String name) {
         return query.value(name);
     }
 
-    private static OffsetDateTime time(Query query, String name) {
+    /** A date is its midnight UTC; the contract has checked the form (TimeBound), PostgreSQL's range is checked here. */
+    static OffsetDateTime time(Query query, String name) {
         String v = param(query, name);
         if (v == null) {
             return null;
@@ -88,7 +69,8 @@ public final class AnalysisQuery {
         OffsetDateTime t;
         try {
             t = v.length() == 10 ? LocalDate.parse(v).atStartOfDay().atOffset(ZoneOffset.UTC) : OffsetDateTime.parse(v);
-        } catch (DateTimeParseException e) {
+        } catch (java.time.format.DateTimeParseException e) {
+            // Only for an operation that reads the parameter without declaring it (TimeBound) in openapi.yaml.
             throw Problems.badRequest(name, "must be an ISO-8601 date (2026-01-31) or instant (2026-01-31T12:00:00Z)");
         }
         if (!dev.kappa.http.Input.inStorableRange(t)) {
@@ -96,7 +78,6 @@ public final class AnalysisQuery {
         }
         return t;
     }
-
     /**
      * {@code annotators}: internal user ids; a value that is not a number is taken as an external worker id (added to
      * {@code external}), so {@code annotators=w17,42} works. A numeric external id goes in {@code workers=}.

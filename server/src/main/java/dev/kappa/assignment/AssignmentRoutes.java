@@ -4,7 +4,7 @@ import dev.kappa.http.Access;
 import dev.kappa.http.ApiRouter;
 import dev.kappa.http.Input;
 import dev.kappa.http.Responses;
-import io.vertx.ext.web.Router;
+import dev.kappa.http.Operations;
 import io.vertx.ext.web.RoutingContext;
 
 /** Next task, and the three ways a lease ends: answer, skip, release. */
@@ -16,12 +16,12 @@ public final class AssignmentRoutes implements ApiRouter.Routes {
     }
 
     @Override
-    public void mount(Router router) {
-        router.post("/api/projects/:id/tasks/next").handler(this::next);
-        router.post("/api/leases/:leaseId/answer").handler(this::answer);
-        router.delete("/api/leases/:leaseId/answer").handler(this::undo);
-        router.post("/api/leases/:leaseId/skip").handler(this::skip);
-        router.post("/api/leases/:leaseId/release").handler(this::release);
+    public void mount(Operations operations) {
+        operations.handle("leaseNextTask", this::next);
+        operations.handle("submitAnswer", this::answer);
+        operations.handle("undoAnswer", this::undo);
+        operations.handle("skipLease", this::skip);
+        operations.handle("releaseLease", this::release);
     }
 
     private void next(RoutingContext ctx) {
@@ -40,29 +40,29 @@ public final class AssignmentRoutes implements ApiRouter.Routes {
 
     private void answer(RoutingContext ctx) {
         var caller = Access.caller(ctx);
-        LeaseId id = LeaseId.parse(ctx.pathParam("leaseId"));
+        LeaseId id = LeaseId.parse(Input.path(ctx, "leaseId"));
         Input in = Input.body(ctx);
-        Integer duration = in.integer("duration_ms", false, 0, 86_400_000);
+        Integer duration = in.integer("duration_ms");
         assignment.submit(caller, id, in.json().getValue("label"), duration)
                 .onSuccess(a -> Responses.json(ctx, a.replayed() ? 200 : 201, a)).onFailure(ctx::fail);
     }
 
     private void undo(RoutingContext ctx) {
         var caller = Access.caller(ctx);
-        LeaseId id = LeaseId.parse(ctx.pathParam("leaseId"));
+        LeaseId id = LeaseId.parse(Input.path(ctx, "leaseId"));
         assignment.undo(caller, id).onSuccess(r -> Responses.json(ctx, 200, r)).onFailure(ctx::fail);
     }
 
     private void skip(RoutingContext ctx) {
         var caller = Access.caller(ctx);
-        LeaseId id = LeaseId.parse(ctx.pathParam("leaseId"));
-        String reason = Input.body(ctx).string("reason", true, 500);
+        LeaseId id = LeaseId.parse(Input.path(ctx, "leaseId"));
+        String reason = Input.body(ctx).string("reason");
         assignment.skip(caller, id, reason).onSuccess(v -> Responses.noContent(ctx)).onFailure(ctx::fail);
     }
 
     private void release(RoutingContext ctx) {
         var caller = Access.caller(ctx);
-        LeaseId id = LeaseId.parse(ctx.pathParam("leaseId"));
+        LeaseId id = LeaseId.parse(Input.path(ctx, "leaseId"));
         assignment.release(caller, id).onSuccess(v -> Responses.noContent(ctx)).onFailure(ctx::fail);
     }
 }

@@ -4,7 +4,7 @@ import dev.kappa.http.Access;
 import dev.kappa.http.ApiRouter;
 import dev.kappa.http.Input;
 import dev.kappa.http.Responses;
-import io.vertx.ext.web.Router;
+import dev.kappa.http.Operations;
 
 /** Labeling progress of a project, for its engineers. */
 public final class ProgressRoutes implements ApiRouter.Routes {
@@ -15,8 +15,8 @@ public final class ProgressRoutes implements ApiRouter.Routes {
     }
 
     @Override
-    public void mount(Router router) {
-        router.get("/api/projects/:id/progress").handler(ctx -> progress.progress(Access.caller(ctx), Input.pathId(ctx, "id", "project"))
+    public void mount(Operations operations) {
+        operations.handle("getProjectProgress", ctx -> progress.progress(Access.caller(ctx), Input.pathId(ctx, "id", "project"))
                 .onSuccess(p -> Responses.json(ctx, 200, p)).onFailure(ctx::fail));
     }
 }

@@ -18,8 +18,8 @@ public record BaselineRequest(String reference, int resamples, long seed, int mi
     /** The baseline's and the leaderboard's shared parameters (the leaderboard is computed from the same report). */
     public static BaselineRequest from(Query query, Set<String> formats) {
         String reference = choice(query, "reference", REFERENCES, null);
-        Integer resamples = query.integer("resamples", 0, 10_000);
-        Integer minItems = query.integer("min_items", 1, 1_000_000);
+        Integer resamples = query.integer("resamples");
+        Integer minItems = query.integer("min_items");
         String format = choice(query, "format", formats, "json");
         String table = choice(query, "table", TABLES, "rows");
         if (query.has("table") && !format.equals("csv")) {

@@ -6,7 +6,7 @@ import dev.kappa.http.ApiRouter;
 import dev.kappa.http.Input;
 import dev.kappa.http.Query;
 import dev.kappa.http.Responses;
-import io.vertx.ext.web.Router;
+import dev.kappa.http.Operations;
 import io.vertx.ext.web.RoutingContext;
 
 import java.util.Set;
@@ -20,8 +20,8 @@ public final class BaselineRoutes implements ApiRouter.Routes {
     }
 
     @Override
-    public void mount(Router router) {
-        router.get("/api/projects/:id/baselines").handler(this::get);
+    public void mount(Operations operations) {
+        operations.handle("getBaselines", this::get);
     }
 
     private void get(RoutingContext ctx) {

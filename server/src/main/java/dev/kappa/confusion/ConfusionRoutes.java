@@ -1,12 +1,13 @@
 package dev.kappa.confusion;
 
 import dev.kappa.auth.Tier;
+import dev.kappa.http.Query;
 import dev.kappa.http.Access;
 import dev.kappa.error.Problems;
 import dev.kappa.http.ApiRouter;
 import dev.kappa.http.Input;
 import dev.kappa.http.Responses;
-import io.vertx.ext.web.Router;
+import dev.kappa.http.Operations;
 import io.vertx.ext.web.RoutingContext;
 
 /** {@code GET /api/projects/{id}/confusion}: a run's or a tier's confusion matrix against a reference. */
@@ -18,37 +19,20 @@ public final class ConfusionRoutes implements ApiRouter.Routes {
     }
 
     @Override
-    public void mount(Router router) {
-        router.get("/api/projects/:id/confusion").handler(this::get);
+    public void mount(Operations operations) {
+        operations.handle("getConfusionMatrix", this::get);
     }
 
     private void get(RoutingContext ctx) {
         long id = Input.pathId(ctx, "id", "project");
-        String tier = ctx.queryParams().get("tier");
-        String run = ctx.queryParams().get("run_id");
-        if ((tier == null) == (run == null)) {
+        // The enums and run_id's range are openapi.yaml's; that exactly one of tier and run_id is given is not.
+        String tier = Query.from(ctx).value("tier");
+        Long runId = Query.from(ctx).whole("run_id");
+        if ((tier == null) == (runId == null)) {
             throw Problems.badRequest("tier", "give exactly one of tier and run_id");
         }
-        if (tier != null && !Tier.LITERALS.contains(tier)) {
-            throw Problems.badRequest("tier", "must be crowd or expert");
-        }
-        Long runId = null;
-        if (run != null) {
-            try {
-                runId = Long.parseLong(run.trim());
-            } catch (NumberFormatException e) {
-                throw Problems.badRequest("run_id", "must be a positive whole number");
-            }
-            if (runId <= 0) {
-                throw Problems.badRequest("run_id", "must be a positive whole number");
-            }
-        }
-        String reference = ctx.queryParams().get("reference");
-        if (reference == null || reference.isBlank()) {
-            reference = "gold";
-        } else if (!reference.equals("gold") && !reference.equals("consensus")) {
-            throw Problems.badRequest("reference", "must be gold or consensus");
-        }
+        String reference = Query.from(ctx).value("reference");
+        reference = reference == null ? "gold" : reference;
         service.confusion(Access.caller(ctx), id, Tier.of(tier), runId, reference)
                 .onSuccess(c -> Responses.json(ctx, 200, c)).onFailure(ctx::fail);
     }

@@ -35,12 +35,12 @@ public record ConsensusRequest(ConsensusMethod method, AnswerFilter filter, Doub
         }
         Double crowd = weight(query, "crowd_weight");
         Double expert = weight(query, "expert_weight");
-        double tolerance = AnalysisQuery.number(query, "tolerance", 1e-12, 1, DEFAULT_TOLERANCE);
-        Integer cap = query.integer("max_iterations", 1, 100_000);
+        double tolerance = AnalysisQuery.number(query, "tolerance", DEFAULT_TOLERANCE);
+        Integer cap = query.integer("max_iterations");
         return new ConsensusRequest(method, filter, crowd, expert, tolerance, cap == null ? DEFAULT_MAX_ITERATIONS : cap);
     }
 
     private static Double weight(Query query, String name) {
-        return query.raw(name) == null ? null : AnalysisQuery.number(query, name, 0, 1000, 1);
+        return query.raw(name) == null ? null : AnalysisQuery.number(query, name, 1);
     }
 }

@@ -7,7 +7,7 @@ import dev.kappa.http.ApiRouter;
 import dev.kappa.http.Input;
 import dev.kappa.http.JsonLines;
 import dev.kappa.http.Query;
-import io.vertx.ext.web.Router;
+import dev.kappa.http.Operations;
 import io.vertx.ext.web.RoutingContext;
 
 /** {@code GET /api/projects/{id}/consensus}: one JSON line per item (engineers and admins). */
@@ -19,20 +19,20 @@ public final class ConsensusRoutes implements ApiRouter.Routes {
     }
 
     @Override
-    public void mount(Router router) {
-        router.get("/api/projects/:id/consensus").handler(this::get);
-        router.get("/api/projects/:id/consensus/model").handler(this::model);
+    public void mount(Operations operations) {
+        operations.handle("streamConsensus", this::get);
+        operations.handle("getConsensusModel", this::model);
     }
 
     /** {@code GET /api/projects/{id}/consensus/model?method=dawid-skene}: the fitted parameters (issue 14). */
     private void model(RoutingContext ctx) {
         Principal p = Access.caller(ctx);
         long id = Input.pathId(ctx, "id", "project");
-        String name = ctx.queryParams().get("method");
+        String name = Query.from(ctx).raw("method");
         if (name != null && !name.isBlank() && ConsensusMethod.of(name.trim()) != ConsensusMethod.DAWID_SKENE) {
             throw Problems.badRequest("method", "must be dawid-skene: majority and weighted votes fit no parameters");
         }
-        if (ctx.queryParams().get("crowd_weight") != null || ctx.queryParams().get("expert_weight") != null) {
+        if (Query.from(ctx).raw("crowd_weight") != null || Query.from(ctx).raw("expert_weight") != null) {
             throw Problems.badRequest("crowd_weight", "tier weights belong to the weighted method, not to Dawid-Skene");
         }
         ConsensusRequest q = ConsensusRequest.from(Query.from(ctx));

@@ -9,7 +9,7 @@ import dev.kappa.http.Input;
 import dev.kappa.http.Query;
 import dev.kappa.http.JsonLines;
 import dev.kappa.http.Responses;
-import io.vertx.ext.web.Router;
+import dev.kappa.http.Operations;
 import io.vertx.ext.web.RoutingContext;
 
 /** Hard cases for engineers: list or feed, JSONL export for training, and the per-class weakness report. */
@@ -21,10 +21,10 @@ public final class HardCaseRoutes implements ApiRouter.Routes {
     }
 
     @Override
-    public void mount(Router router) {
-        router.get("/api/projects/:id/hard-cases").handler(this::list);
-        router.get("/api/projects/:id/hard-cases/export").handler(this::export);
-        router.get("/api/projects/:id/hard-cases/classes").handler(this::classes);
+    public void mount(Operations operations) {
+        operations.handle("listHardCases", this::list);
+        operations.handle("exportHardCases", this::export);
+        operations.handle("listHardCaseClasses", this::classes);
     }
 
     private void list(RoutingContext ctx) {
@@ -59,10 +59,10 @@ public final class HardCaseRoutes implements ApiRouter.Routes {
             throw Problems.badRequest("reason", "must be one of " + java.util.Arrays.stream(Reason.values()).map(Reason::key).toList());
         }
         String min = param(ctx, "min_score");
-        Integer limit = paged ? Input.queryInt(ctx, "limit", 1, HardCaseQuery.MAX_LIMIT) : null;
+        Integer limit = paged ? Input.queryInt(ctx, "limit") : null;
         String since = param(ctx, "since");
         return new HardCaseQuery(id(ctx, "run_id"), param(ctx, "class"),
-                min == null ? null : AnalysisQuery.number(Query.from(ctx), "min_score", 0, 1, 0),
+                min == null ? null : AnalysisQuery.number(Query.from(ctx), "min_score", 0),
                 reason, bool(ctx, "model_wrong"), bool(ctx, "labeled"),
                 limit == null ? HardCaseQuery.DEFAULT_LIMIT : limit, since == null ? null : FeedCursor.parse(since));
     }
@@ -96,7 +96,7 @@ public final class HardCaseRoutes implements ApiRouter.Routes {
     }
 
     private static String param(RoutingContext ctx, String name) {
-        String v = ctx.queryParams().get(name);
+        String v = Query.from(ctx).raw(name);
         return v == null || v.isBlank() ? null : v.trim();
     }
 }

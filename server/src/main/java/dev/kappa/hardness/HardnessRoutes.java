@@ -8,7 +8,7 @@ import dev.kappa.http.ApiRouter;
 import dev.kappa.http.Input;
 import dev.kappa.http.Responses;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
+import dev.kappa.http.Operations;
 import io.vertx.ext.web.RoutingContext;
 
 import java.util.Set;
@@ -28,10 +28,10 @@ public final class HardnessRoutes implements ApiRouter.Routes {
     }
 
     @Override
-    public void mount(Router router) {
-        router.get("/api/projects/:id/hardness").handler(this::get);
-        router.put("/api/projects/:id/hardness").handler(this::put);
-        router.post("/api/projects/:id/hardness/recompute").handler(this::recompute);
+    public void mount(Operations operations) {
+        operations.handle("getHardnessSettings", this::get);
+        operations.handle("setHardnessSettings", this::put);
+        operations.handle("recomputeHardness", this::recompute);
     }
 
     private void get(RoutingContext ctx) {
@@ -60,14 +60,14 @@ public final class HardnessRoutes implements ApiRouter.Routes {
                 throw Problems.invalid(f, "is not a hardness setting; known: " + FIELDS.stream().sorted().toList());
             }
         }
-        String strategy = in.oneOf("strategy", false, Set.of("fifo", "random", "uncertainty", "hardness"));
+        String strategy = in.string("strategy");
         boolean runGiven = in.json().containsKey("run_id");
-        Long runId = runGiven && in.has("run_id") ? (long) in.integer("run_id", true, 1, Integer.MAX_VALUE) : null;
-        String uncertainty = in.oneOf("uncertainty", false, Set.of("least_confidence", "margin", "entropy"));
-        String human = in.oneOf("human_disagreement", false, Set.of("entropy", "agreement"));
-        String method = in.oneOf("consensus_method", false, Set.of("majority", "weighted", "dawid-skene"));
-        String reference = in.oneOf("reference", false, Set.of("consensus", "gold"));
-        JsonObject w = in.object("weights", false);
+        Long runId = runGiven && in.has("run_id") ? (long) in.integer("run_id") : null;
+        String uncertainty = in.string("uncertainty");
+        String human = in.string("human_disagreement");
+        String method = in.string("consensus_method");
+        String reference = in.string("reference");
+        JsonObject w = in.object("weights");
         Long seed = in.has("random_seed") ? randomSeed(in) : null;
         JsonObject weights = w == null ? null : checkedWeights(w);
         return s -> {

@@ -3,7 +3,7 @@ package dev.kappa.health;
 import dev.kappa.error.Problems;
 import dev.kappa.http.ApiRouter;
 import dev.kappa.http.Responses;
-import io.vertx.ext.web.Router;
+import dev.kappa.http.Operations;
 
 /** Liveness says the process answers; readiness says the database does too. */
 public final class HealthRoutes implements ApiRouter.Routes {
@@ -20,10 +20,10 @@ public final class HealthRoutes implements ApiRouter.Routes {
     }
 
     @Override
-    public void mount(Router router) {
-        router.get("/health").handler(ctx -> Responses.json(ctx, 200, new Live("up")));
+    public void mount(Operations operations) {
+        operations.handle("getHealth", ctx -> Responses.json(ctx, 200, new Live("up")));
         // The failure's class and message stay in the log: they name the driver's internals, not anything a probe needs.
-        router.get("/ready").handler(ctx -> readiness.check()
+        operations.handle("getReadiness", ctx -> readiness.check()
                 .onSuccess(id -> Responses.json(ctx, 200, new Ready("ready", "up", id.toString())))
                 .onFailure(e -> ctx.fail(Problems.unavailable("The database did not answer within " + Readiness.TIMEOUT_MS + " ms"))));
     }

@@ -1,6 +1,7 @@
 package dev.kappa.http;
 
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 
 import java.util.Map;
 
@@ -16,7 +17,20 @@ final class ApiDocs {
     private ApiDocs() {
     }
 
-    static void mount(Router router) {
+    /** GET /docs redirects to /docs/, the page (its files are {@link #files}). */
+    static void bind(Operations operations) {
+        // Vert.x matches /docs/ to "/docs" as well; only the bare /docs redirects, so the page has one address.
+        operations.handle("getApiDocsRedirect", ctx -> {
+            if (ctx.normalizedPath().equals("/docs")) {
+                ctx.redirect("/docs/");
+            } else {
+                ctx.next();
+            }
+        });
+        operations.handle("getApiDocs", RoutingContext::next);
+    }
+
+    static void files(Router router) {
         WebJarFiles own = new WebJarFiles("/docs/", "docs", Map.of(
                 "index.html", "text/html; charset=utf-8",
                 "swagger-initializer.js", "text/javascript; charset=utf-8"));
@@ -25,14 +39,6 @@ final class ApiDocs {
                 "swagger-ui.css", "text/css; charset=utf-8",
                 "index.css", "text/css; charset=utf-8",
                 "favicon-32x32.png", "image/png"));
-        // Vert.x matches /docs/ to "/docs" as well; only the bare /docs redirects, so the page has one address.
-        router.get("/docs").handler(ctx -> {
-            if (ctx.normalizedPath().equals("/docs")) {
-                ctx.redirect("/docs/");
-            } else {
-                ctx.next();
-            }
-        });
         router.get("/docs/*").handler(own::handle).handler(ui::handle);
     }
 }

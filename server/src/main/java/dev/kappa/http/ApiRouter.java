@@ -9,20 +9,23 @@ import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.LoggerFormat;
 import io.vertx.ext.web.handler.LoggerHandler;
 import io.vertx.ext.web.handler.StaticHandler;
+import io.vertx.ext.web.openapi.router.RouterBuilder;
+import io.vertx.openapi.contract.OpenAPIContract;
+import io.vertx.openapi.validation.impl.RequestValidatorImpl;
 
 import java.util.List;
 import java.util.regex.Pattern;
 
-/** Assembles the router: cross-cutting handlers first, then each feature's routes, then the UI and the error mapping. */
+/**
+ * Assembles the router from openapi.yaml: cross-cutting handlers first (request id, log, security headers, NUL refusal,
+ * body or paused stream, authentication), then each feature's handlers bound to their operationIds by Vert.x's router
+ * builder, then the UI's files and the one error mapping.
+ */
 public final class ApiRouter {
-    /** A feature's HTTP routes; it parses input, calls one service method and writes JSON. */
+    /** A feature's HTTP routes; it binds a handler to each of its operations, which parses input, calls one service method and writes JSON. */
     public interface Routes {
-        void mount(Router router);
+        void mount(Operations operations);
     }
-
-    /** Uploads that are read as a stream (imports of any size); they bypass the body size limit. */
-    private static final Pattern STREAMED_UPLOADS =
-            Pattern.compile("^/api/projects/[^/]+/(items|predictions|answers/import)$");
 
     /** The ECharts WebJar's files (version from the pom; a version change must change this path too). */
     static final String ECHARTS = "META-INF/resources/webjars/echarts/5.3.1";
@@ -30,18 +33,36 @@ public final class ApiRouter {
     private ApiRouter() {
     }
 
-    public static Router create(Vertx vertx, AppConfig config, Handler<RoutingContext> authentication, List<Routes> features) {
-        Router router = Router.router(vertx);
+    public static Router create(Vertx vertx, AppConfig config, Handler<RoutingContext> authentication, List<Routes> features,
+                                OpenAPIContract contract) {
         BodyHandler body = BodyHandler.create(false).setBodyLimit(config.bodyLimitBytes());
-        router.route().handler(RequestId::handle);
-        router.route().handler(LoggerHandler.create(LoggerFormat.SHORT));
-        router.route().handler(SecurityHeaders::apply);
-        router.route().handler(ctx -> {
+        Pattern streamed = streamedUploads(contract);
+        RouterBuilder builder = RouterBuilder.create(vertx, contract);
+        Operations operations = new Operations(builder, new RequestValidatorImpl(vertx, contract));
+        for (Routes f : features) {
+            f.mount(operations);
+        }
+        operations.handle("getOpenApiDocument", OpenApiRoute::serve);
+        ApiDocs.bind(operations);
+        // The console and its chart library are files, served by the routes below.
+        operations.handle("getConsoleUi", RoutingContext::next);
+        operations.handle("getChartLibrary", RoutingContext::next);
+        List<String> unbound = operations.unbound();
+        if (!unbound.isEmpty()) {
+            throw new IllegalStateException("operations of openapi.yaml without a handler: " + unbound);
+        }
+        Router router = builder.createRouter();
+        // Before every operation's route (the builder's routes come in document order from 0 on).
+        int order = -100;
+        router.route().order(order++).handler(RequestId::handle);
+        router.route().order(order++).handler(LoggerHandler.create(LoggerFormat.SHORT));
+        router.route().order(order++).handler(SecurityHeaders::apply);
+        router.route().order(order++).handler(ctx -> {
             Input.rejectNulInQuery(ctx);
             ctx.next();
         });
-        router.route("/api/*").handler(ctx -> {
-            if (ctx.request().method().name().equals("POST") && STREAMED_UPLOADS.matcher(ctx.request().path()).matches()) {
+        router.route("/api/*").order(order++).handler(ctx -> {
+            if (ctx.request().method().name().equals("POST") && streamed.matcher(ctx.request().path()).matches()) {
                 // Hold the bytes until the import route attaches its parser, possibly after an async auth lookup.
                 ctx.request().pause();
                 ctx.next();
@@ -49,12 +70,8 @@ public final class ApiRouter {
                 body.handle(ctx);
             }
         });
-        router.route("/api/*").handler(authentication);
-        for (Routes f : features) {
-            f.mount(router);
-        }
-        router.get("/openapi.yaml").handler(OpenApiRoute::serve);
-        ApiDocs.mount(router);
+        router.route("/api/*").order(order).handler(authentication);
+        ApiDocs.files(router);
         // The console's charts: Apache ECharts from its WebJar on the classpath (no CDN); only that library is exposed.
         router.get("/webjars/echarts/*").handler(new WebJarFiles("/webjars/echarts/", ECHARTS,
                 java.util.Map.of("dist/echarts.esm.min.js", "text/javascript; charset=utf-8"))::handle);
@@ -65,5 +82,12 @@ public final class ApiRouter {
             router.errorHandler(status, ctx -> ProblemHandler.sendStatus(ctx, status));
         }
         return router;
+    }
+
+    /** The paths of {@link Contract#STREAMED}: their bodies are read as a stream, so no body handler reads them first. */
+    private static Pattern streamedUploads(OpenAPIContract contract) {
+        List<String> paths = Contract.STREAMED.stream().map(id -> contract.operation(id).getOpenAPIPath()
+                .replaceAll("\\{[^/]+}", "[^/]+")).sorted().toList();
+        return Pattern.compile("^(" + String.join("|", paths) + ")$");
     }
 }

@@ -8,7 +8,7 @@ import dev.kappa.http.Query;
 import dev.kappa.http.Responses;
 import dev.kappa.project.Paging;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.vertx.ext.web.Router;
+import dev.kappa.http.Operations;
 import io.vertx.ext.web.RoutingContext;
 
 import java.util.List;
@@ -26,8 +26,8 @@ public final class ItemRoutes implements ApiRouter.Routes {
     }
 
     @Override
-    public void mount(Router router) {
-        router.get("/api/projects/:id/items").handler(this::list);
+    public void mount(Operations operations) {
+        operations.handle("listItems", this::list);
     }
 
     private void list(RoutingContext ctx) {

@@ -4,7 +4,7 @@ import dev.kappa.error.Problems;
 import dev.kappa.http.ApiRouter;
 import dev.kappa.http.TrustedProxies;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.ext.web.Router;
+import dev.kappa.http.Operations;
 import io.vertx.ext.web.RoutingContext;
 
 import java.nio.charset.StandardCharsets;
@@ -33,8 +33,8 @@ public final class MetricsRoutes implements ApiRouter.Routes {
     }
 
     @Override
-    public void mount(Router router) {
-        router.get("/metrics").handler(this::scrape);
+    public void mount(Operations operations) {
+        operations.handle("getMetrics", this::scrape);
     }
 
     private void scrape(RoutingContext ctx) {

@@ -1,12 +1,13 @@
 package dev.kappa.pairwise;
 
 import dev.kappa.auth.Tier;
+import dev.kappa.http.Query;
 import dev.kappa.http.Access;
 import dev.kappa.error.Problems;
 import dev.kappa.http.ApiRouter;
 import dev.kappa.http.Input;
 import dev.kappa.http.Responses;
-import io.vertx.ext.web.Router;
+import dev.kappa.http.Operations;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -21,24 +22,20 @@ public final class PairwiseRoutes implements ApiRouter.Routes {
     }
 
     @Override
-    public void mount(Router router) {
-        router.get("/api/projects/:id/agreement/pairs").handler(this::matrix);
-        router.get("/api/projects/:id/agreement/pairs/disagreements").handler(this::disagreements);
+    public void mount(Operations operations) {
+        operations.handle("getPairwiseAgreementMatrix", this::matrix);
+        operations.handle("listPairDisagreements", this::disagreements);
     }
 
     private void matrix(RoutingContext ctx) {
         long id = Input.pathId(ctx, "id", "project");
         Tier tier = tier(ctx);
-        String order = ctx.queryParams().get("order");
-        if (order == null || order.isBlank()) {
-            order = "cluster";
-        } else if (!order.equals("cluster") && !order.equals("agreement") && !order.equals("id")) {
-            throw Problems.badRequest("order", "must be cluster, agreement or id");
-        }
-        Integer m = Input.queryInt(ctx, "min_shared", 1, 1_000_000);
-        Integer rowOffset = Input.queryInt(ctx, "row_offset", 0, 1_000_000);
-        Integer colOffset = Input.queryInt(ctx, "col_offset", 0, 1_000_000);
-        Integer size = Input.queryInt(ctx, "size", 1, 100);
+        String order = Query.from(ctx).value("order"); // cluster, agreement or id (the contract's enum)
+        order = order == null ? "cluster" : order;
+        Integer m = Input.queryInt(ctx, "min_shared");
+        Integer rowOffset = Input.queryInt(ctx, "row_offset");
+        Integer colOffset = Input.queryInt(ctx, "col_offset");
+        Integer size = Input.queryInt(ctx, "size");
         service.matrix(Access.caller(ctx), id, tier, order, m == null ? 10 : m, rowOffset == null ? 0 : rowOffset,
                         colOffset == null ? 0 : colOffset, size == null ? 25 : size)
                 .onSuccess(mx -> Responses.json(ctx, 200, PairMatrixView.of(mx))).onFailure(ctx::fail);
@@ -51,36 +48,18 @@ public final class PairwiseRoutes implements ApiRouter.Routes {
         if (a == b) {
             throw Problems.badRequest("b", "must differ from a");
         }
-        Integer offset = Input.queryInt(ctx, "offset", 0, 10_000_000);
-        Integer limit = Input.queryInt(ctx, "limit", 1, 200);
+        Integer offset = Input.queryInt(ctx, "offset");
+        Integer limit = Input.queryInt(ctx, "limit");
         service.disagreements(Access.caller(ctx), id, a, b, tier(ctx), offset == null ? 0 : offset, limit == null ? 50 : limit)
                 .onSuccess(d -> Responses.json(ctx, 200, d)).onFailure(ctx::fail);
     }
 
     private static Tier tier(RoutingContext ctx) {
-        String tier = ctx.queryParams().get("tier");
-        if (tier == null || tier.isBlank()) {
-            return null;
-        }
-        if (!Tier.LITERALS.contains(tier)) {
-            throw Problems.badRequest("tier", "must be crowd or expert");
-        }
-        return Tier.of(tier);
+        return Tier.of(Query.from(ctx).value("tier"));
     }
 
+    /** A required positive user id (the contract's). */
     private static long userId(RoutingContext ctx, String name) {
-        String v = ctx.queryParams().get(name);
-        if (v == null || v.isBlank()) {
-            throw Problems.badRequest(name, "is required (a user id)");
-        }
-        try {
-            long id = Long.parseLong(v.trim());
-            if (id > 0) {
-                return id;
-            }
-        } catch (NumberFormatException e) {
-            // below
-        }
-        throw Problems.badRequest(name, "must be a positive user id");
+        return Query.from(ctx).whole(name);
     }
 }

@@ -9,7 +9,7 @@ import dev.kappa.http.ApiRouter;
 import dev.kappa.http.Input;
 import dev.kappa.http.Query;
 import dev.kappa.http.Responses;
-import io.vertx.ext.web.Router;
+import dev.kappa.http.Operations;
 import io.vertx.ext.web.RoutingContext;
 
 import java.util.Set;
@@ -23,10 +23,10 @@ public final class PolicyRoutes implements ApiRouter.Routes {
     }
 
     @Override
-    public void mount(Router router) {
-        router.get("/api/projects/:id/evaluation-policy").handler(this::get);
-        router.put("/api/projects/:id/evaluation-policy").handler(this::put);
-        router.get("/api/projects/:id/leaderboard").handler(this::leaderboard);
+    public void mount(Operations operations) {
+        operations.handle("getEvaluationPolicy", this::get);
+        operations.handle("setEvaluationPolicy", this::put);
+        operations.handle("getLeaderboard", this::leaderboard);
     }
 
     private void get(RoutingContext ctx) {
@@ -45,7 +45,7 @@ public final class PolicyRoutes implements ApiRouter.Routes {
     private void leaderboard(RoutingContext ctx) {
         Principal p = Access.caller(ctx);
         long id = Input.pathId(ctx, "id", "project");
-        if (ctx.queryParams().contains("table")) {
+        if (Query.from(ctx).has("table")) {
             throw Problems.badRequest("table", "the leaderboard is one table");
         }
         BaselineRequest q = BaselineRequest.from(Query.from(ctx), Set.of("json", "csv"));

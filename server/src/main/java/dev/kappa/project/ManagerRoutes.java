@@ -5,7 +5,7 @@ import dev.kappa.auth.Principal;
 import dev.kappa.http.ApiRouter;
 import dev.kappa.http.Input;
 import dev.kappa.http.Responses;
-import io.vertx.ext.web.Router;
+import dev.kappa.http.Operations;
 import io.vertx.ext.web.RoutingContext;
 
 import java.util.List;
@@ -22,10 +22,10 @@ public final class ManagerRoutes implements ApiRouter.Routes {
     }
 
     @Override
-    public void mount(Router router) {
-        router.get("/api/projects/:id/managers").handler(this::list);
-        router.post("/api/projects/:id/managers").handler(this::add);
-        router.delete("/api/projects/:id/managers/:userId").handler(this::remove);
+    public void mount(Operations operations) {
+        operations.handle("listProjectManagers", this::list);
+        operations.handle("addProjectManager", this::add);
+        operations.handle("removeProjectManager", this::remove);
     }
 
     private void list(RoutingContext ctx) {
@@ -37,7 +37,7 @@ public final class ManagerRoutes implements ApiRouter.Routes {
     private void add(RoutingContext ctx) {
         Principal p = Access.caller(ctx);
         long projectId = Input.pathId(ctx, "id", "project");
-        long userId = Input.body(ctx).integer("user_id", true, 1, Integer.MAX_VALUE);
+        long userId = Input.body(ctx).integer("user_id");
         managers.add(p, projectId, userId).onSuccess(a -> Responses.json(ctx, a.created() ? 201 : 200, a.manager())).onFailure(ctx::fail);
     }
 

@@ -8,7 +8,7 @@ import dev.kappa.http.Input;
 import dev.kappa.http.Query;
 import dev.kappa.http.Responses;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.vertx.ext.web.Router;
+import dev.kappa.http.Operations;
 import io.vertx.ext.web.RoutingContext;
 
 import java.util.List;
@@ -26,11 +26,11 @@ public final class MemberRoutes implements ApiRouter.Routes {
     }
 
     @Override
-    public void mount(Router router) {
-        router.post("/api/projects/:id/members").handler(this::add);
-        router.get("/api/projects/:id/members").handler(this::list);
-        router.patch("/api/projects/:id/members/:userId").handler(this::patch);
-        router.delete("/api/projects/:id/members/:userId").handler(this::remove);
+    public void mount(Operations operations) {
+        operations.handle("addProjectMember", this::add);
+        operations.handle("listProjectMembers", this::list);
+        operations.handle("pauseProjectMember", this::patch);
+        operations.handle("removeProjectMember", this::remove);
     }
 
     private void add(RoutingContext ctx) {
@@ -38,9 +38,9 @@ public final class MemberRoutes implements ApiRouter.Routes {
         long projectId = Input.pathId(ctx, "id", "project");
         Input in = Input.body(ctx);
         // Exactly one way to name the person: their id, their email, or the external worker id another tool knows.
-        Long userId = in.json().containsKey("user_id") ? Long.valueOf(in.integer("user_id", true, 1, Integer.MAX_VALUE)) : null;
-        String email = in.string("email", false, 320);
-        String externalId = in.string("external_id", false, 200);
+        Long userId = in.json().containsKey("user_id") ? Long.valueOf(in.integer("user_id")) : null;
+        String email = in.string("email");
+        String externalId = in.string("external_id");
         int given = (userId != null ? 1 : 0) + (email != null ? 1 : 0) + (externalId != null ? 1 : 0);
         if (given != 1) {
             throw Problems.invalid(given == 0 ? "user_id" : (userId != null ? "email" : "external_id"),
@@ -62,10 +62,7 @@ public final class MemberRoutes implements ApiRouter.Routes {
         Principal p = Access.caller(ctx);
         long projectId = Input.pathId(ctx, "id", "project");
         long userId = Input.pathId(ctx, "userId", "member");
-        String status = Input.body(ctx).string("status", true, 10);
-        if (!status.equals("paused") && !status.equals("active")) {
-            throw Problems.invalid("status", "must be paused or active");
-        }
+        String status = Input.body(ctx).string("status"); // paused or active (the contract's enum)
         members.pause(p, projectId, userId, status.equals("paused")).onSuccess(m -> Responses.json(ctx, 200, m)).onFailure(ctx::fail);
     }
 

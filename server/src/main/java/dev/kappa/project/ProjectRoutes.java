@@ -8,7 +8,7 @@ import dev.kappa.http.Input;
 import dev.kappa.http.Query;
 import dev.kappa.http.Responses;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.vertx.ext.web.Router;
+import dev.kappa.http.Operations;
 import io.vertx.ext.web.RoutingContext;
 
 import java.util.List;
@@ -29,15 +29,15 @@ public final class ProjectRoutes implements ApiRouter.Routes {
     }
 
     @Override
-    public void mount(Router router) {
-        router.post("/api/projects").handler(this::create);
-        router.get("/api/projects").handler(this::list);
-        router.get("/api/projects/:id").handler(this::get);
-        router.patch("/api/projects/:id").handler(this::update);
-        router.delete("/api/projects/:id").handler(this::delete);
-        router.post("/api/projects/:id/archive").handler(this::archive);
-        router.post("/api/projects/:id/restore").handler(this::restore);
-        router.post("/api/markdown/preview").handler(this::preview);
+    public void mount(Operations operations) {
+        operations.handle("createProject", this::create);
+        operations.handle("listProjects", this::list);
+        operations.handle("getProject", this::get);
+        operations.handle("updateProject", this::update);
+        operations.handle("deleteProject", this::delete);
+        operations.handle("archiveProject", this::archive);
+        operations.handle("restoreProject", this::restore);
+        operations.handle("previewMarkdown", this::preview);
     }
 
     private void create(RoutingContext ctx) {
@@ -49,7 +49,7 @@ public final class ProjectRoutes implements ApiRouter.Routes {
     private void list(RoutingContext ctx) {
         Principal p = Access.caller(ctx);
         Paging paging = Paging.of(Query.from(ctx));
-        ProjectService.Archived archived = archivedParam(ctx.queryParams().get("archived"));
+        ProjectService.Archived archived = archivedParam(Query.from(ctx).value("archived"));
         projects.page(p, paging, archived).onSuccess(page -> Responses.json(ctx, 200,
                 new Page(page, page.size() == paging.limit() ? page.get(page.size() - 1).id() : null))).onFailure(ctx::fail);
     }
@@ -60,8 +60,7 @@ public final class ProjectRoutes implements ApiRouter.Routes {
         }
         return switch (v) {
             case "only" -> ProjectService.Archived.ONLY;
-            case "include" -> ProjectService.Archived.INCLUDE;
-            default -> throw Problems.badRequest("archived", "must be exclude, only or include");
+            default -> ProjectService.Archived.INCLUDE; // the contract's enum: exclude, only or include
         };
     }
 
@@ -72,7 +71,7 @@ public final class ProjectRoutes implements ApiRouter.Routes {
         if (!in.json().containsKey("markdown")) {
             throw Problems.invalid("markdown", "is required");
         }
-        String markdown = in.string("markdown", false, 200_000);
+        String markdown = in.string("markdown");
         Responses.json(ctx, 200, new Preview(Markdown.toSafeHtml(markdown == null ? "" : markdown)));
     }
 
@@ -91,13 +90,7 @@ public final class ProjectRoutes implements ApiRouter.Routes {
     private void delete(RoutingContext ctx) {
         Principal p = Access.caller(ctx);
         long id = Input.pathId(ctx, "id", "project");
-        String confirm = ctx.queryParams().get("confirm");
-        if (confirm == null || confirm.isEmpty()) {
-            throw Problems.badRequest("confirm", "is required: repeat the project's name to delete it and all its rows");
-        }
-        if (confirm.indexOf('\0') >= 0 || confirm.length() > 200) {
-            throw Problems.badRequest("confirm", "must be the project's name (at most 200 characters, no NUL)");
-        }
+        String confirm = Query.from(ctx).raw("confirm"); // required, at most 200 characters (the contract)
         projects.delete(p, id, confirm).onSuccess(n -> Responses.noContent(ctx)).onFailure(ctx::fail);
     }
 

@@ -14,9 +14,12 @@ import java.util.Set;
 import static dev.kappa.db.Tables.PROJECTS;
 
 /**
- * A project body (create or PATCH) read into the columns it sets. Unknown fields are rejected so that a typo never
- * silently leaves a setting at its default. In a PATCH, absent fields stay as they are; nested objects
- * ({@code overlap}, {@code escalation}, {@code hourly_rate}) may be partial; {@code null} clears a nullable setting.
+ * A project body (create or PATCH) read into the columns it sets. openapi.yaml (ProjectInput) states the types,
+ * ranges and required fields, and the router has checked them before this runs; what is left here is what the contract
+ * cannot say: unknown fields (ProjectInput is also the base of the Project answer, and OpenAPI 3.0 cannot close a
+ * schema that another extends) and the label schema's own rules ({@link LabelSchema}). A typo never silently leaves a
+ * setting at its default. In a PATCH, absent fields stay as they are; nested objects ({@code overlap},
+ * {@code escalation}, {@code hourly_rate}) may be partial; {@code null} clears a nullable setting.
  */
 record ProjectSettings(Map<TableField<ProjectsRecord, ?>, Object> columns, LabelSchema schema) {
     private static final Set<String> FIELDS = Set.of("name", "description", "instructions", "schema", "overlap",
@@ -26,112 +29,97 @@ record ProjectSettings(Map<TableField<ProjectsRecord, ?>, Object> columns, Label
 
     static ProjectSettings read(Input in, boolean create) {
         JsonObject body = in.json();
-        for (String f : body.fieldNames()) {
-            if (!FIELDS.contains(f)) {
-                throw Problems.invalid(f, "is not a project setting");
-            }
-        }
+        known(body, null, FIELDS);
         Map<TableField<ProjectsRecord, ?>, Object> c = new LinkedHashMap<>();
-        if (create || body.containsKey("name")) {
-            c.put(PROJECTS.NAME, in.string("name", true, 200).strip());
+        if (body.containsKey("name")) {
+            c.put(PROJECTS.NAME, body.getString("name").strip());
         }
-        text(in, body, "description", 10_000, PROJECTS.DESCRIPTION, c);
-        text(in, body, "instructions", 200_000, PROJECTS.INSTRUCTIONS, c);
+        text(body, "description", PROJECTS.DESCRIPTION, c);
+        text(body, "instructions", PROJECTS.INSTRUCTIONS, c);
         LabelSchema schema = null;
         if (create || body.containsKey("schema")) {
             schema = LabelSchema.parse(body.getValue("schema"));
             c.put(PROJECTS.SCHEMA, JSONB.valueOf(schema.stored()));
         }
-        JsonObject overlap = nested(in, "overlap", TIERS);
+        JsonObject overlap = nested(body, "overlap", TIERS);
         if (overlap != null) {
-            Input o = Input.of(overlap);
-            putIfPresent(c, PROJECTS.OVERLAP_CROWD, overlap, "crowd", () -> prefixed("overlap.", () -> required(o.integer("crowd", false, 0, 100), "crowd")));
-            putIfPresent(c, PROJECTS.OVERLAP_EXPERT, overlap, "expert", () -> prefixed("overlap.", () -> required(o.integer("expert", false, 0, 100), "expert")));
+            putInteger(c, PROJECTS.OVERLAP_CROWD, overlap, "crowd");
+            putInteger(c, PROJECTS.OVERLAP_EXPERT, overlap, "expert");
         }
-        flag(in, body, "expert_on_all", PROJECTS.EXPERT_ON_ALL, c);
-        flag(in, body, "breadth_first", PROJECTS.BREADTH_FIRST, c);
-        flag(in, body, "pre_annotation", PROJECTS.PRE_ANNOTATION, c);
-        putIfPresent(c, PROJECTS.GOLD_RATE, body, "gold_rate", () -> required(in.number("gold_rate", false, 0, 1), "gold_rate"));
-        putIfPresent(c, PROJECTS.BASELINE_SAMPLE_RATE, body, "baseline_sample_rate",
-                () -> required(in.number("baseline_sample_rate", false, 0, 1), "baseline_sample_rate"));
-        putIfPresent(c, PROJECTS.LEASE_TTL_SECONDS, body, "lease_ttl_seconds",
-                () -> required(in.integer("lease_ttl_seconds", false, 10, 86_400), "lease_ttl_seconds"));
-        JsonObject escalation = nested(in, "escalation", Set.of("min_agreement", "on_gold_conflict"));
+        put(c, PROJECTS.EXPERT_ON_ALL, body, "expert_on_all");
+        put(c, PROJECTS.BREADTH_FIRST, body, "breadth_first");
+        put(c, PROJECTS.PRE_ANNOTATION, body, "pre_annotation");
+        putNumber(c, PROJECTS.GOLD_RATE, body, "gold_rate");
+        putNumber(c, PROJECTS.BASELINE_SAMPLE_RATE, body, "baseline_sample_rate");
+        putInteger(c, PROJECTS.LEASE_TTL_SECONDS, body, "lease_ttl_seconds");
+        JsonObject escalation = nested(body, "escalation", Set.of("min_agreement", "on_gold_conflict"));
         if (escalation != null) {
-            Input e = Input.of(escalation);
-            putIfPresent(c, PROJECTS.ESCALATION_MIN_AGREEMENT, escalation, "min_agreement",
-                    () -> prefixed("escalation.", () -> required(e.number("min_agreement", false, 0, 1), "min_agreement")));
-            putIfPresent(c, PROJECTS.ESCALATE_ON_GOLD_CONFLICT, escalation, "on_gold_conflict",
-                    () -> prefixed("escalation.", () -> required(e.bool("on_gold_conflict", false), "on_gold_conflict")));
+            putNumber(c, PROJECTS.ESCALATION_MIN_AGREEMENT, escalation, "min_agreement");
+            put(c, PROJECTS.ESCALATE_ON_GOLD_CONFLICT, escalation, "on_gold_conflict");
         }
-        JsonObject rates = nested(in, "hourly_rate", TIERS);
+        JsonObject rates = nested(body, "hourly_rate", TIERS);
         if (rates != null) {
-            Input r = Input.of(rates);
-            putIfPresent(c, PROJECTS.HOURLY_RATE_CROWD, rates, "crowd", () -> prefixed("hourly_rate.", () -> r.number("crowd", false, 0, 1e9)));
-            putIfPresent(c, PROJECTS.HOURLY_RATE_EXPERT, rates, "expert", () -> prefixed("hourly_rate.", () -> r.number("expert", false, 0, 1e9)));
+            putNumber(c, PROJECTS.HOURLY_RATE_CROWD, rates, "crowd");
+            putNumber(c, PROJECTS.HOURLY_RATE_EXPERT, rates, "expert");
         }
-        putIfPresent(c, PROJECTS.DAILY_QUOTA, body, "daily_quota", () -> in.integer("daily_quota", false, 1, 1_000_000));
+        putInteger(c, PROJECTS.DAILY_QUOTA, body, "daily_quota");
         if (body.containsKey("adaptive_overlap")) {
-            JsonObject a = nested(in, "adaptive_overlap", Set.of("max_crowd", "min_agreement"));
-            if (a == null) { // null switches adaptive overlap off
-                c.put(PROJECTS.ADAPTIVE_MAX_CROWD, null);
-                c.put(PROJECTS.ADAPTIVE_MIN_AGREEMENT, null);
-            } else {
-                Input o = Input.of(a);
-                c.put(PROJECTS.ADAPTIVE_MAX_CROWD, prefixed("adaptive_overlap.", () -> required(o.integer("max_crowd", false, 1, 100), "max_crowd")));
-                c.put(PROJECTS.ADAPTIVE_MIN_AGREEMENT, prefixed("adaptive_overlap.", () -> required(o.number("min_agreement", false, 0, 1), "min_agreement")));
-            }
+            JsonObject a = nested(body, "adaptive_overlap", Set.of("max_crowd", "min_agreement"));
+            // null switches adaptive overlap off; otherwise the contract requires both fields.
+            c.put(PROJECTS.ADAPTIVE_MAX_CROWD, a == null ? null : a.getInteger("max_crowd"));
+            c.put(PROJECTS.ADAPTIVE_MIN_AGREEMENT, a == null ? null : a.getDouble("min_agreement"));
         }
-        putIfPresent(c, PROJECTS.MAX_OPEN_LEASES, body, "max_open_leases",
-                () -> required(in.integer("max_open_leases", false, 1, 100), "max_open_leases"));
+        putInteger(c, PROJECTS.MAX_OPEN_LEASES, body, "max_open_leases");
         return new ProjectSettings(c, schema);
     }
 
-    private static void text(Input in, JsonObject body, String field, int max, TableField<ProjectsRecord, String> column,
+    /** Null text is stored as none (""). */
+    private static void text(JsonObject body, String field, TableField<ProjectsRecord, String> column,
                              Map<TableField<ProjectsRecord, ?>, Object> c) {
-        putIfPresent(c, column, body, field, () -> {
-            String s = in.string(field, false, max);
-            return s == null ? "" : s;
-        });
+        if (body.containsKey(field)) {
+            String s = body.getString(field);
+            c.put(column, s == null ? "" : s);
+        }
     }
 
-    private static void flag(Input in, JsonObject body, String field, TableField<ProjectsRecord, Boolean> column,
-                             Map<TableField<ProjectsRecord, ?>, Object> c) {
-        putIfPresent(c, column, body, field, () -> required(in.bool(field, false), field));
-    }
-
-    private static JsonObject nested(Input in, String field, Set<String> allowed) {
-        JsonObject o = in.object(field, false);
+    private static JsonObject nested(JsonObject body, String field, Set<String> allowed) {
+        JsonObject o = body.getJsonObject(field);
         if (o != null) {
-            for (String f : o.fieldNames()) {
-                if (!allowed.contains(f)) {
-                    throw Problems.invalid(field + "." + f, "is not known here (" + String.join(", ", allowed.stream().sorted().toList()) + ")");
-                }
-            }
+            known(o, field, allowed);
         }
         return o;
     }
 
-    private static void putIfPresent(Map<TableField<ProjectsRecord, ?>, Object> c, TableField<ProjectsRecord, ?> column,
-                                     JsonObject body, String field, java.util.function.Supplier<Object> value) {
+    private static void known(JsonObject o, String parent, Set<String> allowed) {
+        for (String f : o.fieldNames()) {
+            if (!allowed.contains(f)) {
+                throw parent == null ? Problems.invalid(f, "is not a project setting")
+                        : Problems.invalid(parent + "." + f, "is not known here (" + String.join(", ", allowed.stream().sorted().toList()) + ")");
+            }
+        }
+    }
+
+    /** A boolean as the contract typed it. */
+    private static void put(Map<TableField<ProjectsRecord, ?>, Object> c, TableField<ProjectsRecord, ?> column,
+                            JsonObject body, String field) {
         if (body.containsKey(field)) {
-            c.put(column, value.get());
+            c.put(column, body.getValue(field));
         }
     }
 
-    /** Input's readers name the inner field; nested settings are reported with their full path. */
-    private static Object prefixed(String prefix, java.util.function.Supplier<Object> read) {
-        try {
-            return read.get();
-        } catch (dev.kappa.error.ApiException e) {
-            throw Problems.invalid(prefix + e.field(), e.violations().get(0).reason());
+    /** An integer column: the contract's integer includes 3.0. */
+    private static void putInteger(Map<TableField<ProjectsRecord, ?>, Object> c, TableField<ProjectsRecord, ?> column,
+                                   JsonObject body, String field) {
+        if (body.containsKey(field)) {
+            c.put(column, body.getInteger(field));
         }
     }
 
-    private static <T> T required(T value, String field) {
-        if (value == null) {
-            throw Problems.invalid(field, "must not be null");
+    /** A number column: JSON's 1 is as good as 1.0. */
+    private static void putNumber(Map<TableField<ProjectsRecord, ?>, Object> c, TableField<ProjectsRecord, ?> column,
+                                  JsonObject body, String field) {
+        if (body.containsKey(field)) {
+            c.put(column, body.getDouble(field));
         }
-        return value;
     }
 }

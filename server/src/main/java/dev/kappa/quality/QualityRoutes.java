@@ -10,7 +10,7 @@ import dev.kappa.http.Input;
 import dev.kappa.http.Query;
 import dev.kappa.http.Responses;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
+import dev.kappa.http.Operations;
 import io.vertx.ext.web.RoutingContext;
 
 /** Annotator quality and the project's quality policy (engineers and admins). */
@@ -22,10 +22,10 @@ public final class QualityRoutes implements ApiRouter.Routes {
     }
 
     @Override
-    public void mount(Router router) {
-        router.get("/api/projects/:id/annotators/quality").handler(this::report);
-        router.get("/api/projects/:id/quality-policy").handler(this::policy);
-        router.put("/api/projects/:id/quality-policy").handler(this::setPolicy);
+    public void mount(Operations operations) {
+        operations.handle("getAnnotatorQuality", this::report);
+        operations.handle("getQualityPolicy", this::policy);
+        operations.handle("setQualityPolicy", this::setPolicy);
     }
 
     private void report(RoutingContext ctx) {
@@ -46,13 +46,13 @@ public final class QualityRoutes implements ApiRouter.Routes {
         long id = Input.pathId(ctx, "id", "project");
         Input in = Input.body(ctx);
         QualityPolicy d = QualityPolicy.DEFAULT;
-        JsonObject weights = in.object("tier_weights", false);
+        JsonObject weights = in.object("tier_weights");
         Input w = Input.of(weights == null ? new JsonObject() : weights);
-        Double crowd = w.number("crowd", false, 0, 1000);
-        Double expert = w.number("expert", false, 0, 1000);
-        Double accuracy = in.number("min_gold_accuracy", false, 0, 1);
-        Integer items = in.integer("min_gold_items", false, 1, 100_000);
-        Boolean pause = in.bool("auto_pause", false);
+        Double crowd = w.number("crowd");
+        Double expert = w.number("expert");
+        Double accuracy = in.number("min_gold_accuracy");
+        Integer items = in.integer("min_gold_items");
+        Boolean pause = in.bool("auto_pause");
         QualityPolicy policy = new QualityPolicy(accuracy == null ? d.minGoldAccuracy() : accuracy,
                 items == null ? d.minGoldItems() : items, pause == null ? d.autoPause() : pause,
                 crowd == null ? d.crowdWeight() : crowd, expert == null ? d.expertWeight() : expert);

@@ -1,14 +1,12 @@
 package dev.kappa.review;
 
-import dev.kappa.analysis.AnalysisQuery;
 import dev.kappa.http.Access;
 import dev.kappa.consensus.ConsensusRequest;
-import dev.kappa.error.Problems;
 import dev.kappa.http.ApiRouter;
 import dev.kappa.http.Input;
 import dev.kappa.http.Query;
 import dev.kappa.http.Responses;
-import io.vertx.ext.web.Router;
+import dev.kappa.http.Operations;
 import io.vertx.ext.web.RoutingContext;
 
 /** {@code GET /api/projects/{id}/consensus/items}: one page of items with their consensus, for the consensus browser. */
@@ -20,34 +18,21 @@ public final class ConsensusPageRoutes implements ApiRouter.Routes {
     }
 
     @Override
-    public void mount(Router router) {
-        router.get("/api/projects/:id/consensus/items").handler(this::get);
+    public void mount(Operations operations) {
+        operations.handle("listConsensusItems", this::get);
     }
 
     private void get(RoutingContext ctx) {
         long id = Input.pathId(ctx, "id", "project");
         ConsensusRequest q = ConsensusRequest.from(Query.from(ctx));
-        String max = ctx.queryParams().get("max_confidence");
-        Double maxConfidence = max == null || max.isBlank() ? null : AnalysisQuery.number(Query.from(ctx), "max_confidence", 0, 1, 1);
-        boolean unresolved = flag(ctx, "unresolved");
-        String order = ctx.queryParams().get("order");
-        if (order != null && !order.equals("confidence") && !order.equals("queue")) {
-            throw Problems.badRequest("order", "must be confidence or queue");
-        }
-        Integer offset = Input.queryInt(ctx, "offset", 0, 100_000_000);
-        Integer limit = Input.queryInt(ctx, "limit", 1, 100);
+        // Types, ranges and the order's enum are openapi.yaml's, checked before this ran.
+        Double maxConfidence = Query.from(ctx).number("max_confidence");
+        boolean unresolved = "true".equals(Query.from(ctx).value("unresolved"));
+        String order = Query.from(ctx).value("order");
+        Integer offset = Input.queryInt(ctx, "offset");
+        Integer limit = Input.queryInt(ctx, "limit");
         service.page(Access.caller(ctx), id, q, maxConfidence, unresolved, !"queue".equals(order), offset == null ? 0 : offset,
                 limit == null ? 20 : limit).onSuccess(p -> Responses.json(ctx, 200, p)).onFailure(ctx::fail);
     }
 
-    private static boolean flag(RoutingContext ctx, String name) {
-        String v = ctx.queryParams().get(name);
-        if (v == null || v.isBlank()) {
-            return false;
-        }
-        if (!v.equals("true") && !v.equals("false")) {
-            throw Problems.badRequest(name, "must be true or false");
-        }
-        return v.equals("true");
-    }
 }

@@ -14,7 +14,7 @@ import dev.kappa.http.TrustedProxies;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.vertx.ext.web.Router;
+import dev.kappa.http.Operations;
 import io.vertx.ext.web.RoutingContext;
 
 /** Login, logout and "who am I": the session's routes, over {@link AuthService}. */
@@ -33,16 +33,16 @@ public final class SessionRoutes implements ApiRouter.Routes {
     }
 
     @Override
-    public void mount(Router router) {
-        router.post("/api/auth/login").handler(this::login);
-        router.post("/api/auth/logout").handler(this::logout);
-        router.get("/api/me").handler(ctx -> Responses.json(ctx, 200, me(Access.caller(ctx))));
+    public void mount(Operations operations) {
+        operations.handle("login", this::login);
+        operations.handle("logout", this::logout);
+        operations.handle("getMe", ctx -> Responses.json(ctx, 200, me(Access.caller(ctx))));
     }
 
     private void login(RoutingContext ctx) {
         Input in = Input.body(ctx);
-        String email = in.string("email", true, 320);
-        String password = in.string("password", true, 1000);
+        String email = in.string("email");
+        String password = in.string("password");
         Cookie device = ctx.request().getCookie(DEVICE_COOKIE);
         String deviceToken = device == null || device.getValue().length() < 32 || device.getValue().length() > 64 ? null : device.getValue();
         auth.login(email, password, new AuthService.Origin(proxies.clientAddress(ctx.request()), deviceToken)).onSuccess(s -> {

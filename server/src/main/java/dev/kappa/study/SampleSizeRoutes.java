@@ -1,11 +1,12 @@
 package dev.kappa.study;
 
+import dev.kappa.http.Query;
 import dev.kappa.http.Access;
 import dev.kappa.error.Problems;
 import dev.kappa.http.ApiRouter;
 import dev.kappa.http.Responses;
 import dev.kappa.stats.SampleSize;
-import io.vertx.ext.web.Router;
+import dev.kappa.http.Operations;
 import io.vertx.ext.web.RoutingContext;
 
 import java.util.List;
@@ -27,26 +28,26 @@ public final class SampleSizeRoutes implements ApiRouter.Routes {
     }
 
     @Override
-    public void mount(Router router) {
-        router.get("/api/sample-size").handler(this::plan);
+    public void mount(Operations operations) {
+        operations.handle("planSampleSize", this::plan);
     }
 
     private void plan(RoutingContext ctx) {
         Access.caller(ctx);
-        String metric = ctx.queryParams().get("metric");
+        String metric = Query.from(ctx).raw("metric");
         if (metric != null && !metric.isBlank() && !metric.equals("accuracy")) {
             throw Problems.badRequest("metric", "only accuracy is planned (a proportion); got '" + clip(metric) + "'");
         }
         double expected = number(ctx, "expected", null, 0.0, 1.0, true);
         double level = number(ctx, "level", 0.95, 0.5, 0.9999, false);
-        String paired = ctx.queryParams().get("paired");
+        String paired = Query.from(ctx).raw("paired");
         if (paired != null && !paired.equals("true") && !paired.equals("false")) {
             throw Problems.badRequest("paired", "must be true or false");
         }
         if ("true".equals(paired)) {
             double difference = number(ctx, "difference", null, -1.0, 1.0, true);
             double power = number(ctx, "power", 0.8, 0.5, 0.9999, false);
-            String d = ctx.queryParams().get("discordance");
+            String d = Query.from(ctx).raw("discordance");
             Double discordance = d == null || d.isBlank() ? null : number(ctx, "discordance", null, 0.0, 1.0, true);
             if (difference == 0) {
                 throw Problems.badRequest("difference", "must not be 0: no number of items has power to detect no difference");
@@ -72,7 +73,7 @@ public final class SampleSizeRoutes implements ApiRouter.Routes {
     }
 
     private static double number(RoutingContext ctx, String name, Double fallback, double min, double max, boolean required) {
-        String v = ctx.queryParams().get(name);
+        String v = Query.from(ctx).raw(name);
         if (v == null || v.isBlank()) {
             if (required && fallback == null) {
                 throw Problems.badRequest(name, "is required");

@@ -1,5 +1,6 @@
 package dev.kappa.study;
 
+import dev.kappa.http.Query;
 import dev.kappa.assignment.LeaseId;
 import dev.kappa.auth.Tier;
 import dev.kappa.http.Access;
@@ -9,11 +10,10 @@ import dev.kappa.http.ApiRouter;
 import dev.kappa.http.Input;
 import dev.kappa.http.Responses;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
+import dev.kappa.http.Operations;
 import io.vertx.ext.web.RoutingContext;
 
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** Baseline studies (issue 19): create, list, read, stop or resume, report card, and a training answer's feedback. */
@@ -30,13 +30,13 @@ public final class StudyRoutes implements ApiRouter.Routes {
     }
 
     @Override
-    public void mount(Router router) {
-        router.post("/api/projects/:id/baseline-studies").handler(this::create);
-        router.get("/api/projects/:id/baseline-studies").handler(this::list);
-        router.get("/api/projects/:id/baseline-studies/:sid").handler(this::get);
-        router.patch("/api/projects/:id/baseline-studies/:sid").handler(this::update);
-        router.get("/api/projects/:id/baseline-studies/:sid/report").handler(this::report);
-        router.get("/api/leases/:leaseId/feedback").handler(this::feedback);
+    public void mount(Operations operations) {
+        operations.handle("createBaselineStudy", this::create);
+        operations.handle("listBaselineStudies", this::list);
+        operations.handle("getBaselineStudy", this::get);
+        operations.handle("updateBaselineStudy", this::update);
+        operations.handle("getBaselineStudyReport", this::report);
+        operations.handle("getTrainingFeedback", this::feedback);
     }
 
     private void create(RoutingContext ctx) {
@@ -65,8 +65,8 @@ public final class StudyRoutes implements ApiRouter.Routes {
         long projectId = Input.pathId(ctx, "id", "project");
         long studyId = Input.pathId(ctx, "sid", "baseline study");
         Input in = Input.body(ctx);
-        StudyStatus status = StudyStatus.of(in.oneOf("status", false, StudyStatus.LITERALS));
-        String name = text(in, "name", false, 200);
+        StudyStatus status = StudyStatus.of(in.string("status"));
+        String name = in.string("name");
         if (status == null && name == null) {
             throw Problems.invalid("status", "give status (running or stopped) or name");
         }
@@ -78,19 +78,11 @@ public final class StudyRoutes implements ApiRouter.Routes {
         Principal caller = Access.manager(ctx);
         long projectId = Input.pathId(ctx, "id", "project");
         long studyId = Input.pathId(ctx, "sid", "baseline study");
-        String format = ctx.queryParams().get("format");
-        format = format == null || format.isBlank() ? "json" : format;
-        if (!Set.of("json", "markdown", "latex").contains(format)) {
-            throw Problems.badRequest("format", "must be json, markdown or latex");
-        }
-        Integer resamples = Input.queryInt(ctx, "resamples", 100, 20_000);
-        String seedText = ctx.queryParams().get("seed");
-        long seed;
-        try {
-            seed = seedText == null || seedText.isBlank() ? 19L : Long.parseLong(seedText.trim());
-        } catch (NumberFormatException e) {
-            throw Problems.badRequest("seed", "must be a whole number between -2^63 and 2^63 - 1");
-        }
+        String format = Query.from(ctx).value("format"); // json, markdown or latex (the contract's enum)
+        format = format == null ? "json" : format;
+        Integer resamples = Input.queryInt(ctx, "resamples");
+        Long seedGiven = Query.from(ctx).whole("seed");
+        long seed = seedGiven == null ? 19L : seedGiven;
         String f = format;
         reports.report(caller, projectId, studyId, resamples == null ? 2000 : resamples, seed).onSuccess(r -> {
             switch (f) {
@@ -103,7 +95,7 @@ public final class StudyRoutes implements ApiRouter.Routes {
 
     private void feedback(RoutingContext ctx) {
         Principal caller = Access.caller(ctx);
-        LeaseId lease = LeaseId.parse(ctx.pathParam("leaseId"));
+        LeaseId lease = LeaseId.parse(Input.path(ctx, "leaseId"));
         studies.feedback(caller, lease).onSuccess(f -> Responses.json(ctx, 200, f)).onFailure(ctx::fail);
     }
 
@@ -111,56 +103,25 @@ public final class StudyRoutes implements ApiRouter.Routes {
         ctx.response().setStatusCode(200).putHeader("Content-Type", type).end(body);
     }
 
+    /** The contract (BaselineStudyRequest) has checked types, ranges and required fields; the pass rule's field is left. */
     static StudyRequest request(Input in) {
-        String name = text(in, "name", true, 200);
-        Tier tier = Tier.of(in.oneOf("tier", true, Tier.LITERALS));
-        int n = in.integer("training_n", true, 0, 1000);
-        int m = in.integer("qualification_m", true, 0, 1000);
-        int k = in.integer("measurement_k", true, 1, 100_000);
-        int v = in.integer("votes_v", true, 1, 100);
-        String rule = in.oneOf("pass_rule", false, Set.of("fixed", "median"));
+        String rule = in.string("pass_rule");
         rule = rule == null ? "median" : rule;
-        Double accuracy = in.number("pass_accuracy", "fixed".equals(rule), 0, 1);
+        Double accuracy = in.number("pass_accuracy");
+        if (accuracy == null && "fixed".equals(rule)) {
+            throw Problems.invalid("pass_accuracy", "is required with pass_rule fixed");
+        }
         if (accuracy != null && !"fixed".equals(rule)) {
             throw Problems.invalid("pass_accuracy", "applies to pass_rule fixed only");
         }
-        Integer quorum = in.integer("qualification_quorum", false, 1, 10_000);
-        String sampling = in.oneOf("sampling", false, Set.of("random", "stratified"));
-        Double seed = in.number("seed", false, -9_007_199_254_740_991d, 9_007_199_254_740_991d);
-        if (seed != null && seed != Math.rint(seed)) {
-            throw Problems.invalid("seed", "must be a whole number");
-        }
-        JsonObject pay = in.object("pay", false);
-        String unit = null;
-        Double amount = null;
-        String currency = null;
-        if (pay != null) {
-            Input p = Input.of(pay);
-            unit = prefixed(() -> p.oneOf("unit", true, Set.of("hour", "item")));
-            amount = prefixed(() -> p.number("amount", true, 0, 1e9));
-            currency = prefixed(() -> text(p, "currency", false, 8));
-        }
-        return new StudyRequest(name, tier, n, m, k, v, rule, accuracy, quorum == null ? 1 : quorum,
-                sampling == null ? "random" : sampling, seed == null ? ThreadLocalRandom.current().nextLong(1L << 53) : seed.longValue(),
-                unit, amount, currency);
-    }
-
-    /** A string without NUL characters (PostgreSQL text cannot hold them). */
-    private static String text(Input in, String field, boolean required, int max) {
-        String s = in.string(field, required, max);
-        if (s != null && s.indexOf('\0') >= 0) {
-            throw Problems.invalid(field, "must not contain NUL characters");
-        }
-        return s;
-    }
-
-    /** Names a nested field of {@code pay} as pay.unit etc. */
-    private static <T> T prefixed(java.util.function.Supplier<T> read) {
-        try {
-            return read.get();
-        } catch (dev.kappa.error.ApiException e) {
-            String field = e.field() == null ? "pay" : "pay." + e.field();
-            throw Problems.invalid(field, e.getMessage().substring(e.getMessage().indexOf(':') + 1).trim());
-        }
+        Integer quorum = in.integer("qualification_quorum");
+        String sampling = in.string("sampling");
+        JsonObject pay = in.object("pay");
+        Long seed = in.has("seed") ? in.json().getLong("seed") : null;
+        return new StudyRequest(in.string("name"), Tier.of(in.string("tier")), in.integer("training_n"), in.integer("qualification_m"),
+                in.integer("measurement_k"), in.integer("votes_v"), rule, accuracy, quorum == null ? 1 : quorum,
+                sampling == null ? "random" : sampling, seed == null ? ThreadLocalRandom.current().nextLong(1L << 53) : seed,
+                pay == null ? null : pay.getString("unit"), pay == null ? null : pay.getDouble("amount"),
+                pay == null ? null : pay.getString("currency"));
     }
 }

@@ -5,7 +5,7 @@ import dev.kappa.auth.Principal;
 import dev.kappa.http.ApiRouter;
 import dev.kappa.http.Input;
 import dev.kappa.http.Responses;
-import io.vertx.ext.web.Router;
+import dev.kappa.http.Operations;
 import io.vertx.ext.web.RoutingContext;
 
 /** Engineers and admins manage their own tokens; admins can issue one for any user (crowd platform provisioning). */
@@ -20,16 +20,16 @@ public final class TokenRoutes implements ApiRouter.Routes {
     }
 
     @Override
-    public void mount(Router router) {
-        router.post("/api/tokens").handler(this::create);
-        router.get("/api/tokens").handler(this::list);
-        router.delete("/api/tokens/:id").handler(this::revoke);
-        router.post("/api/users/:id/tokens").handler(this::createForUser);
+    public void mount(Operations operations) {
+        operations.handle("createToken", this::create);
+        operations.handle("listTokens", this::list);
+        operations.handle("revokeToken", this::revoke);
+        operations.handle("issueUserToken", this::createForUser);
     }
 
     private void create(RoutingContext ctx) {
         Principal p = Access.manager(ctx);
-        String name = Input.body(ctx).string("name", true, 200);
+        String name = Input.body(ctx).string("name");
         tokens.create(p.userId(), name).onSuccess(t -> Responses.json(ctx, 201, t)).onFailure(ctx::fail);
     }
 
@@ -47,7 +47,7 @@ public final class TokenRoutes implements ApiRouter.Routes {
     private void createForUser(RoutingContext ctx) {
         Access.admin(ctx);
         long userId = Input.pathId(ctx, "id", "user");
-        String name = Input.body(ctx).string("name", true, 200);
+        String name = Input.body(ctx).string("name");
         tokens.create(userId, name).onSuccess(t -> Responses.json(ctx, 201, t)).onFailure(ctx::fail);
     }
 }

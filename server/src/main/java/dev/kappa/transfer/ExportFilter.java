@@ -17,23 +17,12 @@ import java.time.OffsetDateTime;
  */
 record ExportFilter(String format, Tier tier, OffsetDateTime from, OffsetDateTime to, Boolean hasConsensus,
                     ConsensusMethod consensus) {
+    /** The contract has checked every parameter's form and enum (format, tier, has_consensus, consensus, from, to). */
     static ExportFilter of(Query query) {
         String format = param(query, "format");
-        format = format == null ? "jsonl" : format;
-        if (!format.equals("jsonl") && !format.equals("csv")) {
-            throw Problems.badRequest("format", "must be jsonl or csv");
-        }
-        Tier tier = AnalysisQuery.tier(query);
         String has = param(query, "has_consensus");
-        if (has != null && !has.equals("true") && !has.equals("false")) {
-            throw Problems.badRequest("has_consensus", "must be true or false");
-        }
-        String consensus = param(query, "consensus");
-        if (consensus != null && ExportConsensus.method(consensus) == null) {
-            throw Problems.badRequest("consensus", "must be majority, weighted or dawid-skene");
-        }
-        return new ExportFilter(format, tier, time(query, "from"), time(query, "to"), has == null ? null : Boolean.valueOf(has),
-                ExportConsensus.method(consensus));
+        return new ExportFilter(format == null ? "jsonl" : format, AnalysisQuery.tier(query), time(query, "from"), time(query, "to"),
+                has == null ? null : Boolean.valueOf(has), ExportConsensus.method(param(query, "consensus")));
     }
 
     /** The answers these filters select, as analyses filter them (tier and time; every annotator). */
@@ -45,6 +34,7 @@ record ExportFilter(String format, Tier tier, OffsetDateTime from, OffsetDateTim
         return query.value(name);
     }
 
+    /** The same reading as UploadFields.parseTime (a date is its midnight UTC), with PostgreSQL's range. */
     private static OffsetDateTime time(Query query, String name) {
         String v = param(query, name);
         if (v == null) {

@@ -5,7 +5,7 @@ import dev.kappa.auth.Principal;
 import dev.kappa.http.ApiRouter;
 import dev.kappa.http.Input;
 import dev.kappa.http.Query;
-import io.vertx.ext.web.Router;
+import dev.kappa.http.Operations;
 import io.vertx.ext.web.RoutingContext;
 
 /** The streamed export of a project's items, answers and gold (engineers and admins). */
@@ -19,8 +19,8 @@ public final class ExportRoutes implements ApiRouter.Routes {
     }
 
     @Override
-    public void mount(Router router) {
-        router.get("/api/projects/:id/export").handler(this::export);
+    public void mount(Operations operations) {
+        operations.handle("exportProject", this::export);
     }
 
     private void export(RoutingContext ctx) {

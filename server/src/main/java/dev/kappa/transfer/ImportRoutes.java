@@ -1,6 +1,7 @@
 package dev.kappa.transfer;
 
 import dev.kappa.auth.Tier;
+import dev.kappa.http.Query;
 import dev.kappa.http.Access;
 import dev.kappa.auth.Principal;
 import dev.kappa.error.Problems;
@@ -8,7 +9,7 @@ import dev.kappa.http.ApiRouter;
 import dev.kappa.http.Input;
 import dev.kappa.http.Responses;
 import io.vertx.core.Future;
-import io.vertx.ext.web.Router;
+import dev.kappa.http.Operations;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -26,11 +27,11 @@ public final class ImportRoutes implements ApiRouter.Routes {
     }
 
     @Override
-    public void mount(Router router) {
-        router.post("/api/projects/:id/items").handler(ctx -> upload(ctx, (p, id, format, body) -> imports.items(p, id, format, body)));
-        router.post("/api/projects/:id/predictions").handler(ctx -> upload(ctx,
+    public void mount(Operations operations) {
+        operations.handle("importItems", ctx -> upload(ctx, (p, id, format, body) -> imports.items(p, id, format, body)));
+        operations.handle("importPredictions", ctx -> upload(ctx,
                 (p, id, format, body) -> imports.predictions(p, id, format, body, run(ctx))));
-        router.post("/api/projects/:id/answers/import").handler(ctx -> upload(ctx, (p, id, format, body) -> imports.answers(p, id, format, body, answerOptions(ctx))));
+        operations.handle("importAnswers", ctx -> upload(ctx, (p, id, format, body) -> imports.answers(p, id, format, body, answerOptions(ctx))));
     }
 
     private interface Upload {
@@ -73,9 +74,9 @@ public final class ImportRoutes implements ApiRouter.Routes {
      * {@code from_name} (Label Studio's control to read), and {@code fill_slots}.
      */
     private static ImportService.AnswerOptions answerOptions(RoutingContext ctx) {
-        AnswerSource source = AnswerSource.of(ctx.queryParams().get("source"));
+        AnswerSource source = AnswerSource.of(Query.from(ctx).raw("source"));
         java.util.Map<String, String> mapping = new java.util.HashMap<>();
-        for (String name : ctx.queryParams().names()) {
+        for (String name : Query.from(ctx).params().names()) {
             if (!name.startsWith("map.")) {
                 continue;
             }
@@ -84,13 +85,13 @@ public final class ImportRoutes implements ApiRouter.Routes {
             if (!ToolRows.TARGETS.contains(target)) {
                 throw Problems.badRequest(name, "maps a field Kappa does not have (item, annotator, tier, label, duration, created_at)");
             }
-            String column = ctx.queryParams().get(name);
+            String column = Query.from(ctx).raw(name);
             if (column == null || column.isBlank() || column.length() > 200) {
                 throw Problems.badRequest(name, "must name a column of the file (1 to 200 characters)");
             }
             mapping.put(target, column);
         }
-        String given = ctx.queryParams().get("tier");
+        String given = Query.from(ctx).raw("tier");
         if (given != null && !Tier.LITERALS.contains(given)) {
             throw Problems.badRequest("tier", "must be crowd or expert");
         }
@@ -98,14 +99,14 @@ public final class ImportRoutes implements ApiRouter.Routes {
         if (tier == null && (source != AnswerSource.KAPPA || !mapping.isEmpty())) {
             tier = Tier.CROWD;
         }
-        String fromName = ctx.queryParams().get("from_name");
+        String fromName = Query.from(ctx).raw("from_name");
         return new ImportService.AnswerOptions(source, java.util.Map.copyOf(mapping), tier,
                 fromName == null || fromName.isBlank() ? null : fromName, flag(ctx, "fill_slots", true));
     }
 
     /** A true/false query parameter; absent means {@code absent}. */
     private static boolean flag(RoutingContext ctx, String name, boolean absent) {
-        String v = ctx.queryParams().get(name);
+        String v = Query.from(ctx).raw(name);
         if (v == null || v.isBlank()) {
             return absent;
         }
@@ -123,7 +124,7 @@ public final class ImportRoutes implements ApiRouter.Routes {
     }
 
     private static String text(RoutingContext ctx, String name) {
-        String v = ctx.queryParams().get(name);
+        String v = Query.from(ctx).raw(name);
         if (v == null || v.isBlank()) {
             throw Problems.badRequest(name, "is required in the query string");
         }
@@ -134,7 +135,7 @@ public final class ImportRoutes implements ApiRouter.Routes {
     }
 
     private static Double metric(RoutingContext ctx, String name) {
-        String v = ctx.queryParams().get(name);
+        String v = Query.from(ctx).raw(name);
         if (v == null || v.isBlank()) {
             return null;
         }

@@ -1,5 +1,6 @@
 package dev.kappa.user;
 
+import dev.kappa.http.Query;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.kappa.auth.AccountStatus;
 import dev.kappa.auth.Tier;
@@ -10,7 +11,7 @@ import dev.kappa.error.Problems;
 import dev.kappa.http.ApiRouter;
 import dev.kappa.http.Input;
 import dev.kappa.http.Responses;
-import io.vertx.ext.web.Router;
+import dev.kappa.http.Operations;
 import io.vertx.ext.web.RoutingContext;
 
 import java.util.List;
@@ -33,41 +34,41 @@ public final class UserRoutes implements ApiRouter.Routes {
     }
 
     @Override
-    public void mount(Router router) {
-        router.post("/api/users").handler(this::create);
-        router.get("/api/users").handler(this::list);
-        router.patch("/api/users/:id").handler(this::change);
+    public void mount(Operations operations) {
+        operations.handle("createUser", this::create);
+        operations.handle("listUsers", this::list);
+        operations.handle("updateUser", this::change);
     }
 
     private void create(RoutingContext ctx) {
         Access.admin(ctx);
         Input in = Input.body(ctx);
-        String email = in.string("email", false, 320);
-        String externalId = in.string("external_id", false, 200);
+        String email = in.string("email");
+        String externalId = in.string("external_id");
         if (email == null && externalId == null) {
             throw Problems.invalid("email", "is required (or external_id, for an external worker)");
         }
         if (email != null && !EMAIL.matcher(email).matches()) {
             throw Problems.invalid("email", "is not a valid email address");
         }
-        Role role = Role.of(in.oneOf("role", true, Role.KEYS));
-        Tier tier = Tier.of(in.oneOf("tier", false, Tier.LITERALS));
-        String password = in.string("password", false, 1000);
+        Role role = Role.of(in.string("role"));
+        Tier tier = Tier.of(in.string("tier"));
+        String password = in.string("password");
         if (password != null) {
             Passwords.check("password", password);
         } else if (email != null && externalId == null) {
             throw Problems.invalid("password", "is required for a user who logs in by email");
         }
-        String name = in.string("display_name", false, 200);
+        String name = in.string("display_name");
         users.create(new UserService.NewUser(email, name, role, tier, externalId, password))
                 .onSuccess(u -> Responses.json(ctx, 201, u)).onFailure(ctx::fail);
     }
 
     private void list(RoutingContext ctx) {
         Access.admin(ctx);
-        Integer after = Input.queryInt(ctx, "after", 0, Integer.MAX_VALUE);
-        Integer limit = Input.queryInt(ctx, "limit", 1, 1000);
-        String role = ctx.queryParams().get("role");
+        Integer after = Input.queryInt(ctx, "after");
+        Integer limit = Input.queryInt(ctx, "limit");
+        String role = Query.from(ctx).raw("role");
         if (role != null && !Role.KEYS.contains(role)) {
             throw Problems.badRequest("role", "must be one of admin, engineer, annotator");
         }
@@ -81,9 +82,8 @@ public final class UserRoutes implements ApiRouter.Routes {
         Access.admin(ctx);
         long id = Input.pathId(ctx, "id", "user");
         Input in = Input.body(ctx);
-        UserService.Change c = new UserService.Change(Role.of(in.oneOf("role", false, Role.KEYS)),
-                Tier.of(in.oneOf("tier", false, Tier.LITERALS)), AccountStatus.of(in.oneOf("status", false, AccountStatus.LITERALS)),
-                in.string("display_name", false, 200));
+        UserService.Change c = new UserService.Change(Role.of(in.string("role")), Tier.of(in.string("tier")),
+                AccountStatus.of(in.string("status")), in.string("display_name"));
         users.change(id, c).onSuccess(u -> Responses.json(ctx, 200, u)).onFailure(ctx::fail);
     }
 }
