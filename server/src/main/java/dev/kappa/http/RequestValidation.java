@@ -4,6 +4,8 @@ import dev.kappa.error.ApiException;
 import dev.kappa.error.Problems;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.Json;
+import io.vertx.json.schema.common.dsl.SchemaType;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.json.schema.OutputUnit;
 import io.vertx.openapi.contract.Location;
@@ -53,7 +55,7 @@ final class RequestValidation {
             } catch (ApiException e) {
                 ctx.put(FAILURE, e);
             } catch (ValidatorException e) {
-                ctx.put(FAILURE, problem(e, ctx));
+                ctx.put(FAILURE, problem(e, ctx, operation));
             }
             ctx.next();
         };
@@ -98,7 +100,7 @@ final class RequestValidation {
                 path.put(p.getName(), new RequestParameterImpl(ctx.pathParam(p.getName())));
             } else if (p.getIn() == Location.QUERY) {
                 String v = ctx.queryParams().get(p.getName());
-                query.put(p.getName(), new RequestParameterImpl(v == null || v.isBlank() ? null : v.trim()));
+                query.put(p.getName(), new RequestParameterImpl(v == null || v.isBlank() ? null : raw(p, v.trim())));
             } else if (p.getIn() == Location.HEADER) {
                 headers.put(p.getName(), new RequestParameterImpl(ctx.request().getHeader(p.getName())));
             }
@@ -114,7 +116,16 @@ final class RequestValidation {
         return new ValidatableRequestImpl(Map.of(), headers, path, query, new RequestParameterImpl(body), type);
     }
 
-    static ApiException problem(ValidatorException e, RoutingContext ctx) {
+    /**
+     * vertx-openapi 5.0.7 decodes every primitive parameter as JSON first, even a string-typed one: {@code model=a"b}
+     * could not be decoded (400, a model name with a quote refused) and {@code model=123} became the number 123. A
+     * string parameter is handed over as the JSON string it is; the routes read the value itself, not this copy.
+     */
+    private static String raw(Parameter p, String value) {
+        return p.getSchemaType() == SchemaType.STRING ? Json.encode(value) : value;
+    }
+
+    static ApiException problem(ValidatorException e, RoutingContext ctx, Operation operation) {
         Matcher parameter = PARAMETER.matcher(String.valueOf(e.getMessage()));
         if (parameter.find()) {
             String name = parameter.group(1);
@@ -138,7 +149,51 @@ final class RequestValidation {
             return "type".equals(keyword(error)) ? Problems.badRequest("body", "must be a JSON object")
                     : Problems.invalid("body", error.getError());
         }
-        return Problems.invalid(field, error.getError());
+        return Problems.invalid(field, reason(error, operation));
+    }
+
+    /**
+     * A range says its bounds as the hand checks said them ("must be between 10 and 86400"), which the console shows
+     * beside the field; vertx-json-schema's own text ("5 is less than 10") names one side only. The keyword location
+     * is a pointer into the operation's (dereferenced) body schema, so the bounds are read next to the failed one.
+     */
+    private static String reason(OutputUnit error, Operation operation) {
+        String keyword = keyword(error);
+        if (!keyword.equals("minimum") && !keyword.equals("maximum") || operation.getRequestBody() == null) {
+            return error.getError();
+        }
+        Object node = operation.getRequestBody().getContent().values().iterator().next().getSchema();
+        String pointer = error.getKeywordLocation().replaceFirst("^#?/?", "");
+        String[] parts = pointer.split("/");
+        for (int i = 0; i < parts.length - 1 && node != null; i++) {
+            node = child(node, parts[i].replace("~1", "/").replace("~0", "~"));
+        }
+        Object min = child(node, "minimum");
+        Object max = child(node, "maximum");
+        if (min instanceof Number lo && max instanceof Number hi) {
+            return "must be between " + plain(lo) + " and " + plain(hi);
+        }
+        return min instanceof Number lo ? "must be at least " + plain(lo)
+                : max instanceof Number hi ? "must be at most " + plain(hi) : error.getError();
+    }
+
+    private static Object child(Object node, String key) {
+        if (node instanceof io.vertx.json.schema.JsonSchema schema) {
+            return schema.containsKey(key) ? schema.get(key) : null;
+        }
+        if (node instanceof io.vertx.core.json.JsonObject o) {
+            return o.getValue(key);
+        }
+        if (node instanceof io.vertx.core.json.JsonArray a && key.chars().allMatch(Character::isDigit)) {
+            int i = Integer.parseInt(key);
+            return i < a.size() ? a.getValue(i) : null;
+        }
+        return null;
+    }
+
+    private static String plain(Number n) {
+        double d = n.doubleValue();
+        return d == Math.rint(d) && Math.abs(d) < 1e15 ? String.valueOf((long) d) : String.valueOf(d);
     }
 
     /**
