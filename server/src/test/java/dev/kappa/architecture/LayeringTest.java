@@ -2,6 +2,7 @@ package dev.kappa.architecture;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaCall;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -13,6 +14,15 @@ import io.vertx.ext.web.RoutingContext;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -71,6 +81,69 @@ class LayeringTest {
     @DisplayName("a feature never calls another feature's routes: only the wiring in dev.kappa knows them all")
     void routesAreReachedOnlyFromTheirOwnPackage() {
         classes().that().resideOutsideOfPackage("dev.kappa").should(onlyUseRoutesOfTheirOwnPackage()).check(server);
+    }
+
+    /** The jOOQ and JDBC entry points that take SQL text; {@code DSL.name(String)} and the like take identifiers. */
+    private static final Set<String> SQL_TEXT_OWNERS = Set.of("org.jooq.DSLContext", "org.jooq.impl.DSL",
+            "java.sql.Connection", "java.sql.Statement", "org.postgresql.copy.CopyManager");
+    private static final Set<String> SQL_TEXT_METHODS = Set.of("fetch", "fetchOne", "fetchSingle", "fetchOptional",
+            "fetchValue", "fetchLazy", "fetchStream", "fetchMany", "fetchExists", "fetchCount", "execute", "query",
+            "resultQuery", "batch", "field", "condition", "table", "sql", "prepareStatement", "prepareCall",
+            "executeQuery", "executeUpdate", "addBatch", "copyIn", "copyOut");
+
+    @Test
+    @DisplayName("SQL text is handed to jOOQ or JDBC only from *Repository and *Sql classes")
+    void sqlTextLivesInRepositories() {
+        classes().that().resideOutsideOfPackage("dev.kappa.db..")
+                .and().haveNameNotMatching(".*(Repository|Sql)(\\$.*)?")
+                .should(notPassSqlText())
+                .because("services say what they need; the statements, bound, live in one place per feature")
+                .check(server);
+    }
+
+    /** A string literal or text block that opens a statement: what a constant handed to a repository would hold. */
+    private static final Pattern SQL_LITERAL = Pattern.compile(
+            "\"(\"\"\\s*)?\\s*(select\\s|insert\\s+into|update\\s+\\w+\\s+set|delete\\s+from|with\\s+\\w+\\s+as|lock\\s+table|copy\\s+\\w+)",
+            Pattern.CASE_INSENSITIVE);
+
+    @Test
+    @DisplayName("SQL text is written only in *Repository and *Sql sources (a constant passed along is SQL too)")
+    void sqlLiteralsLiveInRepositories() throws IOException {
+        Path main = Path.of("src/main/java/dev/kappa");
+        assertTrue(Files.isDirectory(main), "run from the server module: " + main.toAbsolutePath());
+        List<String> found;
+        try (Stream<Path> files = Files.walk(main)) {
+            found = files.filter(f -> f.toString().endsWith(".java"))
+                    .filter(f -> !f.getFileName().toString().matches(".*(Repository|Sql)\\.java"))
+                    .filter(f -> SQL_LITERAL.matcher(read(f)).find())
+                    .map(f -> main.relativize(f).toString()).sorted().toList();
+        }
+        assertTrue(found.isEmpty(), "SQL text outside repositories: " + found);
+    }
+
+    private static String read(Path f) {
+        try {
+            return Files.readString(f);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static ArchCondition<JavaClass> notPassSqlText() {
+        return new ArchCondition<>("not call a jOOQ or JDBC method with SQL text") {
+            @Override
+            public void check(JavaClass c, ConditionEvents events) {
+                for (JavaCall<?> call : c.getMethodCallsFromSelf()) {
+                    var target = call.getTarget();
+                    boolean takesText = target.getRawParameterTypes().stream()
+                            .anyMatch(t -> t.isEquivalentTo(String.class) || t.getName().equals("org.jooq.SQL"));
+                    if (takesText && SQL_TEXT_METHODS.contains(target.getName())
+                            && SQL_TEXT_OWNERS.contains(target.getOwner().getName())) {
+                        events.add(SimpleConditionEvent.violated(call, call.getDescription()));
+                    }
+                }
+            }
+        };
     }
 
     private static ArchCondition<JavaClass> onlyUseRoutesOfTheirOwnPackage() {
