@@ -2,16 +2,12 @@ package dev.kappa.auth;
 
 import org.jooq.EnumType;
 
-import java.util.Set;
-
 /**
  * What a user may do: admins manage people, engineers run projects, annotators label. {@code users.role} holds
  * {@link #key()}; jOOQ maps the column to this enum (db/pom.xml's forcedTypes), which is why it lives in this module.
  */
 public enum Role implements EnumType {
     ADMIN("admin"), ENGINEER("engineer"), ANNOTATOR("annotator");
-
-    public static final Set<String> KEYS = Set.of("admin", "engineer", "annotator");
 
     private final String key;
 
