@@ -11,9 +11,9 @@ BEGIN;
 EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
 SELECT s.item_id, s.slot_no FROM slots s
 WHERE s.project_id = $p AND s.tier = 'crowd' AND s.answer_id IS NULL AND (s.lease_id IS NULL OR s.expires_at < now())
-  AND NOT EXISTS (SELECT 1 FROM slots m WHERE m.project_id = s.project_id AND m.item_id = s.item_id AND m.annotator_id = $a)
-  AND NOT EXISTS (SELECT 1 FROM skips k WHERE k.project_id = s.project_id AND k.item_id = s.item_id AND k.annotator_id = $a)
-  AND NOT EXISTS (SELECT 1 FROM answers x WHERE x.project_id = s.project_id AND x.item_id = s.item_id AND x.annotator_id = $a)
+  AND NOT EXISTS (SELECT 1 FROM slots m WHERE m.project_id = s.project_id AND m.item_id = s.item_id AND m.annotator_id = $a OFFSET 0)
+  AND NOT EXISTS (SELECT 1 FROM skips k WHERE k.project_id = s.project_id AND k.item_id = s.item_id AND k.annotator_id = $a OFFSET 0)
+  AND NOT EXISTS (SELECT 1 FROM answers x WHERE x.project_id = s.project_id AND x.item_id = s.item_id AND x.annotator_id = $a OFFSET 0)
 ORDER BY s.started DESC, s.priority DESC, s.seq, s.slot_no
 LIMIT 1 FOR UPDATE OF s SKIP LOCKED;
 ROLLBACK;

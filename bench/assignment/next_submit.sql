@@ -25,9 +25,9 @@ WITH p AS (
   SELECT s.item_id, s.slot_no FROM slots s
   WHERE EXISTS (SELECT 1 FROM go) AND s.project_id = :p AND s.tier = 'crowd' AND s.answer_id IS NULL
     AND (s.lease_id IS NULL OR s.expires_at < now())
-    AND NOT EXISTS (SELECT 1 FROM slots m WHERE m.project_id = s.project_id AND m.item_id = s.item_id AND m.annotator_id = :a)
-    AND NOT EXISTS (SELECT 1 FROM skips k WHERE k.project_id = s.project_id AND k.item_id = s.item_id AND k.annotator_id = :a)
-    AND NOT EXISTS (SELECT 1 FROM answers a WHERE a.project_id = s.project_id AND a.item_id = s.item_id AND a.annotator_id = :a)
+    AND NOT EXISTS (SELECT 1 FROM slots m WHERE m.project_id = s.project_id AND m.item_id = s.item_id AND m.annotator_id = :a OFFSET 0)
+    AND NOT EXISTS (SELECT 1 FROM skips k WHERE k.project_id = s.project_id AND k.item_id = s.item_id AND k.annotator_id = :a OFFSET 0)
+    AND NOT EXISTS (SELECT 1 FROM answers a WHERE a.project_id = s.project_id AND a.item_id = s.item_id AND a.annotator_id = :a OFFSET 0)
   ORDER BY s.started DESC, s.priority DESC, s.seq, s.slot_no
   LIMIT 1
   FOR UPDATE OF s SKIP LOCKED
@@ -62,7 +62,7 @@ LEFT JOIN LATERAL (
 COMMIT;
 BEGIN;
 WITH lease AS (
-  SELECT l.project_id, l.id, l.item_id, l.annotator_id, l.tier, l.slot_no, l.created_at, p.overlap_crowd,
+  SELECT l.project_id, l.id, l.item_id, l.annotator_id, l.tier, l.slot_no, l.created_at, l.expires_at, p.overlap_crowd,
     (l.tier = 'crowd' AND (p.overlap_expert > 0 OR p.adaptive_max_crowd IS NOT NULL)) AS judge
   FROM leases l JOIN projects p ON p.id = l.project_id
   WHERE l.project_id = :p AND l.id = :lease AND l.annotator_id = :a AND l.closed_at IS NULL
@@ -92,7 +92,7 @@ WITH lease AS (
   WHERE o.judge
   FOR NO KEY UPDATE OF i
 )
-SELECT a.id, a.item_id AS item, a.tier, a.label::text AS label, a.duration_ms, a.server_ms, a.created_at, o.judge,
+SELECT a.id, a.item_id AS item, a.tier, a.label::text AS label, a.duration_ms, a.server_ms, a.created_at, o.expires_at AS lease_expires_at, o.judge,
   o.overlap_crowd, (SELECT extra_crowd FROM item) AS extra_crowd, (SELECT escalated_at FROM item) AS escalated_at
 FROM answer a JOIN ok o ON o.id = a.lease_id \gset
 SELECT count(*) AS votes FROM answers a JOIN leases l ON a.project_id = l.project_id AND a.item_id = l.item_id

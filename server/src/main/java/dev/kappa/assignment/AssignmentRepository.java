@@ -23,14 +23,18 @@ final class AssignmentRepository {
     }
 
     // One statement takes the slot, writes the lease and reads the item: next-task is one round trip plus the checks.
+    // The three "not mine already" probes end in OFFSET 0 so that PostgreSQL keeps each a per-candidate index lookup
+    // on (project, item, annotator) rather than turning it into an anti-join: with statistics taken when the
+    // annotator had no slots or answers yet (a new project, autovacuum behind), the anti-join read every slot and
+    // answer of the annotator on each next-task (677 buffers after a 20 s pgbench run, against 85; issue 18).
     private static final String TAKE_SLOT = """
             WITH candidate AS (
               SELECT s.item_id, s.slot_no, s.started FROM slots s
               WHERE s.project_id = ? AND s.tier = ? AND s.answer_id IS NULL
                 AND (s.lease_id IS NULL OR s.expires_at < now())
-                AND NOT EXISTS (SELECT 1 FROM slots m WHERE m.project_id = s.project_id AND m.item_id = s.item_id AND m.annotator_id = ?)
-                AND NOT EXISTS (SELECT 1 FROM skips k WHERE k.project_id = s.project_id AND k.item_id = s.item_id AND k.annotator_id = ?)
-                AND NOT EXISTS (SELECT 1 FROM answers a WHERE a.project_id = s.project_id AND a.item_id = s.item_id AND a.annotator_id = ?)
+                AND NOT EXISTS (SELECT 1 FROM slots m WHERE m.project_id = s.project_id AND m.item_id = s.item_id AND m.annotator_id = ? OFFSET 0)
+                AND NOT EXISTS (SELECT 1 FROM skips k WHERE k.project_id = s.project_id AND k.item_id = s.item_id AND k.annotator_id = ? OFFSET 0)
+                AND NOT EXISTS (SELECT 1 FROM answers a WHERE a.project_id = s.project_id AND a.item_id = s.item_id AND a.annotator_id = ? OFFSET 0)
               ORDER BY s.started DESC, s.priority DESC, s.seq, s.slot_no
               LIMIT 1
               FOR UPDATE OF s SKIP LOCKED
@@ -93,9 +97,9 @@ final class AssignmentRepository {
               SELECT s.item_id, s.slot_no FROM slots s
               WHERE EXISTS (SELECT 1 FROM go) AND s.project_id = ? AND s.tier = ? AND s.answer_id IS NULL
                 AND (s.lease_id IS NULL OR s.expires_at < now())
-                AND NOT EXISTS (SELECT 1 FROM slots m WHERE m.project_id = s.project_id AND m.item_id = s.item_id AND m.annotator_id = ?)
-                AND NOT EXISTS (SELECT 1 FROM skips k WHERE k.project_id = s.project_id AND k.item_id = s.item_id AND k.annotator_id = ?)
-                AND NOT EXISTS (SELECT 1 FROM answers a WHERE a.project_id = s.project_id AND a.item_id = s.item_id AND a.annotator_id = ?)
+                AND NOT EXISTS (SELECT 1 FROM slots m WHERE m.project_id = s.project_id AND m.item_id = s.item_id AND m.annotator_id = ? OFFSET 0)
+                AND NOT EXISTS (SELECT 1 FROM skips k WHERE k.project_id = s.project_id AND k.item_id = s.item_id AND k.annotator_id = ? OFFSET 0)
+                AND NOT EXISTS (SELECT 1 FROM answers a WHERE a.project_id = s.project_id AND a.item_id = s.item_id AND a.annotator_id = ? OFFSET 0)
               ORDER BY s.started DESC, s.priority DESC, s.seq, s.slot_no
               LIMIT 1
               FOR UPDATE OF s SKIP LOCKED
