@@ -102,7 +102,7 @@ final class ProjectInputs {
         }
         LabelSpace space = LabelSpace.ofSchema(project.getSchema().data());
         HardnessSettings settings = SettingsRepository.find(tx, projectId);
-        String snapshot = tx.resultQuery("select pg_current_snapshot()::text").fetchOne(0, String.class);
+        String snapshot = RecomputeRepository.snapshot(tx);
         List<Long> runs = SettingsRepository.runs(tx, projectId);
         boolean withAnswers = !runs.isEmpty() || settings.strategy().followsRun();
         InputRepository.Items items = InputRepository.items(tx, projectId, space,
