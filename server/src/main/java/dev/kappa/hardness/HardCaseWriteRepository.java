@@ -14,7 +14,8 @@ import java.util.List;
  * bulk upsert of a batch of rows as arrays unnested in one statement, and the delete of rows no longer predicted.
  */
 final class HardCaseWriteRepository {
-    private static final String STORED = "select item_id, content_hash from hard_cases where project_id = ? and run_id = ?";
+    private static final String STORED =
+            "select item_id, content_hash from hard_cases where project_id = ? and run_id = ?";
 
     private static final String NEXT_SEQ = """
             insert into hardness_feed (project_id, last_seq) values (?, 1)
@@ -40,7 +41,8 @@ final class HardCaseWriteRepository {
             where h.content_hash <> excluded.content_hash
             """;
 
-    private static final String DELETE = "delete from hard_cases where project_id = ? and run_id = ? and item_id = any(?::bigint[])";
+    private static final String DELETE =
+            "delete from hard_cases where project_id = ? and run_id = ? and item_id = any(?::bigint[])";
 
     private HardCaseWriteRepository() {
     }
