@@ -9,7 +9,6 @@ import dev.kappa.http.Responses;
 import dev.kappa.http.Operations;
 import io.vertx.ext.web.RoutingContext;
 
-import java.util.Set;
 
 /** {@code GET /api/projects/{id}/baselines}: human baselines beside every model run (engineers and admins). */
 public final class BaselineRoutes implements ApiRouter.Routes {
@@ -27,7 +26,7 @@ public final class BaselineRoutes implements ApiRouter.Routes {
     private void get(RoutingContext ctx) {
         Principal p = Access.caller(ctx);
         long id = Input.pathId(ctx, "id", "project");
-        BaselineRequest q = BaselineRequest.from(Query.from(ctx), Set.of("json", "csv"));
+        BaselineRequest q = BaselineRequest.from(Query.from(ctx));
         baselines.baseline(p, id, q).onSuccess(b -> {
             if (q.format().equals("csv")) {
                 Responses.csv(ctx, BaselineCsv.of(b, q.table()));

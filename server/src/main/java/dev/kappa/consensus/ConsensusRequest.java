@@ -24,11 +24,8 @@ public record ConsensusRequest(ConsensusMethod method, AnswerFilter filter, Doub
 
     /** The consensus, quality and consensus-browser endpoints' shared parameters; malformed values are 400s naming them. */
     public static ConsensusRequest from(Query query) {
-        String name = query.raw("method");
-        ConsensusMethod method = name == null || name.isBlank() ? ConsensusMethod.MAJORITY : ConsensusMethod.of(name.trim());
-        if (method == null) {
-            throw Problems.badRequest("method", "must be majority, weighted or dawid-skene");
-        }
+        String name = query.value("method");
+        ConsensusMethod method = name == null ? ConsensusMethod.MAJORITY : ConsensusMethod.of(name);
         AnswerFilter filter = AnalysisQuery.filter(query);
         if (filter.label() != null) {
             throw Problems.badRequest("label", "is not a filter of consensus: a consensus covers every label");

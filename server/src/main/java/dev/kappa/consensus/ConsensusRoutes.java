@@ -28,10 +28,7 @@ public final class ConsensusRoutes implements ApiRouter.Routes {
     private void model(RoutingContext ctx) {
         Principal p = Access.caller(ctx);
         long id = Input.pathId(ctx, "id", "project");
-        String name = Query.from(ctx).raw("method");
-        if (name != null && !name.isBlank() && ConsensusMethod.of(name.trim()) != ConsensusMethod.DAWID_SKENE) {
-            throw Problems.badRequest("method", "must be dawid-skene: majority and weighted votes fit no parameters");
-        }
+        // The contract allows method=dawid-skene only here; the weights are not this operation's parameters.
         if (Query.from(ctx).raw("crowd_weight") != null || Query.from(ctx).raw("expert_weight") != null) {
             throw Problems.badRequest("crowd_weight", "tier weights belong to the weighted method, not to Dawid-Skene");
         }

@@ -3,7 +3,6 @@ package dev.kappa.hardness;
 import dev.kappa.analysis.AnalysisQuery;
 import dev.kappa.http.Access;
 import dev.kappa.auth.Principal;
-import dev.kappa.error.Problems;
 import dev.kappa.http.ApiRouter;
 import dev.kappa.http.Input;
 import dev.kappa.http.Query;
@@ -48,52 +47,22 @@ public final class HardCaseRoutes implements ApiRouter.Routes {
     private void classes(RoutingContext ctx) {
         Principal p = Access.caller(ctx);
         long id = Input.pathId(ctx, "id", "project");
-        Long run = id(ctx, "run_id");
+        Long run = Query.from(ctx).whole("run_id");
         cases.classes(p, id, run).onSuccess(body -> Responses.json(ctx, 200, body)).onFailure(ctx::fail);
     }
 
     private static HardCaseQuery query(RoutingContext ctx, boolean paged) {
         String reasonKey = param(ctx, "reason");
         Reason reason = reasonKey == null ? null : Reason.of(reasonKey);
-        if (reasonKey != null && reason == null) {
-            throw Problems.badRequest("reason", "must be one of " + java.util.Arrays.stream(Reason.values()).map(Reason::key).toList());
-        }
         String min = param(ctx, "min_score");
         Integer limit = paged ? Input.queryInt(ctx, "limit") : null;
         String since = param(ctx, "since");
-        return new HardCaseQuery(id(ctx, "run_id"), param(ctx, "class"),
+        return new HardCaseQuery(Query.from(ctx).whole("run_id"), param(ctx, "class"),
                 min == null ? null : AnalysisQuery.number(Query.from(ctx), "min_score", 0),
-                reason, bool(ctx, "model_wrong"), bool(ctx, "labeled"),
+                reason, Query.from(ctx).bool("model_wrong"), Query.from(ctx).bool("labeled"),
                 limit == null ? HardCaseQuery.DEFAULT_LIMIT : limit, since == null ? null : FeedCursor.parse(since));
     }
 
-    private static Long id(RoutingContext ctx, String name) {
-        String v = param(ctx, name);
-        if (v == null) {
-            return null;
-        }
-        try {
-            long id = Long.parseLong(v);
-            if (id > 0) {
-                return id;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw Problems.badRequest(name, "must be a positive whole number");
-    }
-
-    private static Boolean bool(RoutingContext ctx, String name) {
-        String v = param(ctx, name);
-        if (v == null) {
-            return null;
-        }
-        return switch (v) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw Problems.badRequest(name, "must be true or false");
-        };
-    }
 
     private static String param(RoutingContext ctx, String name) {
         String v = Query.from(ctx).raw(name);

@@ -53,6 +53,20 @@ public record Query(MultiMap params) {
         }
     }
 
+    /** true or false, or null when absent or blank (the router checked the boolean against openapi.yaml). */
+    public Boolean bool(String name) {
+        String v = value(name);
+        if (v == null) {
+            return null;
+        }
+        return switch (v) {
+            case "true" -> true;
+            case "false" -> false;
+            // Only a parameter some operation reads without declaring it in openapi.yaml gets here: still a 400.
+            default -> throw Problems.badRequest(name, "must be true or false");
+        };
+    }
+
     /** A number, or null when absent or blank (type and range checked by the router against openapi.yaml). */
     public Double number(String name) {
         String v = value(name);

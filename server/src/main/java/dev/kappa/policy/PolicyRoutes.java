@@ -12,7 +12,6 @@ import dev.kappa.http.Responses;
 import dev.kappa.http.Operations;
 import io.vertx.ext.web.RoutingContext;
 
-import java.util.Set;
 
 /** The evaluation policy (GET, PUT) and {@code GET /api/projects/{id}/leaderboard} (engineers and admins). */
 public final class PolicyRoutes implements ApiRouter.Routes {
@@ -48,7 +47,7 @@ public final class PolicyRoutes implements ApiRouter.Routes {
         if (Query.from(ctx).has("table")) {
             throw Problems.badRequest("table", "the leaderboard is one table");
         }
-        BaselineRequest q = BaselineRequest.from(Query.from(ctx), Set.of("json", "csv"));
+        BaselineRequest q = BaselineRequest.from(Query.from(ctx));
         policies.leaderboard(p, id, q).onSuccess(r -> {
             if (q.format().equals("csv")) {
                 Responses.csv(ctx, LeaderboardCsv.of(r));

@@ -34,21 +34,14 @@ public final class SampleSizeRoutes implements ApiRouter.Routes {
 
     private void plan(RoutingContext ctx) {
         Access.caller(ctx);
-        String metric = Query.from(ctx).raw("metric");
-        if (metric != null && !metric.isBlank() && !metric.equals("accuracy")) {
-            throw Problems.badRequest("metric", "only accuracy is planned (a proportion); got '" + clip(metric) + "'");
-        }
-        double expected = number(ctx, "expected", null, 0.0, 1.0, true);
-        double level = number(ctx, "level", 0.95, 0.5, 0.9999, false);
-        String paired = Query.from(ctx).raw("paired");
-        if (paired != null && !paired.equals("true") && !paired.equals("false")) {
-            throw Problems.badRequest("paired", "must be true or false");
-        }
-        if ("true".equals(paired)) {
-            double difference = number(ctx, "difference", null, -1.0, 1.0, true);
-            double power = number(ctx, "power", 0.8, 0.5, 0.9999, false);
-            String d = Query.from(ctx).raw("discordance");
-            Double discordance = d == null || d.isBlank() ? null : number(ctx, "discordance", null, 0.0, 1.0, true);
+        // metric (only accuracy), the types and every range are openapi.yaml's, checked by the router.
+        Query query = Query.from(ctx);
+        double expected = required(query, "expected");
+        double level = or(query, "level", 0.95);
+        if (Boolean.TRUE.equals(query.bool("paired"))) {
+            double difference = required(query, "difference");
+            double power = or(query, "power", 0.8);
+            Double discordance = query.number("discordance");
             if (difference == 0) {
                 throw Problems.badRequest("difference", "must not be 0: no number of items has power to detect no difference");
             }
@@ -65,35 +58,24 @@ public final class SampleSizeRoutes implements ApiRouter.Routes {
                     "two-sided z-test on paired per-item differences (McNemar setting)", p.discordance(), p.sd(),
                     p.effectSize(), p.n() < 0 ? null : p.n(), p.n() < 0 ? null : p.power()));
         } else {
-            double half = number(ctx, "half_width", null, 1e-6, 0.5, true);
+            double half = required(query, "half_width");
             SampleSize.Width w = SampleSize.forWidth(expected, half, level);
             Responses.json(ctx, 200, new Width("accuracy", expected, level, false, half, "wilson", w.n() < 0 ? null : w.n(),
                     w.n() < 0 ? null : w.halfWidth(), w.n() < 0 ? null : List.of(w.lower(), w.upper())));
         }
     }
 
-    private static double number(RoutingContext ctx, String name, Double fallback, double min, double max, boolean required) {
-        String v = Query.from(ctx).raw(name);
-        if (v == null || v.isBlank()) {
-            if (required && fallback == null) {
-                throw Problems.badRequest(name, "is required");
-            }
-            return fallback;
-        }
-        double x;
-        try {
-            x = Double.parseDouble(v.trim());
-        } catch (NumberFormatException e) {
-            throw Problems.badRequest(name, "must be a number");
-        }
-        if (!(x >= min && x <= max)) {
-            throw Problems.badRequest(name, "must be between " + min + " and " + max);
+    /** Which of these is required depends on {@code paired}, which the contract cannot say per parameter. */
+    private static double required(Query query, String name) {
+        Double x = query.number(name);
+        if (x == null) {
+            throw Problems.badRequest(name, "is required");
         }
         return x;
     }
 
-    private static String clip(String s) {
-        String t = s.replace('\0', '?');
-        return t.length() > 40 ? t.substring(0, 40) + "…" : t;
+    private static double or(Query query, String name, double fallback) {
+        Double x = query.number(name);
+        return x == null ? fallback : x;
     }
 }
