@@ -1,12 +1,12 @@
 package dev.kappa.auth;
 
-import org.jooq.EnumType;
+import dev.kappa.enums.TextEnum;
 
 /**
  * What a user may do: admins manage people, engineers run projects, annotators label. {@code users.role} holds
  * {@link #key()}; jOOQ maps the column to this enum (db/pom.xml's forcedTypes), which is why it lives in this module.
  */
-public enum Role implements EnumType {
+public enum Role implements TextEnum {
     ADMIN("admin"), ENGINEER("engineer"), ANNOTATOR("annotator");
 
     private final String key;
@@ -19,13 +19,9 @@ public enum Role implements EnumType {
         return key;
     }
 
-    /** The role a database text names, or null for null; anything else is a bug (the column CHECKs the set). */
+    /** The constant a database text names, or null for null. */
     public static Role of(String key) {
-        Role r = EnumType.lookupLiteral(Role.class, key);
-        if (r == null && key != null) {
-            throw new IllegalArgumentException("no role " + key);
-        }
-        return r;
+        return TextEnum.of(Role.class, key, "role");
     }
 
     /** Admins and engineers set up projects and pull results. */
@@ -36,12 +32,6 @@ public enum Role implements EnumType {
     @Override
     public String getLiteral() {
         return key;
-    }
-
-    /** Not a PostgreSQL enum type: the column is text, so jOOQ binds the literal without a cast. */
-    @Override
-    public String getName() {
-        return null;
     }
 
     @Override

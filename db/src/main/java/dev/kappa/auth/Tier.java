@@ -1,6 +1,6 @@
 package dev.kappa.auth;
 
-import org.jooq.EnumType;
+import dev.kappa.enums.TextEnum;
 
 import java.util.Set;
 
@@ -9,7 +9,7 @@ import java.util.Set;
  * baseline_studies {@code .tier}). Each column holds {@link #getLiteral()}; jOOQ maps it to this enum through
  * db/pom.xml's forcedTypes, which is why the enum is compiled with the generated classes.
  */
-public enum Tier implements EnumType {
+public enum Tier implements TextEnum {
     CROWD("crowd"), EXPERT("expert");
 
     public static final Set<String> LITERALS = Set.of("crowd", "expert");
@@ -20,24 +20,14 @@ public enum Tier implements EnumType {
         this.literal = literal;
     }
 
-    /** The tier a database text names, or null for null; anything else is a bug (the columns CHECK the set). */
+    /** The constant a database text names, or null for null. */
     public static Tier of(String literal) {
-        Tier t = EnumType.lookupLiteral(Tier.class, literal);
-        if (t == null && literal != null) {
-            throw new IllegalArgumentException("no tier " + literal);
-        }
-        return t;
+        return TextEnum.of(Tier.class, literal, "tier");
     }
 
     @Override
     public String getLiteral() {
         return literal;
-    }
-
-    /** Not a PostgreSQL enum type: the columns are text, so jOOQ binds the literal without a cast. */
-    @Override
-    public String getName() {
-        return null;
     }
 
     @Override

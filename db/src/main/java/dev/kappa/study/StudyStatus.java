@@ -1,17 +1,13 @@
 package dev.kappa.study;
 
-import org.jooq.EnumType;
-
-import java.util.Set;
+import dev.kappa.enums.TextEnum;
 
 /**
  * Whether a baseline study still hands out tasks (baseline_studies.status). The column holds {@link #getLiteral()};
  * jOOQ maps it to this enum through db/pom.xml's forcedTypes.
  */
-public enum StudyStatus implements EnumType {
+public enum StudyStatus implements TextEnum {
     RUNNING("running"), STOPPED("stopped");
-
-    public static final Set<String> LITERALS = Set.of("running", "stopped");
 
     private final String literal;
 
@@ -19,24 +15,14 @@ public enum StudyStatus implements EnumType {
         this.literal = literal;
     }
 
-    /** The study status a database text names, or null for null; anything else is a bug (the column CHECKs the set). */
+    /** The constant a database text names, or null for null. */
     public static StudyStatus of(String literal) {
-        StudyStatus v = EnumType.lookupLiteral(StudyStatus.class, literal);
-        if (v == null && literal != null) {
-            throw new IllegalArgumentException("no study status " + literal);
-        }
-        return v;
+        return TextEnum.of(StudyStatus.class, literal, "study status");
     }
 
     @Override
     public String getLiteral() {
         return literal;
-    }
-
-    /** Not a PostgreSQL enum type: the column is text, so jOOQ binds the literal without a cast. */
-    @Override
-    public String getName() {
-        return null;
     }
 
     @Override

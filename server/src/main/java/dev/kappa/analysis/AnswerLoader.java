@@ -9,7 +9,6 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record4;
 import org.jooq.impl.DSL;
-import org.jooq.impl.SQLDataType;
 
 import java.math.BigDecimal;
 import java.sql.ResultSet;
@@ -61,9 +60,7 @@ public final class AnswerLoader {
     }
 
     private static AnswerSet read(DSLContext tx, long projectId, LabelSpace space, AnswerFilter filter, boolean durations) {
-        // single and rating labels come back as bare text ("pos", "3"); multi as the JSON array's text.
-        Field<String> label = space.multi() ? ANSWERS.LABEL.cast(SQLDataType.CLOB)
-                : DSL.field("{0} #>> '{}'", SQLDataType.CLOB, ANSWERS.LABEL);
+        Field<String> label = LabelSql.text(ANSWERS.LABEL, space.multi());
         Field<Integer> duration = DSL.coalesce(ANSWERS.DURATION_MS, ANSWERS.SERVER_MS, DSL.inline(-1));
         Builder b = new Builder(space, durations);
         try (Cursor<?> cursor = tx.select(ANSWERS.ITEM_ID, ANSWERS.ANNOTATOR_ID, ANSWERS.TIER.eq(Tier.EXPERT), label, duration)

@@ -4,8 +4,6 @@ import io.vertx.core.json.JsonArray;
 import org.jooq.Cursor;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.impl.DSL;
-import org.jooq.impl.SQLDataType;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -37,8 +35,7 @@ public final class Gold {
         Arrays.fill(label, -1);
         long[] bits = space.multi() ? new long[answers.nItems() * words] : null;
         int count = 0;
-        Field<String> text = space.multi() ? ITEMS.GOLD.cast(SQLDataType.CLOB)
-                : DSL.field("{0} #>> '{}'", SQLDataType.CLOB, ITEMS.GOLD);
+        Field<String> text = LabelSql.text(ITEMS.GOLD, space.multi());
         try (Cursor<?> cursor = tx.select(ITEMS.ID, text).from(ITEMS)
                 .where(ITEMS.PROJECT_ID.eq(projectId), ITEMS.GOLD.isNotNull())
                 .fetchSize(AnswerLoader.FETCH_SIZE).fetchLazy()) {

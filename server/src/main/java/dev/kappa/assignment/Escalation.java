@@ -69,36 +69,7 @@ final class Escalation {
         if (p.getOverlapExpert() == 0 && !adaptive) {
             return;
         }
-        // One pass over the touched items' crowd votes. An item whose votes reach its overlap with a majority share
-        // below the adaptive threshold, and fewer votes than max_crowd, gets one more crowd slot than the votes it has
-        // (as a live answer would have opened one at a time); otherwise the escalation rule is judged.
-        SlotSync.bulk(tx, () -> tx.execute("""
-                WITH votes AS (
-                  SELECT a.item_id, a.label, count(*) AS n FROM answers a JOIN %s t ON t.item_id = a.item_id
-                  WHERE a.project_id = ? AND a.tier = 'crowd' GROUP BY a.item_id, a.label
-                ), ranked AS (
-                  SELECT v.*, sum(v.n) OVER w AS total, row_number() OVER w_desc AS rk, lead(v.n) OVER w_desc AS second
-                  FROM votes v WINDOW w AS (PARTITION BY v.item_id), w_desc AS (PARTITION BY v.item_id ORDER BY v.n DESC)
-                ), judged AS (
-                  SELECT r.item_id, r.total,
-                    (? AND r.n::float8 / r.total < ? AND r.total < ?) AS more_votes,
-                    CASE
-                      WHEN ? = 0 THEN NULL
-                      WHEN r.n::float8 / r.total < ? THEN 'crowd_disagreement'
-                      WHEN ? AND i.gold IS NOT NULL AND (r.second IS NULL OR r.second < r.n) AND r.label <> i.gold THEN 'gold_conflict'
-                    END AS reason
-                  FROM ranked r JOIN items i ON i.project_id = ? AND i.id = r.item_id
-                  WHERE r.rk = 1 AND r.total >= greatest(1, ? + i.extra_crowd) AND i.escalated_at IS NULL
-                )
-                UPDATE items i SET
-                  extra_crowd = CASE WHEN j.more_votes THEN j.total + 1 - ? ELSE i.extra_crowd END,
-                  escalated_at = CASE WHEN NOT j.more_votes AND j.reason IS NOT NULL THEN now() END,
-                  escalation_reason = CASE WHEN NOT j.more_votes THEN j.reason END
-                FROM judged j
-                WHERE i.project_id = ? AND i.id = j.item_id AND (j.more_votes OR j.reason IS NOT NULL)""".formatted(touched),
-                p.getId(), adaptive, adaptive ? p.getAdaptiveMinAgreement() : 0.0, adaptive ? p.getAdaptiveMaxCrowd() : 0,
-                p.getOverlapExpert(), p.getEscalationMinAgreement(), p.getEscalateOnGoldConflict(), p.getId(),
-                p.getOverlapCrowd(), p.getOverlapCrowd(), p.getId()));
+        SlotSync.bulk(tx, () -> EscalationRepository.judgeTouched(tx, p, touched));
     }
 
     /**

@@ -5,7 +5,6 @@ import dev.kappa.db.tables.records.ProjectsRecord;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.QueryPart;
-import org.jooq.impl.DSL;
 
 /**
  * Makes slot rows match the project's rules. Crowd slots are open on every item (except gold checks when the project
@@ -45,9 +44,9 @@ public final class SlotSync {
      * and merge joins are right at any size for these set-wide statements; SET LOCAL ends with the transaction.
      */
     static void bulk(DSLContext tx, Runnable sync) {
-        tx.execute(SlotSql.NESTED_LOOPS_OFF);
+        SlotSql.nestedLoops(tx, true);
         sync.run();
-        tx.execute(SlotSql.NESTED_LOOPS_DEFAULT);
+        SlotSql.nestedLoops(tx, false);
     }
 
     /** One item: after an undo took back the answer that escalated it. */
@@ -62,34 +61,26 @@ public final class SlotSync {
      * slots: on a million-item import that second pass cost more than writing the items.
      */
     public static QueryPart firstSlotsOf(String newItems, ProjectsRecord p) {
-        QueryPart crowd = p.getOverlapCrowd() > 0
-                ? SlotSql.firstSlotsCte("crowd_first_slots", Tier.CROWD, newItems, SlotSql.crowdOpen(p)) : DSL.sql("");
         // New items are not escalated yet, so experts are needed on them only for all items or the baseline sample.
-        QueryPart expert = p.getOverlapExpert() > 0 && (p.getExpertOnAll() || p.getBaselineSampleRate() > 0)
-                ? SlotSql.firstSlotsCte("expert_first_slots", Tier.EXPERT, newItems, SlotSql.expertOpen(p)) : DSL.sql("");
-        return DSL.sql("{0}{1}", crowd, expert);
+        boolean expert = p.getOverlapExpert() > 0 && (p.getExpertOnAll() || p.getBaselineSampleRate() > 0);
+        return SlotSql.firstSlotsCtes(newItems, p, p.getOverlapCrowd() > 0, expert);
     }
 
     private static void sync(DSLContext tx, ProjectsRecord p, Condition items, boolean extendTaken) {
-        var id = DSL.val(p.getId());
-        Condition crowdOpen = SlotSql.crowdOpen(p);
-        Condition expertOpen = SlotSql.expertOpen(p);
-        var overlapCrowd = DSL.val(p.getOverlapCrowd());
-        var overlapExpert = DSL.val(p.getOverlapExpert());
         if (p.getOverlapCrowd() > 0) {
-            tx.execute(SlotSql.FIRST_SLOT, SlotSql.tier(Tier.CROWD), id, items, crowdOpen);
+            SlotSql.firstSlot(tx, p, Tier.CROWD, items);
         }
         if (p.getOverlapExpert() > 0) {
-            tx.execute(SlotSql.FIRST_SLOT, SlotSql.tier(Tier.EXPERT), id, items, expertOpen);
+            SlotSql.firstSlot(tx, p, Tier.EXPERT, items);
         }
         if (extendTaken) {
-            tx.execute(SlotSql.EXTEND_TAKEN, id, items, crowdOpen, expertOpen, overlapCrowd, overlapExpert);
+            SlotSql.extendTaken(tx, p, items);
         }
-        tx.execute(SlotSql.DROP_UNNEEDED, id, items, overlapCrowd, crowdOpen, overlapExpert, expertOpen);
+        SlotSql.dropUnneeded(tx, p, items);
     }
 
     /** Opens the expert tier of one escalated item. */
     public static void openExpertSlots(DSLContext tx, ProjectsRecord p, long itemId) {
-        tx.execute(SlotSql.OPEN_EXPERT_SLOTS, p.getId(), itemId);
+        SlotSql.openExpertSlots(tx, p, itemId);
     }
 }

@@ -10,7 +10,7 @@ import static dev.kappa.db.Tables.API_TOKENS;
 import static dev.kappa.db.Tables.SESSIONS;
 import static dev.kappa.db.Tables.USERS;
 
-/** SQL for authentication: principals by token or session, and sessions (login counts are in LoginThrottle). */
+/** SQL for authentication: principals by token or session, and sessions (login counts are in LoginThrottleRepository). */
 public final class AuthRepository {
     private AuthRepository() {
     }

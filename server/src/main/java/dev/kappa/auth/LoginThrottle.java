@@ -1,13 +1,9 @@
 package dev.kappa.auth;
 
 import org.jooq.DSLContext;
-import org.jooq.Record;
 
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-
-import static dev.kappa.db.Tables.LOGIN_KNOWN;
 
 /**
  * Who may try a password now, counted in PostgreSQL so that every server process shares the count.
@@ -40,7 +36,7 @@ final class LoginThrottle {
 
     /** Whether the account has logged in from this source (a device or an address) before. */
     static boolean known(DSLContext tx, String account, String source) {
-        return tx.fetchExists(LOGIN_KNOWN, LOGIN_KNOWN.ACCOUNT.eq(account), LOGIN_KNOWN.SOURCE.eq(source));
+        return LoginThrottleRepository.known(tx, account, source);
     }
 
     /**
@@ -48,57 +44,20 @@ final class LoginThrottle {
      * must wait (0 when every key counted it, so the password may be checked).
      */
     static int count(DSLContext tx, List<Key> keys, int windowSeconds) {
-        List<Object> binds = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            Key k = i < keys.size() ? keys.get(i) : null;
-            binds.add(k == null ? null : k.scope());
-            binds.add(k == null ? null : k.key());
-            binds.add(k == null ? null : k.free());
-        }
-        for (int i = 0; i < 5; i++) {
-            binds.add(windowSeconds); // the window in the CTE, then in the three resets and the delay
-        }
-        int counted = tx.resultQuery("""
-                WITH k(scope, key, free) AS (VALUES (?::text, ?::text, ?::int), (?::text, ?::text, ?::int), (?::text, ?::text, ?::int)),
-                     w(secs) AS (VALUES (?::int))
-                INSERT INTO login_throttle AS t (scope, key, attempts, free, window_start, next_at)
-                SELECT k.scope, k.key, 1, k.free, now(), now() + login_delay(1, k.free, w.secs) FROM k, w WHERE k.key IS NOT NULL
-                ON CONFLICT (scope, key) DO UPDATE SET
-                  attempts = CASE WHEN t.window_start <= now() - make_interval(secs => ?) THEN 1 ELSE t.attempts + 1 END,
-                  window_start = CASE WHEN t.window_start <= now() - make_interval(secs => ?) THEN now() ELSE t.window_start END,
-                  free = excluded.free,
-                  next_at = now() + login_delay(CASE WHEN t.window_start <= now() - make_interval(secs => ?) THEN 1 ELSE t.attempts + 1 END,
-                                                excluded.free, ?)
-                WHERE t.next_at <= now()
-                RETURNING 1""", binds.toArray()).fetch().size();
-        if (counted == keys.size()) {
+        if (LoginThrottleRepository.count(tx, keys, windowSeconds) == keys.size()) {
             return 0;
         }
-        Record wait = tx.resultQuery("""
-                select ceil(extract(epoch from max(next_at) - now()))::int from login_throttle
-                where (scope, key) in ((?, ?), (?, ?), (?, ?))""",
-                keyOr(keys, 0).scope(), keyOr(keys, 0).key(), keyOr(keys, 1).scope(), keyOr(keys, 1).key(),
-                keyOr(keys, 2).scope(), keyOr(keys, 2).key()).fetchOne();
-        Integer secs = wait == null ? null : wait.get(0, Integer.class);
+        Integer secs = LoginThrottleRepository.secondsUntilAllowed(tx, keys);
         return secs == null || secs < 1 ? 1 : secs;
-    }
-
-    private static Key keyOr(List<Key> keys, int i) {
-        return i < keys.size() ? keys.get(i) : new Key("", "", 0);
     }
 
     /** After a correct password: the pair and the account start afresh, and the source becomes known. */
     static void succeeded(DSLContext tx, String account, String pairKey, List<String> sources, int windowSeconds) {
-        tx.execute("delete from login_throttle where (scope = 'pair' and key = ?) or (scope = 'account' and key = ?)", pairKey, account);
+        LoginThrottleRepository.forget(tx, pairKey, account);
         for (String source : sources) {
-            tx.execute("""
-                    insert into login_known (account, source) values (?, ?)
-                    on conflict (account, source) do update set last_login_at = now()""", account, source);
+            LoginThrottleRepository.remember(tx, account, source);
         }
-        // Keep the table small: rows whose window and delay are long over carry no information.
-        tx.execute("""
-                delete from login_throttle where ctid = any (array(
-                  select ctid from login_throttle where window_start < now() - make_interval(secs => ?) * 2 and next_at < now() limit 100))""",
-                windowSeconds);
+        // Keep the table small.
+        LoginThrottleRepository.prune(tx, windowSeconds);
     }
 }

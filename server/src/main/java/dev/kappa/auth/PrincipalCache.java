@@ -19,7 +19,8 @@ import java.util.logging.Logger;
  * The principals this process resolved from tokens and session cookies, so that a request is authenticated without
  * asking the database each time (issue 18). Correct across processes because every change that could end or alter a
  * principal (revoking a token, blocking, pausing, a role or tier change, logout, deleting a user) notifies channel
- * {@code kappa_auth} from a trigger (V110), and a listener here drops that user's entries as the notification arrives.
+ * {@code kappa_auth} from a trigger (V110), and a listener here ({@link AuthChannelSql}) drops that user's entries as
+ * the notification arrives.
  * In this process, {@link #clear()} is called before the response of any request that may have made such a change
  * is sent (see dev.kappa.http.AuthHandler), so the caller's next request never sees the old principal.
  *
@@ -29,7 +30,6 @@ import java.util.logging.Logger;
  */
 public final class PrincipalCache implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(PrincipalCache.class.getName());
-    static final String CHANNEL = "kappa_auth";
     private static final int MAX_ENTRIES = 20_000;
 
     private record Key(ByteBuffer hash, boolean session) {
@@ -148,7 +148,7 @@ public final class PrincipalCache implements AutoCloseable {
         props.setProperty("ApplicationName", "kappa-auth-listener");
         while (!closed) {
             try (Connection c = DriverManager.getConnection(url, props); Statement s = c.createStatement()) {
-                s.execute("LISTEN " + CHANNEL);
+                AuthChannelSql.listen(s);
                 clear(); // whatever changed while no one listened is unknown
                 listening = true;
                 PGConnection pg = c.unwrap(PGConnection.class);
@@ -162,7 +162,7 @@ public final class PrincipalCache implements AutoCloseable {
                     }
                     // A ping now and then, so that a connection that died silently is noticed within seconds.
                     if (System.nanoTime() - lastPing > 5_000_000_000L) {
-                        s.execute("SELECT 1");
+                        AuthChannelSql.ping(s);
                         lastPing = System.nanoTime();
                     }
                 }

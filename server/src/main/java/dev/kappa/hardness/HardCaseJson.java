@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A hard-case row (as selected by {@link HardCaseReads}) as JSON: the full view for the API, or a training line for
+ * A hard-case row (as selected by {@link HardCaseReadRepository}) as JSON: the full view for the API, or a training line for
  * the JSONL export whose {@code label} is the best human label there is: gold, else the resolved consensus.
  */
 final class HardCaseJson {

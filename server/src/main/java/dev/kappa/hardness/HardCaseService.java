@@ -49,9 +49,9 @@ public final class HardCaseService {
                 return new Page(null, order, items, q.since() == null ? null : q.since().toString());
             }
             // Read before the rows: rows below an earlier bound are just as visible to the later select.
-            Long bound = q.since() == null ? null : HardCaseReads.bound(tx, projectId);
+            Long bound = q.since() == null ? null : HardCaseReadRepository.bound(tx, projectId);
             AtomicReference<FeedCursor> last = new AtomicReference<>();
-            HardCaseReads.read(tx, projectId, runId, q, bound, q.limit(), new HardCaseJson(space, runId, false),
+            HardCaseReadRepository.read(tx, projectId, runId, q, bound, q.limit(), new HardCaseJson(space, runId, false),
                     items::add, last::set);
             String next = null;
             if (q.since() != null) {
@@ -66,7 +66,7 @@ public final class HardCaseService {
         return db.tx(tx -> {
             ProjectsRecord project = ProjectAccess.requireManager(tx, p, projectId);
             LabelSpace space = checkedSpace(project, q);
-            return new Export(projectId, space, run(tx, projectId, q.runId()), HardCaseReads.bound(tx, projectId), q);
+            return new Export(projectId, space, run(tx, projectId, q.runId()), HardCaseReadRepository.bound(tx, projectId), q);
         });
     }
 
@@ -74,7 +74,7 @@ public final class HardCaseService {
     public Future<Void> stream(Export e, Consumer<HardCaseJson.Row> sink, Runnable end) {
         return db.blocking(() -> db.inTx(tx -> {
             if (e.runId() != null) {
-                HardCaseReads.read(tx, e.projectId(), e.runId(), e.query(), e.bound(), null,
+                HardCaseReadRepository.read(tx, e.projectId(), e.runId(), e.query(), e.bound(), null,
                         new HardCaseJson(e.space(), e.runId(), true), sink, c -> { });
             }
             end.run();

@@ -17,14 +17,6 @@ import java.util.logging.Logger;
 public final class HardnessScheduler {
     private static final Logger LOG = Logger.getLogger(HardnessScheduler.class.getName());
 
-    private static final String DUE = """
-            select m.project_id from (select distinct project_id from hardness_marks) m
-            left join hardness_state s on s.project_id = m.project_id
-            where s.computed_at is null
-               or s.computed_at < now() - make_interval(secs => greatest(?, 2 * s.duration_ms) / 1000.0)
-            order by s.computed_at nulls first
-            """;
-
     private final Db db;
     private final Recompute recompute;
     private final long intervalMs;
@@ -62,7 +54,7 @@ public final class HardnessScheduler {
     }
 
     private void runDue() {
-        List<Long> due = db.dsl().resultQuery(DUE, intervalMs).fetch(0, Long.class);
+        List<Long> due = RecomputeRepository.due(db.dsl(), intervalMs);
         for (long projectId : due) {
             recompute.run(projectId, false);
         }

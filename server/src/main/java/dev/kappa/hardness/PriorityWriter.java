@@ -3,22 +3,12 @@ package dev.kappa.hardness;
 import java.util.Arrays;
 
 /**
- * Writes queue priorities: items.priority and its copy slots.priority, in one statement per batch, only for items
- * whose priority changed. The statement runs under a short lock_timeout: next-task and submit lock slots and items
- * too (submit takes a slot, then the item), so when a cycle could form this writer gives up first instead of an
- * annotator's request; the project stays dirty and the next round retries.
+ * Writes queue priorities in batches, one transaction each, only for items whose priority changed. A batch gives
+ * way to annotators' requests when their locks are in its path ({@link PriorityRepository}): the project stays dirty
+ * and the next round retries.
  */
 final class PriorityWriter {
     static final int BATCH = 500;
-
-    private static final String UPDATE = """
-            with want as (select * from unnest(?::bigint[], ?::float8[]) as w(item_id, priority)),
-            moved as (
-              update items i set priority = w.priority from want w
-              where i.project_id = ? and i.id = w.item_id and i.priority is distinct from w.priority)
-            update slots s set priority = w.priority from want w
-            where s.project_id = ? and s.item_id = w.item_id and s.priority is distinct from w.priority
-            """;
 
     private PriorityWriter() {
     }
@@ -40,11 +30,7 @@ final class PriorityWriter {
                 ids[j] = itemIds[batch[j]];
                 priorities[j] = wanted[batch[j]];
             }
-            runner.run(tx -> {
-                tx.execute("set local lock_timeout = '100ms'");
-                tx.execute("set local statement_timeout = '5s'");
-                return tx.execute(UPDATE, ids, priorities, projectId, projectId);
-            });
+            runner.run(tx -> PriorityRepository.update(tx, projectId, ids, priorities));
         }
         return n;
     }

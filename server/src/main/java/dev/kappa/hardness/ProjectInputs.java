@@ -11,11 +11,8 @@ import dev.kappa.db.tables.records.ProjectsRecord;
 import dev.kappa.project.QualityPolicyRepository;
 import dev.kappa.stats.Consensus;
 import dev.kappa.stats.PerItem;
-import org.jooq.Cursor;
 import org.jooq.DSLContext;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
 
@@ -47,18 +44,18 @@ final class ProjectInputs {
     final double[] againstGold;
 
     private ProjectInputs(ProjectsRecord project, LabelSpace space, HardnessSettings settings, String snapshot,
-                          List<Long> runs, Items items, AnswerSet set, ItemConsensus ic) {
+                          List<Long> runs, InputRepository.Items items, AnswerSet set, ItemConsensus ic) {
         this.project = project;
         this.space = space;
         this.settings = settings;
         this.snapshot = snapshot;
         this.runs = runs;
-        this.itemIds = items.ids;
+        this.itemIds = items.ids();
         for (long id : itemIds) {
             index.add(id);
         }
-        this.gold = items.gold;
-        this.priority = items.priority;
+        this.gold = items.gold();
+        this.priority = items.priority();
         int n = itemIds.length;
         answerIndex = new int[n];
         label = new int[n];
@@ -105,10 +102,11 @@ final class ProjectInputs {
         }
         LabelSpace space = LabelSpace.ofSchema(project.getSchema().data());
         HardnessSettings settings = SettingsRepository.find(tx, projectId);
-        String snapshot = tx.resultQuery("select pg_current_snapshot()::text").fetchOne(0, String.class);
+        String snapshot = RecomputeRepository.snapshot(tx);
         List<Long> runs = SettingsRepository.runs(tx, projectId);
         boolean withAnswers = !runs.isEmpty() || settings.strategy().followsRun();
-        Items items = Items.load(tx, projectId, space, !withAnswers && settings.strategy() == Strategy.FIFO);
+        InputRepository.Items items = InputRepository.items(tx, projectId, space,
+                !withAnswers && settings.strategy() == Strategy.FIFO);
         AnswerSet set = null;
         ItemConsensus ic = null;
         if (withAnswers && supported(space)) {
@@ -140,36 +138,6 @@ final class ProjectInputs {
             if (total[p] > 0) {
                 againstGold[p] = (double) against[p] / total[p];
             }
-        }
-    }
-
-    /** Items by id: ids, gold class (-1 without, or a label the schema no longer has), current priority. */
-    private record Items(long[] ids, int[] gold, double[] priority) {
-        static Items load(DSLContext tx, long projectId, LabelSpace space, boolean onlyPrioritised) {
-            int n = 0;
-            long[] ids = new long[1024];
-            int[] gold = new int[1024];
-            double[] priority = new double[1024];
-            try (Cursor<?> c = tx.resultQuery("select id, gold #>> '{}', priority from items where project_id = ?"
-                    + (onlyPrioritised ? " and priority <> 0" : "") + " order by id", projectId)
-                    .fetchSize(10_000).fetchLazy()) {
-                ResultSet rs = c.resultSet();
-                while (rs.next()) {
-                    if (n == ids.length) {
-                        ids = Arrays.copyOf(ids, n * 2);
-                        gold = Arrays.copyOf(gold, n * 2);
-                        priority = Arrays.copyOf(priority, n * 2);
-                    }
-                    ids[n] = rs.getLong(1);
-                    String g = rs.getString(2);
-                    gold[n] = g == null ? -1 : space.classOf(g);
-                    priority[n] = rs.getDouble(3);
-                    n++;
-                }
-            } catch (SQLException e) {
-                throw new org.jooq.exception.DataAccessException("reading items of project " + projectId, e);
-            }
-            return new Items(Arrays.copyOf(ids, n), Arrays.copyOf(gold, n), Arrays.copyOf(priority, n));
         }
     }
 }

@@ -16,7 +16,6 @@ import java.util.logging.Logger;
  */
 public final class Recompute {
     private static final Logger LOG = Logger.getLogger(Recompute.class.getName());
-    private static final String LOCK = "hashtext('kappa.hardness'), ?::int";
 
     /** What a run did; {@code done} false when it was skipped (locked) or must be retried (a lock wait gave up). */
     public record Summary(long projectId, boolean done, String strategy, Long followedRunId, int items, int runs,
@@ -44,8 +43,8 @@ public final class Recompute {
         return pool.connectionResult(conn -> {
             DSLContext c = DSL.using(conn, SQLDialect.POSTGRES);
             if (wait) {
-                c.fetch("select pg_advisory_lock(" + LOCK + ")", (int) projectId);
-            } else if (!c.resultQuery("select pg_try_advisory_lock(" + LOCK + ")", (int) projectId).fetchOne(0, Boolean.class)) {
+                RecomputeRepository.lock(c, projectId);
+            } else if (!RecomputeRepository.tryLock(c, projectId)) {
                 return Summary.skipped(projectId);
             }
             try {
@@ -57,7 +56,7 @@ public final class Recompute {
                 }
                 throw e;
             } finally {
-                c.fetch("select pg_advisory_unlock(" + LOCK + ")", (int) projectId);
+                RecomputeRepository.unlock(c, projectId);
             }
         });
     }
@@ -72,12 +71,12 @@ public final class Recompute {
         long t0 = System.nanoTime();
         ProjectInputs in = c.transactionResult(cfg -> {
             DSLContext tx = cfg.dsl();
-            tx.execute("set transaction isolation level repeatable read, read only");
+            RecomputeRepository.repeatableReadOnly(tx);
             return ProjectInputs.load(tx, projectId);
         });
         HardCaseWriter.TxRunner runner = work -> c.transactionResult(cfg -> work.apply(cfg.dsl()));
         if (in == null) {
-            runner.run(tx -> tx.execute("delete from hardness_marks where project_id = ?", projectId));
+            runner.run(tx -> RecomputeRepository.dropMarks(tx, projectId));
             return new Summary(projectId, true, null, null, 0, 0, 0, 0, 0, ms(t0), Phases.NONE);
         }
         long tRead = System.nanoTime();
@@ -113,13 +112,9 @@ public final class Recompute {
         Phases phases = new Phases((tRead - t0) / 1_000_000, (tFollowed - tRead) / 1_000_000,
                 (tPriorities - tFollowed) / 1_000_000, ms(tPriorities));
         runner.run(tx -> {
-            tx.execute("delete from hardness_marks where project_id = ? and pg_visible_in_snapshot(xid, ?::pg_snapshot)",
-                    projectId, in.snapshot);
-            return tx.execute("""
-                    insert into hardness_state (project_id, computed_at, duration_ms, reference) values (?, now(), ?, ?)
-                    on conflict (project_id) do update set computed_at = excluded.computed_at,
-                      duration_ms = excluded.duration_ms, reference = excluded.reference""",
-                    projectId, (int) Math.min(Integer.MAX_VALUE, ms), s.reference().key());
+            RecomputeRepository.consumeMarks(tx, projectId, in.snapshot);
+            int durationMs = (int) Math.min(Integer.MAX_VALUE, ms);
+            return RecomputeRepository.saveState(tx, projectId, durationMs, s.reference().key());
         });
         dev.kappa.metrics.Metrics.recomputed(ms);
         return new Summary(projectId, true, s.strategy().key(), followed, in.size(), supported ? in.runs.size() : 0,

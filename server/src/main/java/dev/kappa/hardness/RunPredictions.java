@@ -3,11 +3,8 @@ package dev.kappa.hardness;
 import dev.kappa.analysis.IdIndex;
 import dev.kappa.analysis.LabelSpace;
 import io.vertx.core.json.JsonObject;
-import org.jooq.Cursor;
 import org.jooq.DSLContext;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.Arrays;
 
 /**
@@ -25,42 +22,34 @@ record RunPredictions(long runId, int[] predicted, double[] uncertainty, int cou
         double[] uncertainty = new double[n];
         Arrays.fill(predicted, -1);
         Arrays.fill(uncertainty, Double.NaN);
-        int count = 0;
+        int[] count = {0};
         double[] raw = new double[k];
-        try (Cursor<?> c = tx.resultQuery("select item_id, label #>> '{}', probs::text, score from predictions "
-                        + "where project_id = ? and run_id = ?", projectId, runId).fetchSize(10_000).fetchLazy()) {
-            ResultSet rs = c.resultSet();
-            while (rs.next()) {
-                int p = items.indexOf(rs.getLong(1));
-                if (p < 0) {
-                    continue;
-                }
-                int cls = space.classOf(rs.getString(2));
-                predicted[p] = cls;
-                count++;
-                String probs = rs.getString(3);
-                double[] dist = null;
-                if (probs != null) {
-                    Arrays.fill(raw, 0);
-                    JsonObject o = new JsonObject(probs);
-                    for (String key : o.fieldNames()) {
-                        int j = space.classOf(key);
-                        if (j >= 0 && o.getValue(key) instanceof Number x) {
-                            raw[j] = x.doubleValue();
-                        }
-                    }
-                    dist = Uncertainty.distribution(raw);
-                } else {
-                    double score = rs.getDouble(4);
-                    dist = rs.wasNull() ? null : Uncertainty.fromScore(score, cls, k);
-                }
-                if (dist != null && cls >= 0) {
-                    uncertainty[p] = measure.of(dist);
-                }
+        InputRepository.predictions(tx, projectId, runId, (itemId, label, probs, score) -> {
+            int p = items.indexOf(itemId);
+            if (p < 0) {
+                return;
             }
-        } catch (SQLException e) {
-            throw new org.jooq.exception.DataAccessException("reading predictions of run " + runId, e);
-        }
-        return new RunPredictions(runId, predicted, uncertainty, count);
+            int cls = space.classOf(label);
+            predicted[p] = cls;
+            count[0]++;
+            double[] dist = null;
+            if (probs != null) {
+                Arrays.fill(raw, 0);
+                JsonObject o = new JsonObject(probs);
+                for (String key : o.fieldNames()) {
+                    int j = space.classOf(key);
+                    if (j >= 0 && o.getValue(key) instanceof Number x) {
+                        raw[j] = x.doubleValue();
+                    }
+                }
+                dist = Uncertainty.distribution(raw);
+            } else {
+                dist = score == null ? null : Uncertainty.fromScore(score, cls, k);
+            }
+            if (dist != null && cls >= 0) {
+                uncertainty[p] = measure.of(dist);
+            }
+        });
+        return new RunPredictions(runId, predicted, uncertainty, count[0]);
     }
 }

@@ -12,10 +12,10 @@ record RunScores(Hardness.Result result, int written, int deleted) {
         HardnessSettings s = in.settings;
         Object[] read = c.transactionResult(cfg -> new Object[] {
                 RunPredictions.load(cfg.dsl(), projectId, runId, in.space, in.index, s.uncertainty()),
-                HardCaseWriter.stored(cfg.dsl(), projectId, runId, in.index),
+                HardCaseWriteRepository.stored(cfg.dsl(), projectId, runId, in.index),
                 ClassRepository.weaknessInUse(cfg.dsl(), projectId, runId, in.space)});
         RunPredictions preds = (RunPredictions) read[0];
-        HardCaseWriter.Stored stored = (HardCaseWriter.Stored) read[1];
+        HardCaseWriteRepository.Stored stored = (HardCaseWriteRepository.Stored) read[1];
         int[] reference = reference(in);
         Hardness.Result r = Hardness.compute(inputs(in, preds.predicted(), preds.uncertainty(), reference),
                 s.weights(), s.human(), (Hardness.ClassWeakness) read[2]);
@@ -35,7 +35,7 @@ record RunScores(Hardness.Result result, int written, int deleted) {
         long[] goneIds = Arrays.stream(Recompute.positions(gone)).mapToLong(p -> in.itemIds[p]).toArray();
         int deleted = runner.run(tx -> {
             ClassRepository.replace(tx, projectId, runId, in.space, r, preds.predicted(), reference);
-            return HardCaseWriter.delete(tx, projectId, runId, goneIds);
+            return HardCaseWriteRepository.delete(tx, projectId, runId, goneIds);
         });
         return new RunScores(r, written, deleted);
     }

@@ -7,8 +7,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -52,12 +50,8 @@ public final class Readiness implements AutoCloseable {
     /** The installation id when the database answers in time; a failed future (never a stall) otherwise. */
     public Future<UUID> check() {
         return thread.<UUID>executeBlocking(() -> {
-            try (Connection c = pool.getConnection(); PreparedStatement s = c.prepareStatement("select uuid from installation")) {
-                s.setQueryTimeout(1);
-                try (ResultSet rs = s.executeQuery()) {
-                    rs.next();
-                    return rs.getObject(1, UUID.class);
-                }
+            try (Connection c = pool.getConnection()) {
+                return ReadinessSql.installation(c);
             }
         }, false).timeout(TIMEOUT_MS, TimeUnit.MILLISECONDS);
     }

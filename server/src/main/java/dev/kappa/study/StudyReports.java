@@ -29,7 +29,7 @@ public final class StudyReports {
         return db.tx(tx -> {
             ProjectsRecord p = ProjectAccess.requireManager(tx, caller, projectId);
             StudyRow s = StudyService.row(tx, projectId, studyId);
-            StudyProgress progress = StudyStore.progress(tx, projectId, studyId, s.votesV(), s.measurementK());
+            StudyProgress progress = StudyAdminRepository.progress(tx, projectId, studyId, s.votesV(), s.measurementK());
             ReportData.Loaded data = ReportData.load(tx, s, classIndex(p));
             return compute(s, progress, data, resamples, seed);
         });

@@ -33,7 +33,7 @@ public final class StudyService {
             if ("multi".equals(kind)) {
                 throw Problems.invalid("project", "baseline studies score one label per item: this project's schema is multi-label");
             }
-            var pool = StudyStore.referenceItems(tx, projectId);
+            var pool = StudyAdminRepository.referenceItems(tx, projectId);
             int need = r.trainingN() + r.qualificationM() + r.measurementK();
             if (need > pool.size()) {
                 throw Problems.invalid("measurement_k", "training_n + qualification_m + measurement_k = " + need
@@ -47,10 +47,10 @@ public final class StudyService {
             }
             StudyDraw.Drawn d = StudyDraw.draw(ids, klass, r.trainingN(), r.qualificationM(), r.measurementK(),
                     "stratified".equals(r.sampling()), r.seed());
-            long id = StudyStore.insert(tx, projectId, r, caller.userId());
-            StudyStore.insertItems(tx, projectId, id, StudyPhase.TRAINING, d.training());
-            StudyStore.insertItems(tx, projectId, id, StudyPhase.QUALIFICATION, d.qualification());
-            StudyStore.insertItems(tx, projectId, id, StudyPhase.MEASUREMENT, d.measurement());
+            long id = StudyAdminRepository.insert(tx, projectId, r, caller.userId());
+            StudyAdminRepository.insertItems(tx, projectId, id, StudyPhase.TRAINING, d.training());
+            StudyAdminRepository.insertItems(tx, projectId, id, StudyPhase.QUALIFICATION, d.qualification());
+            StudyAdminRepository.insertItems(tx, projectId, id, StudyPhase.MEASUREMENT, d.measurement());
             return study(tx, projectId, id);
         });
     }
@@ -59,7 +59,7 @@ public final class StudyService {
         return db.tx(tx -> {
             ProjectAccess.requireManager(tx, caller, projectId);
             return StudyRepository.all(tx, projectId).stream()
-                    .map(s -> new Study(s, StudyStore.progress(tx, projectId, s.id(), s.votesV(), s.measurementK()))).toList();
+                    .map(s -> new Study(s, StudyAdminRepository.progress(tx, projectId, s.id(), s.votesV(), s.measurementK()))).toList();
         });
     }
 
@@ -76,10 +76,10 @@ public final class StudyService {
             ProjectAccess.requireManager(tx, caller, projectId);
             StudyRow s = row(tx, projectId, studyId);
             if (status != null && status != s.status()) {
-                StudyStore.setStatus(tx, projectId, studyId, status);
+                StudyAdminRepository.setStatus(tx, projectId, studyId, status);
             }
             if (name != null) {
-                StudyStore.rename(tx, projectId, studyId, name);
+                StudyAdminRepository.rename(tx, projectId, studyId, name);
             }
             return study(tx, projectId, studyId);
         });
@@ -91,7 +91,7 @@ public final class StudyService {
      */
     public Future<StudyFeedback> feedback(Principal caller, LeaseId lease) {
         return db.tx(tx -> {
-            Record t = StudyStore.leaseTask(tx, lease.projectId(), lease.id())
+            Record t = StudyAdminRepository.leaseTask(tx, lease.projectId(), lease.id())
                     .filter(r -> r.get("annotator_id", Long.class) == caller.userId())
                     .orElseThrow(() -> Problems.notFound("study task for lease " + lease));
             if (StudyPhase.of(t.get("phase", String.class)) != StudyPhase.TRAINING) {
@@ -115,6 +115,6 @@ public final class StudyService {
 
     private static Study study(DSLContext tx, long projectId, long studyId) {
         StudyRow s = row(tx, projectId, studyId);
-        return new Study(s, StudyStore.progress(tx, projectId, studyId, s.votesV(), s.measurementK()));
+        return new Study(s, StudyAdminRepository.progress(tx, projectId, studyId, s.votesV(), s.measurementK()));
     }
 }

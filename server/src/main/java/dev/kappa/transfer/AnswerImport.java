@@ -4,10 +4,10 @@ import dev.kappa.assignment.ImportedAnswers;
 import dev.kappa.auth.Tier;
 import dev.kappa.db.tables.records.ProjectsRecord;
 import dev.kappa.project.LabelSchema;
+import dev.kappa.transfer.ImportRepository.Staging;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
 import org.jooq.DSLContext;
-import org.jooq.Record;
 
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -53,14 +53,8 @@ final class AnswerImport implements ImportKind<Imported.Answers> {
     }
 
     @Override
-    public String stagingTable() {
-        return "create temp table import_answers (line bigint, item text, annotator text, tier text, label jsonb,"
-                + " duration_ms int, created_at timestamptz) on commit drop";
-    }
-
-    @Override
-    public String copyCommand() {
-        return "copy import_answers (line, item, annotator, tier, label, duration_ms, created_at) from stdin";
+    public Staging staging() {
+        return Staging.ANSWERS;
     }
 
     @Override
@@ -83,54 +77,25 @@ final class AnswerImport implements ImportKind<Imported.Answers> {
 
     @Override
     public void check(DSLContext tx, BadLines bad) {
-        StagingChecks.unknownItems(tx, "import_answers", projectId, bad);
-        for (Record r : tx.fetch("""
-                select s.line, s.annotator, u.role from import_answers s join users u on u.external_id = s.annotator
-                where u.role <> 'annotator' order by s.line limit ?""", BadLines.LIMIT)) {
-            bad.add(r.get("line", Long.class), "annotator", "the user with external id '" + r.get("annotator")
-                    + "' is an " + r.get("role") + ", not an annotator");
+        StagingChecks.unknownItems(tx, Staging.ANSWERS, projectId, bad);
+        for (AnswerImportRepository.NotAnAnnotator u : AnswerImportRepository.notAnnotators(tx, BadLines.LIMIT)) {
+            bad.add(u.line(), "annotator", "the user with external id '" + u.externalId()
+                    + "' is an " + u.role() + ", not an annotator");
         }
     }
 
     @Override
     public Imported.Answers apply(DSLContext tx, long received) {
-        // A new worker takes the tier of their first line; each answer keeps the tier its own line gives.
-        int workers = tx.execute("""
-                insert into users (display_name, role, tier, external_id)
-                select distinct on (annotator) annotator, 'annotator', tier, annotator from import_answers order by annotator, line
-                on conflict (external_id) where external_id is not null do nothing""");
-        String insert = """
-                insert into answers (project_id, item_id, annotator_id, tier, label, duration_ms, source, created_at)
-                select ?, i.id, u.id, s.tier, s.label, s.duration_ms, 'import', coalesce(s.created_at, now())
-                from import_answers s
-                join items i on i.project_id = ? and i.external_id = s.item
-                join users u on u.external_id = s.annotator
-                order by s.line""";
+        int workers = AnswerImportRepository.insertWorkers(tx);
         if (!fillSlots) {
-            int answers = tx.execute(insert, projectId, projectId);
+            int answers = AnswerImportRepository.insertAnswers(tx, projectId);
             return new Imported.Answers(answers, workers, false);
         }
-        tx.execute("""
-                create temp table import_touched on commit drop as
-                select distinct i.id as item_id from import_answers s join items i on i.project_id = ? and i.external_id = s.item""", projectId);
-        ImportedAnswers.Fragment slots = ImportedAnswers.takeSlots("ins", "import_touched", project);
-        Object[] binds = new Object[2 + slots.binds().length];
-        binds[0] = projectId;
-        binds[1] = projectId;
-        System.arraycopy(slots.binds(), 0, binds, 2, slots.binds().length);
-        // The staging and touched tables are fresh temporary tables without statistics: with nested loops the planner
-        // would probe slots once per imported answer. Hash joins are right at any size here (see SlotSync.bulk).
-        tx.execute("set local enable_nestloop = off");
-        // Nor merge joins: the CTEs' row estimates are guesses (40,000 for a million), and a merge join of the ranked
-        // answers with the free slots sorted a million 190-byte rows on disk (1 s of the statement, auto_explain).
-        tx.execute("set local enable_mergejoin = off");
+        AnswerImportRepository.collectTouched(tx, projectId);
         long t0 = System.nanoTime();
-        int answers = tx.fetchOne("with ins as (" + insert + " returning id, item_id, annotator_id, tier, created_at)" + slots.sql()
-                + " select count(*)::int from ins", binds).get(0, Integer.class);
-        tx.execute("set local enable_nestloop to default");
-        tx.execute("set local enable_mergejoin to default");
+        int answers = AnswerImportRepository.insertAnswersWithSlots(tx, project);
         long t1 = System.nanoTime();
-        ImportedAnswers.settle(tx, project, "import_touched");
+        ImportedAnswers.settle(tx, project, AnswerImportRepository.TOUCHED);
         LOG.info(() -> String.format("answer import into project %d: %d answers with their slots in %d ms, queue settled in %d ms",
                 projectId, answers, (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000));
         return new Imported.Answers(answers, workers, true);

@@ -1,5 +1,6 @@
 package dev.kappa.transfer;
 
+import dev.kappa.transfer.ImportRepository.Staging;
 import org.jooq.DSLContext;
 
 import java.util.List;
@@ -16,11 +17,8 @@ interface ImportKind<R> {
     /** Columns a CSV header may have; null means any (an item's extra columns go into its data). */
     List<String> knownColumns();
 
-    /** CREATE TEMP TABLE ... ON COMMIT DROP. */
-    String stagingTable();
-
-    /** COPY staging (...) FROM STDIN, in the order {@link #row} returns values. */
-    String copyCommand();
+    /** The staging table its records are copied into, in the order {@link #row} returns values. */
+    Staging staging();
 
     /** One record's staging values (String, Number or null; JSON already encoded), or a {@link BadField}. */
     Object[] row(UploadFields fields, long line);

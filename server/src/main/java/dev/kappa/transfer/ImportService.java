@@ -79,7 +79,7 @@ public final class ImportService {
      * imports that fill slots, which number new slot rows after an item's last one.
      */
     private static void lockItemImports(DSLContext tx, long projectId) {
-        tx.fetch("select pg_advisory_xact_lock(hashtext('kappa.item-import'), ?::int)", (int) (projectId % Integer.MAX_VALUE));
+        ImportRepository.lockItemImports(tx, projectId);
     }
 
     private static LabelSchema schemaOf(ProjectsRecord project) {

@@ -3,11 +3,11 @@ package dev.kappa.transfer;
 import dev.kappa.assignment.SlotSync;
 import dev.kappa.db.tables.records.ProjectsRecord;
 import dev.kappa.project.LabelSchema;
+import dev.kappa.transfer.ImportRepository.Staging;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
 import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;
-import org.jooq.impl.DSL;
 
 import java.util.List;
 import java.util.Set;
@@ -44,14 +44,8 @@ final class ItemImport implements ImportKind<Imported.Items> {
     }
 
     @Override
-    public String stagingTable() {
-        return "create temp table import_items (line bigint, external_id text, data jsonb, gold jsonb, meta jsonb,"
-                + " sample_key double precision) on commit drop";
-    }
-
-    @Override
-    public String copyCommand() {
-        return "copy import_items (line, external_id, data, gold, meta, sample_key) from stdin";
+    public Staging staging() {
+        return Staging.ITEMS;
     }
 
     @Override
@@ -83,9 +77,9 @@ final class ItemImport implements ImportKind<Imported.Items> {
     public void check(DSLContext tx, BadLines bad) {
         // A project's first import (the usual way a large data set arrives) has nothing to update and lets the unique
         // index find repeats while inserting; the grouping query runs only if it finds one (see apply).
-        fresh = tx.fetchOne("select not exists (select 1 from items where project_id = ?)", projectId).get(0, Boolean.class);
+        fresh = ItemImportRepository.projectHasNoItems(tx, projectId);
         if (!fresh) {
-            StagingChecks.repeats(tx, "import_items", "external_id", "the external_id", bad);
+            StagingChecks.repeats(tx, Staging.ITEMS, "external_id", "the external_id", bad);
         }
     }
 
@@ -98,28 +92,24 @@ final class ItemImport implements ImportKind<Imported.Items> {
         // every row made the write about half again as slow on a million new items. This is safe because item
         // imports of a project hold its lock, and repeats within the file were rejected by check() or, in a fresh
         // project, by the unique index.
-        int updated = fresh ? 0 : tx.execute("""
-                update items i set data = s.data, gold = s.gold, meta = s.meta, updated_at = now()
-                from import_items s
-                where i.project_id = ? and i.external_id = s.external_id
-                  and (i.data, i.gold, i.meta) is distinct from (s.data, s.gold, s.meta)""", projectId);
+        int updated = fresh ? 0 : ItemImportRepository.updateChanged(tx, projectId);
         ProjectsRecord project = tx.selectFrom(PROJECTS).where(PROJECTS.ID.eq(projectId)).fetchOne();
         // New items go after every existing one, in file order, and get their first slot rows in the same statement.
-        long base = fresh ? 0 : tx.fetchOne("select coalesce(max(seq), 0) from items where project_id = ?", projectId).get(0, Long.class);
+        long base = fresh ? 0 : ItemImportRepository.lastSeq(tx, projectId);
         if (fresh) {
-            tx.execute("savepoint fresh_import");
+            ItemImportRepository.savepoint(tx);
         }
         long created;
         try {
-            created = insertNew(tx, project, base);
+            created = ItemImportRepository.insertNew(tx, project, base);
         } catch (DataAccessException e) {
             if (!fresh || !"23505".equals(e.sqlState())) {
                 throw e;
             }
             // The file repeats an external_id: list every repeat, as check() does for a project that has items.
-            tx.execute("rollback to savepoint fresh_import");
+            ItemImportRepository.rollbackToSavepoint(tx);
             BadLines bad = new BadLines();
-            StagingChecks.repeats(tx, "import_items", "external_id", "the external_id", bad);
+            StagingChecks.repeats(tx, Staging.ITEMS, "external_id", "the external_id", bad);
             throw bad.problem();
         }
         if (updated > 0) {
@@ -129,20 +119,9 @@ final class ItemImport implements ImportKind<Imported.Items> {
         if (created > 0) {
             // Hard-case scores depend on the set of items (random order, the queue); the mark is written here rather
             // than by a trigger, whose transition table would hold every new row a second time (V051).
-            tx.execute("insert into hardness_marks (project_id) values (?) on conflict do nothing", projectId);
+            ItemImportRepository.markHardness(tx, projectId);
         }
         return counts(received, created, updated);
-    }
-
-    private long insertNew(DSLContext tx, ProjectsRecord project, long base) {
-        return tx.fetchOne("""
-                with new_items as (
-                  insert into items (project_id, external_id, data, gold, meta, seq, sample_key)
-                  select {0}, s.external_id, s.data, s.gold, s.meta, {1} + s.line, s.sample_key from import_items s
-                  where not exists (select 1 from items i where i.project_id = {0} and i.external_id = s.external_id)
-                  returning project_id, id, gold, sample_key, escalated_at, priority, seq){2}
-                select count(*) from new_items""",
-                DSL.val(projectId), DSL.val(base), SlotSync.firstSlotsOf("new_items", project)).get(0, Long.class);
     }
 
     private static Imported.Items counts(long items, long created, long updated) {

@@ -1,6 +1,7 @@
 package dev.kappa.transfer;
 
 import dev.kappa.project.LabelSchema;
+import dev.kappa.transfer.ImportRepository.Staging;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
 import org.jooq.DSLContext;
@@ -41,14 +42,8 @@ final class PredictionImport implements ImportKind<Imported.Predictions> {
     }
 
     @Override
-    public String stagingTable() {
-        return "create temp table import_predictions (line bigint, item text, label jsonb, probs jsonb,"
-                + " score double precision) on commit drop";
-    }
-
-    @Override
-    public String copyCommand() {
-        return "copy import_predictions (line, item, label, probs, score) from stdin";
+    public Staging staging() {
+        return Staging.PREDICTIONS;
     }
 
     @Override
@@ -76,25 +71,14 @@ final class PredictionImport implements ImportKind<Imported.Predictions> {
 
     @Override
     public void check(DSLContext tx, BadLines bad) {
-        StagingChecks.unknownItems(tx, "import_predictions", projectId, bad);
-        StagingChecks.repeats(tx, "import_predictions", "item", "a prediction for the item", bad);
+        StagingChecks.unknownItems(tx, Staging.PREDICTIONS, projectId, bad);
+        StagingChecks.repeats(tx, Staging.PREDICTIONS, "item", "a prediction for the item", bad);
     }
 
     @Override
     public Imported.Predictions apply(DSLContext tx, long received) {
-        long runId = tx.fetchOne("""
-                insert into model_runs as r (project_id, model, version, latency_ms, size_mb, cost_per_1k) values (?, ?, ?, ?, ?, ?)
-                on conflict (project_id, model, version) do update set
-                  latency_ms = coalesce(excluded.latency_ms, r.latency_ms), size_mb = coalesce(excluded.size_mb, r.size_mb),
-                  cost_per_1k = coalesce(excluded.cost_per_1k, r.cost_per_1k)
-                returning id""", projectId, run.model(), run.version(), run.latencyMs(), run.sizeMb(), run.costPer1k()).get(0, Long.class);
-        int written = tx.execute("""
-                insert into predictions as p (project_id, run_id, item_id, label, probs, score)
-                select ?, ?, i.id, s.label, s.probs, s.score
-                from import_predictions s join items i on i.project_id = ? and i.external_id = s.item
-                on conflict (project_id, run_id, item_id) do update
-                  set label = excluded.label, probs = excluded.probs, score = excluded.score, created_at = now()""",
-                projectId, runId, projectId);
+        long runId = PredictionImportRepository.upsertRun(tx, projectId, run);
+        int written = PredictionImportRepository.upsertPredictions(tx, projectId, runId);
         return new Imported.Predictions(runId, run.model(), run.version(), written);
     }
 }

@@ -3,7 +3,6 @@ package dev.kappa.transfer;
 import dev.kappa.error.Problems;
 import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;
-import org.postgresql.PGConnection;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,10 +31,10 @@ final class StreamedImport {
     /** With a reader the caller opened on {@code body} (another tool's export read through {@link ToolRows}). */
     static <R> R run(DSLContext tx, InputStream body, RowReader reader, ImportKind<R> kind) {
         BadLines bad = new BadLines();
-        tx.execute(kind.stagingTable());
+        ImportRepository.createStaging(tx, kind.staging());
         try {
             return tx.connectionResult(conn -> {
-                CopyRows out = new CopyRows(conn.unwrap(PGConnection.class).getCopyAPI().copyIn(kind.copyCommand()));
+                CopyRows out = new CopyRows(ImportRepository.copyIn(conn, kind.staging()));
                 long received = 0;
                 long started = System.nanoTime();
                 try {

@@ -113,49 +113,41 @@ final class UploadFields {
     }
 
     Long integer(String name, long min, long max) {
-        if (absent(name)) {
+        Double d = numeric(name, "a whole number", true);
+        if (d == null) {
             return null;
-        }
-        Object v = o.getValue(name);
-        double d;
-        if (text && v instanceof String s) {
-            try {
-                d = Long.parseLong(s.trim());
-            } catch (NumberFormatException e) {
-                throw new BadField(name, "must be a whole number");
-            }
-        } else if (v instanceof Number num) {
-            d = num.doubleValue();
-        } else {
-            throw new BadField(name, "must be a whole number");
         }
         if (d != Math.rint(d) || d < min || d > max) {
             throw new BadField(name, "must be a whole number from " + min + " to " + max);
         }
-        return (long) d;
+        return d.longValue();
     }
 
     Double number(String name, double min, double max) {
+        Double d = numeric(name, "a number", false);
+        if (d != null && !(d >= min && d <= max)) {
+            throw new BadField(name, "must be a number from " + min + " to " + max);
+        }
+        return d;
+    }
+
+    /** A JSON number, or in a CSV file the cell's text read as one; null when absent. */
+    private Double numeric(String name, String kind, boolean whole) {
         if (absent(name)) {
             return null;
         }
         Object v = o.getValue(name);
-        double d;
+        if (v instanceof Number num) {
+            return num.doubleValue();
+        }
         if (text && v instanceof String s) {
             try {
-                d = Double.parseDouble(s.trim());
+                return whole ? (double) Long.parseLong(s.trim()) : Double.parseDouble(s.trim());
             } catch (NumberFormatException e) {
-                throw new BadField(name, "must be a number");
+                // reported below
             }
-        } else if (v instanceof Number num) {
-            d = num.doubleValue();
-        } else {
-            throw new BadField(name, "must be a number");
         }
-        if (!(d >= min && d <= max)) {
-            throw new BadField(name, "must be a number from " + min + " to " + max);
-        }
-        return d;
+        throw new BadField(name, "must be " + kind);
     }
 
     /** An instant in RFC 3339 (with an offset), or a plain date taken as midnight UTC. */

@@ -40,7 +40,7 @@ public final class FirstAdmin {
         });
         String email = config.adminEmail().orElse("admin@kappa.local");
         db.inTx(tx -> {
-            tx.execute("select pg_advisory_xact_lock(hashtext('kappa.first-admin'))");
+            UserRepository.lockFirstAdmin(tx);
             Optional<UsersRecord> admin = tx.selectFrom(USERS).where(USERS.ROLE.eq(Role.ADMIN)).orderBy(USERS.ID).limit(1).fetchOptional();
             long adminId;
             if (admin.isEmpty()) {

@@ -23,6 +23,14 @@ public final class UserRepository {
     private UserRepository() {
     }
 
+    /**
+     * Serialises the first-admin check of servers that start on one database at the same moment; the lock ends with
+     * the transaction.
+     */
+    static void lockFirstAdmin(DSLContext tx) {
+        tx.execute("select pg_advisory_xact_lock(hashtext('kappa.first-admin'))");
+    }
+
     public static boolean emailTaken(DSLContext tx, String email) {
         return tx.fetchExists(USERS, DSL.lower(USERS.EMAIL).eq(email.toLowerCase()));
     }

@@ -12,9 +12,9 @@ import java.util.function.Consumer;
 /**
  * The read side of hard cases: one query, with the item's data, the prediction and the stored scores, filtered and
  * ordered either by score or as the feed. Plain SQL: the optional filters and the row comparison on (seq, item_id),
- * which the feed index serves, read more clearly as SQL.
+ * which the feed index serves, read more clearly as SQL. The filters are fixed fragments; every value is bound.
  */
-final class HardCaseReads {
+final class HardCaseReadRepository {
     private static final String SELECT = """
             select h.item_id, h.seq, h.score, h.uncertainty, h.model_disagreement, h.human_disagreement,
               h.class_weakness, h.gold_conflict, h.reasons, h.predicted, h.consensus, h.posterior::text, h.answers,
@@ -24,7 +24,9 @@ final class HardCaseReads {
             join predictions p on p.project_id = h.project_id and p.run_id = h.run_id and p.item_id = h.item_id
             """;
 
-    private HardCaseReads() {
+    private static final String LAST_SEQ = "select last_seq from hardness_feed where project_id = ?";
+
+    private HardCaseReadRepository() {
     }
 
     /**
@@ -32,7 +34,7 @@ final class HardCaseReads {
      * and any later statement, and every row written from now on gets a number at least this large (V050).
      */
     static long bound(DSLContext tx, long projectId) {
-        Long last = tx.resultQuery("select last_seq from hardness_feed where project_id = ?", projectId).fetchOne(0, Long.class);
+        Long last = tx.resultQuery(LAST_SEQ, projectId).fetchOne(0, Long.class);
         return (last == null ? 0 : last) + 1;
     }
 

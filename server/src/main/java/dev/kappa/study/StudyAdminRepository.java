@@ -6,8 +6,8 @@ import org.jooq.Record;
 import java.util.Optional;
 
 /** The SQL of managing studies: create, progress, stop and resume, and a training answer's feedback. */
-final class StudyStore {
-    private StudyStore() {
+final class StudyAdminRepository {
+    private StudyAdminRepository() {
     }
 
     /** The project's reference items (gold set), ids in id order with their canonical gold as JSON text. */
