@@ -13,7 +13,10 @@ step() {
 
 # The server jar, built once.
 bench_jar() {
-  [ -f server/target/kappa.jar ] || step "build the server jar" mvn -B -q package -DskipTests
+  # Rebuilt when any source is newer than the jar: a stale jar measures code that is no longer there.
+  if [ ! -f server/target/kappa.jar ] || [ -n "$(find pom.xml db server/pom.xml server/src/main web -newer server/target/kappa.jar -type f -not -path '*/target/*' -print -quit)" ]; then
+    step "build the server jar" mvn -B -q package -DskipTests
+  fi
 }
 
 # bench_classpath FILE: compiles the bench classes (server test classes) with the reactor (-am builds db and web

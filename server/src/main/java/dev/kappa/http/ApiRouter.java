@@ -38,7 +38,7 @@ public final class ApiRouter {
         BodyHandler body = BodyHandler.create(false).setBodyLimit(config.bodyLimitBytes());
         Pattern streamed = streamedUploads(contract);
         RouterBuilder builder = RouterBuilder.create(vertx, contract);
-        Operations operations = new Operations(builder, new RequestValidatorImpl(vertx, contract));
+        Operations operations = new Operations(builder, new RequestValidatorImpl(vertx, SchemaValidators.prepare(contract)));
         for (Routes f : features) {
             f.mount(operations);
         }
