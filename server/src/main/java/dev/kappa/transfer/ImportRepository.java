@@ -6,7 +6,9 @@ import org.postgresql.copy.CopyIn;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * The statements every upload shares: the project's import lock, the staging tables records are copied into, and the
@@ -16,27 +18,21 @@ import java.util.List;
 final class ImportRepository {
     /** One kind's staging table: created in the upload's transaction, filled by COPY in the order its row() gives. */
     enum Staging {
-        ITEMS("import_items",
-                "create temp table import_items (line bigint, external_id text, data jsonb, gold jsonb, meta jsonb,"
-                        + " sample_key double precision) on commit drop",
-                "copy import_items (line, external_id, data, gold, meta, sample_key) from stdin"),
-        PREDICTIONS("import_predictions",
-                "create temp table import_predictions (line bigint, item text, label jsonb, probs jsonb,"
-                        + " score double precision) on commit drop",
-                "copy import_predictions (line, item, label, probs, score) from stdin"),
+        ITEMS("import_items", "line bigint, external_id text, data jsonb, gold jsonb, meta jsonb, sample_key double precision"),
+        PREDICTIONS("import_predictions", "line bigint, item text, label jsonb, probs jsonb, score double precision"),
         ANSWERS("import_answers",
-                "create temp table import_answers (line bigint, item text, annotator text, tier text, label jsonb,"
-                        + " duration_ms int, created_at timestamptz) on commit drop",
-                "copy import_answers (line, item, annotator, tier, label, duration_ms, created_at) from stdin");
+                "line bigint, item text, annotator text, tier text, label jsonb, duration_ms int, created_at timestamptz");
 
         private final String table;
         private final String create;
         private final String copy;
 
-        Staging(String table, String create, String copy) {
+        /** {@code columns}: each column's name and type, in COPY order; the COPY lists the names. */
+        Staging(String table, String columns) {
             this.table = table;
-            this.create = create;
-            this.copy = copy;
+            this.create = "create temp table " + table + " (" + columns + ") on commit drop";
+            String names = Arrays.stream(columns.split(",")).map(c -> c.trim().split(" ")[0]).collect(Collectors.joining(", "));
+            this.copy = "copy " + table + " (" + names + ") from stdin";
         }
     }
 
