@@ -1,12 +1,7 @@
 package dev.kappa.stats;
 
-import static org.junit.jupiter.api.Assertions.fail;
+import dev.kappa.support.Datasets;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,46 +10,15 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Reads the public data sets in {@code shared/datasets/}, which live beside the repository and are never
- * copied into it. Found by walking up from the working directory (Maven runs tests in {@code server/});
- * missing data fails the test loudly: a skipped check would pass silently.
+ * The public data sets in {@code shared/datasets/} (found and read by {@link Datasets}) as the statistics tests use
+ * them: contingency tables, and ratings in wide or long format.
  */
 final class SharedData {
     private SharedData() {
     }
 
-    static Path datasets() {
-        Path dir = Paths.get("").toAbsolutePath();
-        for (Path d = dir; d != null; d = d.getParent()) {
-            Path candidate = d.resolve("shared").resolve("datasets");
-            if (Files.isDirectory(candidate)) {
-                return candidate;
-            }
-        }
-        return fail("shared/datasets not found walking up from " + dir
-                + ": the public test data must sit beside the repository as ../shared/datasets (see its README.md)");
-    }
-
-    static Path file(String relative) {
-        Path p = datasets().resolve(relative);
-        if (!Files.isRegularFile(p)) {
-            fail("missing data file " + p + " (shared/datasets is incomplete)");
-        }
-        return p;
-    }
-
     static List<String[]> rows(String relative, String separator) {
-        try {
-            List<String[]> out = new ArrayList<>();
-            for (String line : Files.readAllLines(file(relative))) {
-                if (!line.isBlank()) {
-                    out.add(line.trim().split(separator));
-                }
-            }
-            return out;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Datasets.rows(relative, separator);
     }
 
     /** A contingency table CSV: header row and first column are labels. */
