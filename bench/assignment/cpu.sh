@@ -20,7 +20,23 @@ pg_pids() {
 # machine_ticks: all CPU time of the machine (every core, idle included), in clock ticks.
 machine_ticks() { awk '/^cpu / { s = 0; for (i = 2; i <= 9; i++) s += $i; print s }' /proc/stat; }
 # cpu_begin SERVER_PID / cpu_end SERVER_PID LOADGEN_TICKS: prints each one's share of the machine between the two.
-cpu_begin() { CPU_M0=$(machine_ticks); CPU_S0=$(cpu_ticks $1); CPU_P0=$(cpu_ticks $(pg_pids)); }
+cpu_begin() { CPU_M0=$(machine_ticks); CPU_S0=$(cpu_ticks $1); CPU_P0=$(cpu_ticks $(pg_pids)); CPU_T0=$(thread_ticks $1); }
+# thread_ticks PID: "name ticks" per thread of the process, thread names with their numbers cut off (so the JIT
+# compiler, the collector, the event loops and the workers each sum up under one name).
+thread_ticks() {
+  local f
+  for f in /proc/$1/task/*/stat; do cat "$f" 2>/dev/null; echo; done |
+    sed -nE 's/^[0-9]+ \((.*)\) (.*)$/\1|\2/p' | awk -F'|' '{ n = $1; gsub(/[-# ]*[0-9]+$/, "", n); split($2, f, " "); t[n] += f[12] + f[13] }
+      END { for (n in t) printf "%s|%d\n", n, t[n] }'
+}
+# threads_end PID: the server's CPU by thread kind between cpu_begin and now (seconds, and share of the process): the
+# JIT compiler and the collector are not in a JFR execution profile, which samples Java code only.
+threads_end() {
+  { echo "$CPU_T0" | sed 's/^/0|/'; thread_ticks $1 | sed 's/^/1|/'; } | awk -F'|' '
+    { if ($1 == 0) t0[$2] = $3; else t1[$2] = $3 }
+    END { for (n in t1) { d[n] = t1[n] - t0[n]; all += d[n] }
+          for (n in d) if (d[n] > 0) printf "%6.1f s %4.0f%%  %s\n", d[n] / 100, 100 * d[n] / all, n }' | sort -nr
+}
 cpu_end() {
   local m s p
   m=$(( $(machine_ticks) - CPU_M0 )); s=$(( $(cpu_ticks $1) - CPU_S0 )); p=$(( $(cpu_ticks $(pg_pids)) - CPU_P0 ))

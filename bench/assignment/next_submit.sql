@@ -8,7 +8,7 @@
 -- whose third concurrent ask then met the fair-lease cap, which this script does not model).
 \set a :amin + :client_id % (:amax - :amin + 1)
 BEGIN;
-SELECT 1 FROM pg_advisory_xact_lock((:p::bigint << 32) # :a);
+SELECT 1 FROM pg_advisory_xact_lock((:p::bigint << 32) # :a), set_config('synchronous_commit', 'off', true);
 WITH p AS (
   SELECT pr.id, pr.max_open_leases, pr.daily_quota, pr.lease_ttl_seconds, pr.breadth_first, pr.pre_annotation,
     CASE WHEN 'crowd' = 'crowd' THEN pr.overlap_crowd ELSE pr.overlap_expert END AS overlap,

@@ -2,7 +2,7 @@
 # Assignment benchmark (issues 5, 18): load generator against a running server, then pgbench in the same run on two
 # scripts: next_submit.sql (the statements Kappa runs per answer) and minimal_cycle.sql (the least PostgreSQL needs for
 # a next+submit cycle, the ceiling Kappa is quoted against, with the higher of the two).
-# Usage: [POOL=12] [CLIENTS="16 50 200"] [THINK=MIN:MAX ms] [WARMUP=5] [SERVER_JAVA_OPTS=...]
+# Usage: [POOL=12] [CLIENTS="16 50 200"] [THINK=MIN:MAX ms] [WARMUP=5] [PREWARM=30] [SERVER_JAVA_OPTS=...]
 #        bench/assignment/run.sh [items=100000] [annotators=200] [seconds=30]
 # THINK makes each annotator wait between an item and its answer (bench/assignment/crowd.sh).
 # pgbench at 200 clients needs max_connections above 210 (ALTER SYSTEM SET max_connections = 300, restart PostgreSQL).
@@ -45,12 +45,22 @@ $PG -d kappa_bench -c "INSERT INTO users (display_name, role, tier, external_id)
 $PG -d kappa_bench -c "INSERT INTO api_tokens (user_id, name, token_hash, prefix) SELECT id, 'bench', sha256(('bench' || id)::bytea), 'bench' FROM users WHERE role = 'annotator'"
 $PG -d kappa_bench -c "INSERT INTO project_members (project_id, user_id) SELECT $P, id FROM users WHERE role = 'annotator'"
 $PG -d kappa_bench -Atc "SELECT 'bench' || id FROM users WHERE role = 'annotator' ORDER BY id" > $out/tokens.txt
+# The JIT: a server just started spends a third of its CPU compiling (C2 and C1 threads, 15 of 38 s of the server's
+# CPU in a 30 s run right after start on 2026-12-08). A zero-think pre-run of PREWARM seconds, not counted, lets it
+# finish, so that the figures below are of a running server; the CPU shares cover only the measured run.
+PREWARM=${PREWARM:-30}
+if [ "$PREWARM" -gt 0 ]; then
+  echo "== pre-run (not counted): zero-think, ${PREWARM}s"
+  java -Xss512k -cp "$CP" dev.kappa.bench.LoadGenerator http://127.0.0.1:$PORT $P $PREWARM $out/tokens.txt 0 > $out/prewarm.txt
+  grep answers_per_second $out/prewarm.txt
+fi
 echo "== load generator: $N annotators, $ITEMS items, ${SECS}s, server pool $POOL, think ${THINK:-none}, load $(cat /proc/loadavg)"
 cpu_begin $SERVER
 TIMEFORMAT='%U %S'
 { time java -Xss512k ${THINK:+-Dkappa.bench.think=$THINK} -cp "$CP" dev.kappa.bench.LoadGenerator http://127.0.0.1:$PORT $P $SECS $out/tokens.txt ${WARMUP:-5} > $out/load.txt ; } 2> $out/loadgen-time.txt
 cat $out/load.txt
 cpu_end $SERVER "$(awk '{ printf "%d", ($1 + $2) * 100 }' $out/loadgen-time.txt)" | tee -a $out/load.txt
+echo "server CPU by thread:" | tee -a $out/load.txt; threads_end $SERVER | tee -a $out/load.txt
 echo "load after: $(cat /proc/loadavg)"
 CL=${CLIENTS-16 50 200}
 [ -n "${CL// }" ] || exit 0

@@ -78,9 +78,15 @@ final class AssignmentRepository {
      * prediction when the project pre-annotates. The lock is its own statement: a statement's snapshot is taken
      * before it runs, so the count must be read by a later one. Both go in one round trip (pgjdbc sends statements
      * separated by ';' together). The daily quota's count never runs here: a project with a quota takes the full path.
+     * <p>
+     * The transaction commits without waiting for its WAL to reach the disk ({@code synchronous_commit = off} for it
+     * alone): at saturation most of PostgreSQL's waits were commits queued on the WAL flush (issue 18). A lease is not
+     * an answer: if PostgreSQL crashed before the flush, the lease would be gone and its slot back in the queue, and
+     * the annotator's submit would be refused as for an expired lease. An answer is never acknowledged on such a
+     * lease: the submit commits synchronously, and its flush covers all WAL before it, the lease's included.
      */
     private static final String NEXT_ONE_TRIP = """
-            SELECT 1 FROM pg_advisory_xact_lock(?);
+            SELECT 1 FROM pg_advisory_xact_lock(?), set_config('synchronous_commit', 'off', true);
             WITH p AS (
               SELECT pr.id, pr.max_open_leases, pr.daily_quota, pr.lease_ttl_seconds, pr.breadth_first, pr.pre_annotation,
                 CASE WHEN ? = 'crowd' THEN pr.overlap_crowd ELSE pr.overlap_expert END AS overlap,
