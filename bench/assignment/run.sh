@@ -45,7 +45,7 @@ $PG -d kappa_bench -c "INSERT INTO users (display_name, role, tier, external_id)
 $PG -d kappa_bench -c "INSERT INTO api_tokens (user_id, name, token_hash, prefix) SELECT id, 'bench', sha256(('bench' || id)::bytea), 'bench' FROM users WHERE role = 'annotator'"
 $PG -d kappa_bench -c "INSERT INTO project_members (project_id, user_id) SELECT $P, id FROM users WHERE role = 'annotator'"
 $PG -d kappa_bench -Atc "SELECT 'bench' || id FROM users WHERE role = 'annotator' ORDER BY id" > $out/tokens.txt
-# The JIT: a server just started spends a third of its CPU compiling (C2 and C1 threads, 15 of 38 s of the server's
+# The JIT: a server just started spends a third of its CPU compiling (C2 and C1 threads, 15 of 36 s of the server's
 # CPU in a 30 s run right after start on 2026-12-08). A zero-think pre-run of PREWARM seconds, not counted, lets it
 # finish, so that the figures below are of a running server; the CPU shares cover only the measured run.
 PREWARM=${PREWARM:-30}
