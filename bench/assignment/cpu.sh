@@ -21,6 +21,12 @@ pg_pids() {
 machine_ticks() { awk '/^cpu / { s = 0; for (i = 2; i <= 9; i++) s += $i; print s }' /proc/stat; }
 # cpu_begin SERVER_PID / cpu_end SERVER_PID LOADGEN_TICKS: prints each one's share of the machine between the two.
 cpu_begin() { CPU_M0=$(machine_ticks); CPU_S0=$(cpu_ticks $1); CPU_P0=$(cpu_ticks $(pg_pids)); CPU_T0=$(thread_ticks $1); }
+cpu_end() {
+  local m s p
+  m=$(( $(machine_ticks) - CPU_M0 )); s=$(( $(cpu_ticks $1) - CPU_S0 )); p=$(( $(cpu_ticks $(pg_pids)) - CPU_P0 ))
+  python3 -c "m, s, p, g = $m, $s, $p, ${2:-0}
+print(f'cpu share of the machine ({m / 100 / $(nproc):.0f} s x $(nproc) cores): server JVM {100 * s / m:.0f}%, PostgreSQL {100 * p / m:.0f}%, load generator {100 * g / m:.0f}%, everything else incl. idle {100 * (m - s - p - g) / m:.0f}%')"
+}
 # thread_ticks PID: "name ticks" per thread of the process, thread names with their numbers cut off (so the JIT
 # compiler, the collector, the event loops and the workers each sum up under one name).
 thread_ticks() {
@@ -36,10 +42,4 @@ threads_end() {
     { if ($1 == 0) t0[$2] = $3; else t1[$2] = $3 }
     END { for (n in t1) { d[n] = t1[n] - t0[n]; all += d[n] }
           for (n in d) if (d[n] > 0) printf "%6.1f s %4.0f%%  %s\n", d[n] / 100, 100 * d[n] / all, n }' | sort -nr
-}
-cpu_end() {
-  local m s p
-  m=$(( $(machine_ticks) - CPU_M0 )); s=$(( $(cpu_ticks $1) - CPU_S0 )); p=$(( $(cpu_ticks $(pg_pids)) - CPU_P0 ))
-  python3 -c "m, s, p, g = $m, $s, $p, ${2:-0}
-print(f'cpu share of the machine ({m / 100 / $(nproc):.0f} s x $(nproc) cores): server JVM {100 * s / m:.0f}%, PostgreSQL {100 * p / m:.0f}%, load generator {100 * g / m:.0f}%, everything else incl. idle {100 * (m - s - p - g) / m:.0f}%')"
 }

@@ -45,19 +45,21 @@ $PG -d kappa_bench -c "INSERT INTO users (display_name, role, tier, external_id)
 $PG -d kappa_bench -c "INSERT INTO api_tokens (user_id, name, token_hash, prefix) SELECT id, 'bench', sha256(('bench' || id)::bytea), 'bench' FROM users WHERE role = 'annotator'"
 $PG -d kappa_bench -c "INSERT INTO project_members (project_id, user_id) SELECT $P, id FROM users WHERE role = 'annotator'"
 $PG -d kappa_bench -Atc "SELECT 'bench' || id FROM users WHERE role = 'annotator' ORDER BY id" > $out/tokens.txt
-# The JIT: a server just started spends a third of its CPU compiling (C2 and C1 threads, 15 of 36 s of the server's
+# loadgen SECONDS WARMUP [JAVA OPTIONS...]: the load generator, every annotator of tokens.txt on project $P.
+loadgen() { local secs=$1 warm=$2; shift 2; java -Xss512k "$@" -cp "$CP" dev.kappa.bench.LoadGenerator http://127.0.0.1:$PORT $P $secs $out/tokens.txt $warm; }
+# The JIT: a server just started spends over 40% of its CPU compiling (C2 and C1 threads, 15 of 36 s of the server's
 # CPU in a 30 s run right after start on 2026-12-08). A zero-think pre-run of PREWARM seconds, not counted, lets it
 # finish, so that the figures below are of a running server; the CPU shares cover only the measured run.
 PREWARM=${PREWARM:-30}
 if [ "$PREWARM" -gt 0 ]; then
   echo "== pre-run (not counted): zero-think, ${PREWARM}s"
-  java -Xss512k -cp "$CP" dev.kappa.bench.LoadGenerator http://127.0.0.1:$PORT $P $PREWARM $out/tokens.txt 0 > $out/prewarm.txt
+  loadgen $PREWARM 0 > $out/prewarm.txt
   grep answers_per_second $out/prewarm.txt
 fi
 echo "== load generator: $N annotators, $ITEMS items, ${SECS}s, server pool $POOL, think ${THINK:-none}, load $(cat /proc/loadavg)"
 cpu_begin $SERVER
 TIMEFORMAT='%U %S'
-{ time java -Xss512k ${THINK:+-Dkappa.bench.think=$THINK} -cp "$CP" dev.kappa.bench.LoadGenerator http://127.0.0.1:$PORT $P $SECS $out/tokens.txt ${WARMUP:-5} > $out/load.txt ; } 2> $out/loadgen-time.txt
+{ time loadgen $SECS ${WARMUP:-5} ${THINK:+-Dkappa.bench.think=$THINK} > $out/load.txt ; } 2> $out/loadgen-time.txt
 cat $out/load.txt
 cpu_end $SERVER "$(awk '{ printf "%d", ($1 + $2) * 100 }' $out/loadgen-time.txt)" | tee -a $out/load.txt
 echo "server CPU by thread:" | tee -a $out/load.txt; threads_end $SERVER | tee -a $out/load.txt
